@@ -1,0 +1,445 @@
+"""Pool of warm LibreOffice workers converting DOCX to reproducible, tagged PDF/A-2b.
+
+Each worker is a ``worker.py`` process run by a Python that can ``import uno``
+(usually Debian's ``/usr/bin/python3``), with its own ``soffice`` and its own user
+profile in a temporary directory. Workers start on first use and stay warm for
+the life of the :class:`Converter`; a worker that hangs past the timeout or dies
+is killed (process groups of the worker and of soffice) and replaced, and the
+job is retried once.
+
+    with Converter(jobs=2) as conv:
+        errors = conv.convert([(Path("a.docx"), Path("a.pdf"))])
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import queue
+import select
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import weakref
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+
+from .normalize import DEFAULT_DATE, DEFAULT_LANG, normalize_pdf
+
+__all__ = [
+    "INSTALL_HINT",
+    "Converter",
+    "ConverterUnavailable",
+    "find_soffice",
+    "find_uno_python",
+]
+
+log = logging.getLogger(__name__)
+
+WORKER_SCRIPT = Path(__file__).with_name("worker.py")
+INSTALL_HINT = "apt-get install libreoffice-writer-nogui python3-uno"
+_SOFFICE_CANDIDATES = (
+    "/usr/bin/soffice",
+    "/usr/lib/libreoffice/program/soffice",
+    "/opt/libreoffice/program/soffice",
+    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+)
+_LOG_TAIL = 1500
+
+
+class ConverterUnavailable(Exception):
+    """LibreOffice or its Python UNO bridge is not installed."""
+
+
+class _WorkerError(Exception):
+    """The worker process is unusable (did not start, died, or timed out)."""
+
+
+# -- discovery --------------------------------------------------------------------------
+
+
+def find_soffice() -> str | None:
+    """Path of LibreOffice's ``soffice``, or None. ``DOSSIER_SOFFICE`` overrides."""
+    env = os.environ.get("DOSSIER_SOFFICE")
+    if env:
+        return env if os.access(env, os.X_OK) else None
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    for candidate in _SOFFICE_CANDIDATES:
+        if os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+@lru_cache(maxsize=None)
+def _can_import_uno(python: str) -> bool:
+    try:
+        result = subprocess.run(
+            [python, "-c", "import uno"],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=_worker_env(),
+            timeout=30,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return result.returncode == 0
+
+
+def find_uno_python() -> str | None:
+    """A Python that can ``import uno``: this one if it can, else ``/usr/bin/python3``.
+
+    ``DOSSIER_UNO_PYTHON`` overrides the search.
+    """
+    env = os.environ.get("DOSSIER_UNO_PYTHON")
+    candidates = [env] if env else [sys.executable, "/usr/bin/python3"]
+    for python in candidates:
+        if python and os.access(python, os.X_OK) and _can_import_uno(python):
+            return python
+    return None
+
+
+def _worker_env() -> dict[str, str]:
+    # The worker runs under another Python: do not hand it our module paths.
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
+    env["PYTHONUNBUFFERED"] = "1"
+    return env
+
+
+def _unavailable_message(soffice: str | None, python: str | None) -> str:
+    missing = []
+    if soffice is None:
+        missing.append("LibreOffice (soffice)")
+    if python is None:
+        missing.append("een Python met de UNO-koppeling (import uno)")
+    return (
+        "PDF-conversie is niet beschikbaar: "
+        + " en ".join(missing)
+        + " ontbreekt. Installeer met: "
+        + INSTALL_HINT
+    )
+
+
+# -- one worker process -----------------------------------------------------------------
+
+
+class _Worker:
+    """One ``worker.py`` process with its own soffice and profile directory."""
+
+    def __init__(self, python: str, soffice: str, startup_timeout: float) -> None:
+        self.base = Path(tempfile.mkdtemp(prefix="dossier-lo-"))
+        self.log_path = self.base / "worker.log"
+        self.soffice_pid: int | None = None
+        self._buf = b""
+        with open(self.log_path, "wb") as log_file:
+            self.proc = subprocess.Popen(
+                [
+                    python,
+                    str(WORKER_SCRIPT),
+                    "--soffice",
+                    soffice,
+                    "--profile",
+                    str(self.base / "profile"),
+                    "--startup-timeout",
+                    str(startup_timeout),
+                ],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=log_file,
+                env=_worker_env(),
+                start_new_session=True,
+            )
+        try:
+            deadline = time.monotonic() + startup_timeout + 5
+            while True:
+                msg = self._read(max(deadline - time.monotonic(), 0.001))
+                if "soffice_pid" in msg:  # known early, so kill() can reach soffice
+                    self.soffice_pid = int(msg["soffice_pid"])
+                if "ready" in msg:
+                    break
+            if not msg["ready"] or self.soffice_pid is None:
+                raise _WorkerError(
+                    "LibreOffice start niet: " + str(msg.get("error", "onbekende fout"))
+                )
+        except BaseException:
+            self.kill()
+            raise
+
+    def _read(self, timeout: float) -> dict:
+        fd = self.proc.stdout.fileno()
+        deadline = time.monotonic() + timeout
+        while b"\n" not in self._buf:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise _WorkerError(f"geen antwoord van LibreOffice binnen {timeout:g} s")
+            ready, _, _ = select.select([fd], [], [], remaining)
+            if not ready:
+                continue
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                self.proc.wait()
+                raise _WorkerError(
+                    f"LibreOffice-worker gestopt (exitcode {self.proc.returncode})"
+                    + self._log_tail()
+                )
+            self._buf += chunk
+        line, self._buf = self._buf.split(b"\n", 1)
+        try:
+            return json.loads(line)
+        except ValueError as exc:
+            raise _WorkerError(f"onleesbaar antwoord van worker: {line[:200]!r}") from exc
+
+    def request(self, src: Path, dst: Path, timeout: float) -> dict:
+        job = json.dumps({"src": str(src), "dst": str(dst)}) + "\n"
+        try:
+            self.proc.stdin.write(job.encode("utf-8"))
+            self.proc.stdin.flush()
+        except OSError as exc:
+            raise _WorkerError(f"LibreOffice-worker niet bereikbaar: {exc}") from exc
+        return self._read(timeout)
+
+    def _log_tail(self) -> str:
+        try:
+            text = self.log_path.read_text("utf-8", "replace").strip()
+        except OSError:
+            return ""
+        lines = [ln for ln in text.splitlines() if "javaldx" not in ln]
+        text = "\n".join(lines)[-_LOG_TAIL:]
+        return f": {text}" if text else ""
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def close(self, grace: float = 15.0) -> None:
+        """Ask the worker to stop (EOF), then make sure everything is gone."""
+        if self.proc.poll() is None:
+            try:
+                self.proc.stdin.close()
+            except OSError:
+                pass
+            try:
+                self.proc.wait(timeout=grace)
+            except subprocess.TimeoutExpired:
+                pass
+        self.kill()
+
+    def kill(self) -> None:
+        """Kill worker and soffice (both process groups) and remove the profile."""
+        for pgid in (self.proc.pid, self.soffice_pid):
+            if pgid is None:
+                continue
+            try:
+                os.killpg(pgid, signal.SIGKILL)
+            except OSError:
+                pass
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            log.warning("worker %s reageert niet op SIGKILL", self.proc.pid)
+        for stream in (self.proc.stdin, self.proc.stdout):
+            try:
+                if stream:
+                    stream.close()
+            except OSError:
+                pass
+        shutil.rmtree(self.base, ignore_errors=True)
+
+
+def _shutdown(workers: list[_Worker | None]) -> None:
+    for worker in workers:
+        if worker is not None:
+            worker.kill()
+
+
+# -- the pool ---------------------------------------------------------------------------
+
+
+class Converter:
+    """Parallel DOCX -> PDF/A-2b conversion over ``jobs`` warm LibreOffice workers.
+
+    ``timeout`` bounds one conversion (seconds); ``startup_timeout`` the start of a
+    worker. Every PDF is passed through :func:`normalize_pdf` with ``date`` and
+    ``lang``, so the same input gives the same bytes.
+    """
+
+    def __init__(
+        self,
+        jobs: int,
+        timeout: float = 60,
+        *,
+        startup_timeout: float = 60,
+        date: datetime | str = DEFAULT_DATE,
+        lang: str = DEFAULT_LANG,
+    ) -> None:
+        if jobs < 1:
+            raise ValueError("jobs moet minstens 1 zijn")
+        soffice, python = find_soffice(), find_uno_python()
+        if soffice is None or python is None:
+            raise ConverterUnavailable(_unavailable_message(soffice, python))
+        self.jobs = jobs
+        self.timeout = float(timeout)
+        self.startup_timeout = float(startup_timeout)
+        self.date = date
+        self.lang = lang
+        self.soffice = soffice
+        self.python = python
+        self._workers: list[_Worker | None] = [None] * jobs
+        self._lock = threading.Lock()
+        self._closed = False
+        # Safety net if close() is never called: no orphaned soffice processes.
+        self._finalizer = weakref.finalize(self, _shutdown, self._workers)
+
+    # -- context manager --------------------------------------------------------------
+    def __enter__(self) -> Converter:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop all workers (idempotent)."""
+        with self._lock:
+            self._closed = True
+            workers = [w for w in self._workers if w is not None]
+            self._workers[:] = [None] * len(self._workers)
+        threads = [threading.Thread(target=w.close) for w in workers]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        self._finalizer.detach()
+
+    # -- conversion -------------------------------------------------------------------
+    def convert(
+        self,
+        pairs: Iterable[tuple[Path, Path]],
+        on_done: Callable[[Path, Path, str | None], None] | None = None,
+    ) -> dict[Path, str]:
+        """Convert each ``(src.docx, dst.pdf)``; return ``{dst: error}`` for failures.
+
+        ``dst`` is written directly (callers wanting atomicity pass a temporary
+        name). ``on_done(src, dst, error_or_None)`` is called in the calling
+        thread as each document finishes, in completion order.
+        """
+        items = [(Path(src).absolute(), Path(dst).absolute()) for src, dst in pairs]
+        if not items:
+            return {}
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("Converter is al gesloten")
+            todo: queue.SimpleQueue[tuple[Path, Path]] = queue.SimpleQueue()
+            for item in items:
+                todo.put(item)
+            done: queue.SimpleQueue[tuple[Path, Path, str | None]] = queue.SimpleQueue()
+            slots = min(self.jobs, len(items))
+            threads = [
+                threading.Thread(
+                    target=self._run_slot, args=(slot, todo, done), daemon=True,
+                    name=f"dossier-pdf-{slot}",
+                )
+                for slot in range(slots)
+            ]
+            for t in threads:
+                t.start()
+            errors: dict[Path, str] = {}
+            callback_error: BaseException | None = None
+            for _ in items:
+                src, dst, error = done.get()
+                if error is not None:
+                    errors[dst] = error
+                if on_done is not None and callback_error is None:
+                    try:
+                        on_done(src, dst, error)
+                    except BaseException as exc:  # re-raised after the pool is idle
+                        callback_error = exc
+            for t in threads:
+                t.join()
+            if callback_error is not None:
+                raise callback_error
+            return errors
+
+    def _run_slot(self, slot: int, todo: queue.SimpleQueue, done: queue.SimpleQueue) -> None:
+        while True:
+            try:
+                src, dst = todo.get_nowait()
+            except queue.Empty:
+                return
+            try:
+                error = self._convert_one(slot, src, dst)
+            except Exception as exc:  # never lose a result: the caller waits for it
+                log.exception("onverwachte fout bij %s", src)
+                error = f"onverwachte fout: {exc}"
+            done.put((src, dst, error))
+
+    def _worker(self, slot: int) -> _Worker:
+        worker = self._workers[slot]
+        if worker is None or not worker.alive():
+            if worker is not None:
+                worker.kill()
+                self._workers[slot] = None
+            worker = _Worker(self.python, self.soffice, self.startup_timeout)
+            self._workers[slot] = worker
+        return worker
+
+    def _discard(self, slot: int) -> None:
+        worker = self._workers[slot]
+        self._workers[slot] = None
+        if worker is not None:
+            worker.kill()
+
+    def _convert_one(self, slot: int, src: Path, dst: Path) -> str | None:
+        if not src.is_file():
+            return f"bronbestand bestaat niet: {src}"
+        try:
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            dst.unlink(missing_ok=True)  # a stale file must not pass for output
+        except OSError as exc:
+            return f"kan niet schrijven naar {dst}: {exc}"
+
+        error: str | None = None
+        for attempt in (1, 2):
+            try:
+                worker = self._worker(slot)
+                answer = worker.request(src, dst, self.timeout)
+            except _WorkerError as exc:
+                self._discard(slot)
+                error = str(exc)
+                log.warning("%s (poging %d): %s", src.name, attempt, error)
+                continue
+            if answer.get("ok"):
+                error = None
+                break
+            error = str(answer.get("error") or "onbekende fout")
+            if answer.get("fatal"):  # soffice crashed on this document
+                self._discard(slot)
+                log.warning("%s (poging %d): %s", src.name, attempt, error)
+                continue
+            return f"conversie mislukt: {error}"  # the document itself is the problem
+        if error is not None:
+            dst.unlink(missing_ok=True)
+            return f"conversie mislukt na 2 pogingen: {error}"
+
+        try:
+            with open(dst, "rb") as fh:
+                head = fh.read(5)
+        except OSError:
+            return "LibreOffice meldde succes maar schreef geen PDF"
+        if not head.startswith(b"%PDF"):
+            dst.unlink(missing_ok=True)
+            return "LibreOffice schreef geen geldige PDF"
+        try:
+            normalize_pdf(dst, date=self.date, lang=self.lang)
+        except Exception as exc:
+            dst.unlink(missing_ok=True)
+            return f"nabewerking van de PDF mislukt: {exc}"
+        return None

@@ -1,0 +1,468 @@
+"""Markdown from a spec as real Word structure (paragraphs, lists, tables, links) in a docxtpl template.
+
+Python-Markdown parses; its final ElementTree is walked directly (never serialized to HTML), and
+everything is written into the template's own document part, so the template's styles, numbering
+and relationships are the ones used. Raw HTML and entities are not interpreted: they stay text.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from typing import Any
+
+import docxtpl
+import markdown
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import RGBColor
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+from markdown import util as md_util
+from markdown.inlinepatterns import SubstituteTagInlineProcessor
+from markdown.treeprocessors import Treeprocessor
+
+__all__ = ["MissingStyleError", "markdown_plain", "markdown_subdoc"]
+
+_EXTENSIONS = ["tables", "sane_lists"]
+
+# Link targets a reader may follow; anything else (javascript:, data:, file:, relative) stays text.
+_SAFE_LINK_RE = re.compile(r"(?:https?|mailto):", re.IGNORECASE)
+
+# A literal <br> is the only HTML honoured: it is the usual way to break a line in a table cell.
+_BR_TAG_RE = r"(?i)<br\s*/?>"
+
+_STX, _ETX = md_util.STX, md_util.ETX
+_AMP_CHARREF_RE = re.compile(re.escape(md_util.AMP_SUBSTITUTE) + r"#(?:([0-9]+)|[xX]([0-9a-fA-F]+));")
+_ESCAPED_CHAR_RE = re.compile(f"{_STX}([0-9]+){_ETX}")
+_LEFTOVER_PLACEHOLDER_RE = re.compile(f"{_STX}[^{_STX}{_ETX}]*{_ETX}|[{_STX}{_ETX}]")
+# Characters XML 1.0 cannot hold; lxml refuses them and docxtpl turns \a and \f into breaks.
+_NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+_BLOCK_TAGS = frozenset(
+    {"div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre", "hr", "table"}
+)
+_TABLE_CELL_TAGS = frozenset({"th", "td"})
+_ALIGNMENTS = {
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+}
+_TEXT_ALIGN_RE = re.compile(r"text-align:\s*(left|center|right)")
+_LINK_FALLBACK_COLOR = RGBColor(0x05, 0x63, 0xC1)
+
+
+class MissingStyleError(ValueError):
+    """The template lacks a style that the markdown needs."""
+
+    def __init__(self, style: str, needed_for: str) -> None:
+        self.style = style
+        self.needed_for = needed_for
+        super().__init__(f"het sjabloon heeft geen alineastijl {style!r} (nodig voor {needed_for})")
+
+
+def markdown_subdoc(
+    tpl: docxtpl.DocxTemplate,
+    text: str,
+    *,
+    heading_level: int = 3,
+    body_style: str = "Normal",
+) -> docxtpl.Subdoc:
+    """Return a subdocument of `tpl` holding `text` as Word paragraphs, for `{{p var }}` in the template."""
+    if not 1 <= heading_level <= 9:
+        raise ValueError(f"heading_level must be 1..9, not {heading_level}")
+    subdoc = tpl.new_subdoc()
+    _WordWriter(tpl, subdoc, body_style=body_style, heading_level=heading_level).write(_parse(text))
+    return subdoc
+
+
+def markdown_plain(text: str) -> str:
+    """Return the visible text of `text` on one line, without markup, list markers or links."""
+    return " ".join("".join(_visible_text(_parse(text))).split())
+
+
+# --- parsing ---------------------------------------------------------------------------------
+
+
+class _KeepTree(Treeprocessor):
+    """Runs after every other treeprocessor: resolves what Python-Markdown leaves for its HTML
+    serializer (placeholders, HTML-escaped code) and keeps the finished tree."""
+
+    def __init__(self, md: markdown.Markdown) -> None:
+        super().__init__(md)
+        self.root: ET.Element | None = None
+
+    def run(self, root: ET.Element) -> None:
+        for elem in root.iter():
+            if elem.text:
+                elem.text = self._resolve(elem.text, code=elem.tag == "code")
+            if elem.tail:
+                elem.tail = self._resolve(elem.tail)
+            for key, value in elem.items():
+                elem.set(key, self._resolve(value))
+        self.root = root
+
+    def _resolve(self, text: str, *, code: bool = False) -> str:
+        # Automatic mail links are obfuscated as character references behind AMP_SUBSTITUTE.
+        text = _AMP_CHARREF_RE.sub(_charref, text)
+        text = text.replace(md_util.AMP_SUBSTITUTE, "&")
+        text = md_util.HTML_PLACEHOLDER_RE.sub(self._stashed, text)
+        # UnescapeTreeprocessor skips code text; elsewhere this finds nothing left.
+        text = _ESCAPED_CHAR_RE.sub(lambda m: _char(int(m.group(1)), m.group(0)), text)
+        text = _LEFTOVER_PLACEHOLDER_RE.sub("", text)
+        if code:
+            # Inverse of markdown.util.code_escape, which the code span and code block processors apply.
+            text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+        return _NOT_XML_RE.sub("", text)
+
+    def _stashed(self, m: re.Match[str]) -> str:
+        # With the HTML processors removed nothing should be stashed; if an extension does, keep it as text.
+        blocks = self.md.htmlStash.rawHtmlBlocks
+        index = int(m.group(1))
+        if index >= len(blocks):
+            return ""
+        block = blocks[index]
+        return block if isinstance(block, str) else "".join(block.itertext())
+
+
+def _charref(m: re.Match[str]) -> str:
+    number = int(m.group(1)) if m.group(1) else int(m.group(2), 16)
+    return _char(number, m.group(0))
+
+
+def _char(number: int, fallback: str) -> str:
+    try:
+        return chr(number)
+    except (ValueError, OverflowError):
+        return fallback
+
+
+def _parse(text: str) -> ET.Element:
+    md = markdown.Markdown(extensions=_EXTENSIONS)
+    # Raw HTML and entities stay literal text: a spec is not allowed to inject markup.
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    md.inlinePatterns.deregister("entity")
+    md.inlinePatterns.register(SubstituteTagInlineProcessor(_BR_TAG_RE, "br"), "br_tag", 90)
+    # Prettify only adds serializer whitespace ("\n" tails, also after <br>) that would become text.
+    md.treeprocessors.deregister("prettify")
+    keeper = _KeepTree(md)
+    lowest = min(item.priority for item in md.treeprocessors._priority)  # noqa: SLF001
+    md.treeprocessors.register(keeper, "dossier_keep_tree", lowest - 10)
+    md.convert(text)
+    assert keeper.root is not None
+    return keeper.root
+
+
+def _visible_text(elem: ET.Element) -> Iterator[str]:
+    block = elem.tag in _BLOCK_TAGS or elem.tag in _TABLE_CELL_TAGS or elem.tag == "tr"
+    if block:
+        yield " "
+    if elem.tag == "img":
+        yield elem.get("alt", "")
+    elif elem.tag == "br":
+        yield " "
+    if elem.text:
+        yield elem.text
+    for child in elem:
+        yield from _visible_text(child)
+        if child.tail:
+            yield child.tail
+    if block:
+        yield " "
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _ParaFormat:
+    style: str
+    numbering: tuple[int, int] | None = None  # (numId, ilvl)
+    prefix: str = ""  # the item number as text, when the list style has no numbering
+
+
+class _ParaFormats:
+    """Formats of the successive paragraphs of one container: a list item's first differs."""
+
+    def __init__(self, first: _ParaFormat, rest: _ParaFormat | None = None) -> None:
+        self._first = first
+        self._rest = rest or first
+        self._used = False
+
+    def next(self) -> _ParaFormat:
+        fmt = self._rest if self._used else self._first
+        self._used = True
+        return fmt
+
+
+@dataclass(frozen=True)
+class _RunFormat:
+    bold: bool = False
+    italic: bool = False
+    link: BaseOxmlElement | None = None  # the w:hyperlink that runs go into
+
+
+class _WordWriter:
+    def __init__(
+        self, tpl: docxtpl.DocxTemplate, subdoc: docxtpl.Subdoc, *, body_style: str, heading_level: int
+    ) -> None:
+        self._tpl_docx: Any = tpl.get_docx()
+        self._doc: Any = subdoc
+        self._part: Any = self._tpl_docx.part
+        self._styles: Any = self._part.styles
+        self._heading_level = heading_level
+        self._body = self._require(body_style, "gewone alinea's")
+        self._quote = self._optional("Quote", WD_STYLE_TYPE.PARAGRAPH) or self._body
+        self._table_style = self._optional("Table Grid", WD_STYLE_TYPE.TABLE)
+        self._link_style = self._optional("Hyperlink", WD_STYLE_TYPE.CHARACTER)
+        # LibreOffice 7.4 exports a Word hyperlink to PDF only when its runs name a character
+        # style; without a Hyperlink style, name the default one and format directly.
+        default_char = self._styles.default(WD_STYLE_TYPE.CHARACTER)
+        self._link_fallback_style_id: str | None = default_char.style_id if default_char else None
+
+    def write(self, root: ET.Element) -> None:
+        self._container(root, _ParaFormats(_ParaFormat(self._body)), depth=0)
+
+    # styles
+
+    def _optional(self, name: str, kind: WD_STYLE_TYPE) -> str | None:
+        if name in self._styles and self._styles[name].type == kind:
+            return name
+        return None
+
+    def _require(self, name: str, needed_for: str) -> str:
+        if self._optional(name, WD_STYLE_TYPE.PARAGRAPH) is None:
+            raise MissingStyleError(name, needed_for)
+        return name
+
+    def _deepest(self, base: str, depth: int) -> str | None:
+        """The style for list nesting `depth`: "List Bullet", "List Bullet 2", …, capped at what exists."""
+        for level in range(depth, 0, -1):
+            name = base if level == 1 else f"{base} {level}"
+            if self._optional(name, WD_STYLE_TYPE.PARAGRAPH):
+                return name
+        return None
+
+    # blocks
+
+    def _container(self, elem: ET.Element, formats: _ParaFormats, depth: int) -> None:
+        """Emit the children of a block container; inline content between blocks becomes paragraphs."""
+        pending: list[str | ET.Element] = []
+
+        def flush() -> None:
+            if any(isinstance(item, ET.Element) or item.strip() for item in pending):
+                par = self._paragraph(formats.next())
+                for item in pending:
+                    if isinstance(item, str):
+                        self._text(par, item, _RunFormat())
+                    else:
+                        self._inline(par, item, _RunFormat())
+            pending.clear()
+
+        if elem.text:
+            pending.append(elem.text)
+        for child in elem:
+            if child.tag in _BLOCK_TAGS:
+                flush()
+                self._block(child, formats, depth)
+            else:
+                pending.append(child)
+            if child.tail:
+                pending.append(child.tail)
+        flush()
+
+    def _block(self, elem: ET.Element, formats: _ParaFormats, depth: int) -> None:
+        tag = elem.tag
+        if tag == "p":
+            self._inlines(self._paragraph(formats.next()), elem, _RunFormat())
+        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            level = min(self._heading_level + int(tag[1]) - 1, 9)
+            style = self._require(f"Heading {level}", f"een kop {'#' * int(tag[1])}")
+            self._inlines(self._paragraph(_ParaFormat(style)), elem, _RunFormat())
+        elif tag in ("ul", "ol"):
+            self._list(elem, depth + 1)
+        elif tag == "blockquote":
+            self._container(elem, _ParaFormats(_ParaFormat(self._quote)), depth)
+        elif tag == "pre":
+            # A code block keeps its lines: python-docx writes each "\n" as a w:br.
+            par = self._paragraph(formats.next())
+            self._run(par, _RunFormat()).text = "".join(elem.itertext()).rstrip("\n")
+        elif tag == "hr":
+            self._horizontal_rule()
+        elif tag == "table":
+            self._table(elem)
+        else:  # div, or a stray li
+            self._container(elem, formats, depth)
+
+    def _paragraph(self, fmt: _ParaFormat) -> Paragraph:
+        par: Paragraph = self._doc.add_paragraph(style=fmt.style)
+        if fmt.numbering is not None:
+            num_id, ilvl = fmt.numbering
+            num_pr = par._p.get_or_add_pPr().get_or_add_numPr()
+            num_pr.get_or_add_ilvl().val = ilvl
+            num_pr.get_or_add_numId().val = num_id
+        if fmt.prefix:
+            par.add_run(fmt.prefix)
+        return par
+
+    def _list(self, elem: ET.Element, depth: int) -> None:
+        ordered = elem.tag == "ol"
+        base = "List Number" if ordered else "List Bullet"
+        style = self._deepest(base, depth)
+        if style is None:
+            raise MissingStyleError(base, "een genummerde lijst" if ordered else "een opsomming")
+        rest = _ParaFormat(self._deepest("List Continue", depth) or self._body)
+        number = _start(elem) if ordered else 1
+        numbering = self._restart_numbering(style, number) if ordered else None
+        self._loose_text(elem.text, rest)
+        for item in elem:
+            if item.tag == "li":
+                prefix = f"{number}. " if ordered and numbering is None else ""
+                self._container(item, _ParaFormats(_ParaFormat(style, numbering, prefix), rest), depth)
+                number += 1
+            else:
+                self._block(item, _ParaFormats(rest), depth)
+            self._loose_text(item.tail, rest)
+
+    def _loose_text(self, text: str | None, fmt: _ParaFormat) -> None:
+        if text and text.strip():
+            self._text(self._paragraph(fmt), text, _RunFormat())
+
+    def _restart_numbering(self, style_name: str, start: int) -> tuple[int, int] | None:
+        """A new w:num on the style's abstract numbering, starting at `start`, so this list does
+        not continue the previous one. None when the template gives the style no numbering."""
+        num_pr = None
+        style = self._styles[style_name]
+        while style is not None and num_pr is None:
+            ppr = style.element.pPr
+            num_pr = ppr.numPr if ppr is not None else None
+            style = style.base_style
+        if num_pr is None or num_pr.numId is None or num_pr.numId.val == 0:
+            return None
+        ilvl = num_pr.ilvl.val if num_pr.ilvl is not None else 0
+        try:
+            numbering = self._part.part_related_by(RT.NUMBERING).element
+            abstract_id = numbering.num_having_numId(num_pr.numId.val).abstractNumId.val
+        except KeyError:
+            return None
+        num = numbering.add_num(abstract_id)
+        num.add_lvlOverride(ilvl=ilvl).add_startOverride(start)
+        return num.numId, ilvl
+
+    def _horizontal_rule(self) -> None:
+        par = self._paragraph(_ParaFormat(self._body))
+        border = OxmlElement("w:pBdr")
+        bottom = OxmlElement("w:bottom")
+        for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "auto")):
+            bottom.set(qn(key), value)
+        border.append(bottom)
+        par._p.get_or_add_pPr().append(border)
+
+    def _table(self, elem: ET.Element) -> None:
+        rows: list[tuple[ET.Element, bool]] = []
+        for section in elem:
+            if section.tag == "tr":
+                rows.append((section, False))
+            for tr in section.iter("tr") if section.tag in ("thead", "tbody") else ():
+                rows.append((tr, section.tag == "thead"))
+        columns = max((len([c for c in tr if c.tag in _TABLE_CELL_TAGS]) for tr, _ in rows), default=0)
+        if not rows or columns == 0:
+            return
+        table: Table = self._doc.add_table(rows=len(rows), cols=columns)
+        if self._table_style:
+            table.style = self._table_style
+        width = self._text_width()
+        if width:
+            for column in table.columns:
+                column.width = width // columns
+        for row, (tr, header) in zip(table.rows, rows):
+            if header:
+                row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+            cells = [c for c in tr if c.tag in _TABLE_CELL_TAGS]
+            for cell, td in zip(row.cells, cells):
+                par = cell.paragraphs[0]
+                par.style = self._body
+                align = _TEXT_ALIGN_RE.search(td.get("style", "")) or re.fullmatch(
+                    "(left|center|right)", td.get("align", "")
+                )
+                if align:
+                    par.alignment = _ALIGNMENTS[align.group(1)]
+                self._inlines(par, td, _RunFormat(bold=td.tag == "th"))
+
+    def _text_width(self) -> int | None:
+        section = self._tpl_docx.sections[-1]
+        if section.page_width is None or section.left_margin is None or section.right_margin is None:
+            return None
+        return int(section.page_width - section.left_margin - section.right_margin)
+
+    # inlines
+
+    def _inlines(self, par: Paragraph, elem: ET.Element, fmt: _RunFormat) -> None:
+        """Emit the text and children of `elem` (not its tail) into `par`."""
+        self._text(par, elem.text, fmt)
+        for child in elem:
+            self._inline(par, child, fmt)
+            self._text(par, child.tail, fmt)
+
+    def _inline(self, par: Paragraph, elem: ET.Element, fmt: _RunFormat) -> None:
+        tag = elem.tag
+        if tag == "strong":
+            self._inlines(par, elem, replace(fmt, bold=True))
+        elif tag == "em":
+            self._inlines(par, elem, replace(fmt, italic=True))
+        elif tag == "br":
+            self._run(par, fmt).add_break()
+        elif tag == "img":
+            # Images are not fetched; the reader gets the alternative text.
+            self._text(par, elem.get("alt", ""), fmt)
+        elif tag == "a" and fmt.link is None and _SAFE_LINK_RE.match(elem.get("href", "")):
+            self._inlines(par, elem, replace(fmt, link=self._hyperlink(par, elem)))
+        else:  # code keeps the surrounding font; unsafe links and unknown tags keep their text
+            self._inlines(par, elem, fmt)
+
+    def _hyperlink(self, par: Paragraph, elem: ET.Element) -> BaseOxmlElement:
+        r_id = self._part.relate_to(elem.get("href", ""), RT.HYPERLINK, is_external=True)
+        link = OxmlElement("w:hyperlink")
+        link.set(qn("r:id"), r_id)
+        link.set(qn("w:history"), "1")
+        if elem.get("title"):
+            link.set(qn("w:tooltip"), elem.get("title", ""))
+        par._p.append(link)
+        return link
+
+    def _text(self, par: Paragraph, text: str | None, fmt: _RunFormat) -> None:
+        if text:
+            # A newline inside a markdown paragraph is a soft break: a space, not a w:br.
+            self._run(par, fmt).text = text.replace("\n", " ")
+
+    def _run(self, par: Paragraph, fmt: _RunFormat) -> Run:
+        run = par.add_run()
+        if fmt.bold:
+            run.bold = True
+        if fmt.italic:
+            run.italic = True
+        if fmt.link is not None:
+            fmt.link.append(run._r)
+            if self._link_style:
+                run.style = self._link_style
+            else:
+                if self._link_fallback_style_id:
+                    run._r.get_or_add_rPr().style = self._link_fallback_style_id
+                run.font.color.rgb = _LINK_FALLBACK_COLOR
+                run.font.underline = True
+        return run
+
+
+def _start(elem: ET.Element) -> int:
+    try:
+        return max(int(elem.get("start", "1")), 0)
+    except ValueError:
+        return 1

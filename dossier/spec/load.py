@@ -1,0 +1,112 @@
+"""Load a dossier folder: read every spec file, validate each, then the rules across files.
+
+Every problem in every file is collected and raised once as a SpecError.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ..errors import Problem, SpecError
+from .dossier import Dossier
+from .messages import translate
+from .model import FILES, Model
+from .rules import RULES
+from .yamlfile import YamlFile, YamlProblem, read_yaml
+
+SEGMENT_DIR = "segmenten"
+EXTRA_ALLOWED = {"README.md", "huisstijl"}
+
+
+def display_path(path: Path) -> str:
+    """How a spec file is named in messages: relative to the working folder when possible."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # pragma: no cover - other drive on Windows
+        return str(path)
+
+
+def load(folder: str | os.PathLike[str]) -> Dossier:
+    """Read and validate the dossier in `folder`; raise SpecError listing every problem."""
+    root = Path(folder)
+    problems: list[Problem] = []
+    shown = display_path(root)
+    if not root.is_dir():
+        raise SpecError([Problem(shown, message="dossiermap bestaat niet")])
+    models: dict[str, Model] = {}
+    sources: dict[str, YamlFile] = {}
+    expected = [name for name in FILES if "*" not in name]
+    segment_files = sorted((root / SEGMENT_DIR).glob("*.yaml")) if (root / SEGMENT_DIR).is_dir() else []
+    problems += _stray_files(root, expected)
+    names = expected + [f"{SEGMENT_DIR}/{p.name}" for p in segment_files]
+    for name in names:
+        path = root / name
+        display = display_path(path)
+        model = FILES[f"{SEGMENT_DIR}/*.yaml"] if name.startswith(SEGMENT_DIR + "/") else FILES[name]
+        if not path.exists():
+            problems.append(Problem(display, message=f"bestand ontbreekt; maak {name} aan "
+                                    "(zie docs/spec-format.md of 'dossier init')"))
+            continue
+        if not _inside(root, path):
+            problems.append(Problem(display, message="dit bestand is een koppeling naar een plek buiten "
+                                    "de dossiermap; kopieer het bestand in de map"))
+            continue
+        try:
+            source = read_yaml(path, display)
+        except YamlProblem as exc:
+            problems.append(exc.problem)
+            continue
+        sources[name] = source
+        try:
+            models[name] = model.model_validate(source.data)
+        except ValidationError as exc:
+            problems += translate(exc, source, model)
+    dossier_model = models.get("dossier.yaml")
+    if dossier_model is not None:
+        for i, seg in enumerate(dossier_model.segmenten):  # type: ignore[attr-defined]
+            if f"{SEGMENT_DIR}/{seg}.yaml" not in names:
+                problems.append(sources["dossier.yaml"].problem(
+                    ("segmenten", i), f"segmentbestand {SEGMENT_DIR}/{seg}.yaml ontbreekt"))
+    if problems:
+        raise SpecError(problems)
+    dossier = Dossier(
+        key=root.resolve().name,
+        root=root,
+        spec=models["dossier.yaml"],  # type: ignore[arg-type]
+        gemeenten_file=models["gemeenten.yaml"],  # type: ignore[arg-type]
+        kit=models["kit.yaml"],  # type: ignore[arg-type]
+        begrippen=models["begrippen.yaml"],  # type: ignore[arg-type]
+        segmenten={Path(n).stem: m for n, m in models.items() if n.startswith(SEGMENT_DIR + "/")},  # type: ignore[misc]
+        aanbieders_file=models["aanbieders.yaml"],  # type: ignore[arg-type]
+        besluiten=models["besluiten.yaml"],  # type: ignore[arg-type]
+        brieven=models["brieven.yaml"],  # type: ignore[arg-type]
+        sources=sources,
+    )
+    for rule in RULES:
+        problems += list(rule(dossier))
+    if problems:
+        raise SpecError(problems)
+    return dossier
+
+
+def _inside(root: Path, path: Path) -> bool:
+    return path.resolve().is_relative_to(root.resolve())
+
+
+def _stray_files(root: Path, expected: list[str]) -> list[Problem]:
+    """Files a writer probably meant as spec files but misnamed (e.g. gemeentes.yaml)."""
+    out = []
+    for path in sorted(root.iterdir()):
+        if path.name in expected or path.name in EXTRA_ALLOWED or path.name == SEGMENT_DIR:
+            continue
+        if path.name.startswith("."):
+            continue
+        if path.suffix in (".yaml", ".yml"):
+            match = difflib.get_close_matches(path.name.replace(".yml", ".yaml"), expected, n=1, cutoff=0.6)
+            hint = f"; bedoelde u {match[0]}?" if match else f"; verwacht: {', '.join(expected)}"
+            out.append(Problem(display_path(path), message=f"onbekend specificatiebestand{hint}"))
+    return out

@@ -1,0 +1,504 @@
+"""The spec models: one model per spec file, validated field by field.
+
+These classes are the reference of the spec format (docs/spec-format.md is generated from them).
+Rules that need more than one file (references, participation, decisions) live in `rules.py`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pydantic import Field, field_validator, model_validator
+
+from .types import (
+    Bedrag,
+    Bekostigingsvorm,
+    Briefsoort,
+    Deelnamesoort,
+    Eenheid,
+    EisSoort,
+    Email,
+    Frequentie,
+    InkoopvormSoort,
+    KitId,
+    Kleur,
+    KvkNummer,
+    Markdown,
+    MijlpaalSoort,
+    Model,
+    Postcode,
+    Sleutel,
+    Status,
+    Tekst,
+    Uitkomstsoort,
+    Varianten,
+)
+
+# --- shared pieces -----------------------------------------------------------------------------
+
+
+class Sectie(Model):
+    """A narrative section: a title and a Markdown body, rendered in the order written."""
+
+    titel: Tekst
+    tekst: Markdown
+
+
+class Adres(Model):
+    """A postal or visiting address."""
+
+    straat: Tekst = Field(description="Straat en huisnummer, of 'Postbus 18'.")
+    postcode: Postcode = Field(description="Bijvoorbeeld '7550 AA'.")
+    plaats: Tekst
+
+
+class Risico(Model):
+    """A risk with what is done about it."""
+
+    id: Sleutel
+    titel: Tekst
+    omschrijving: Markdown
+    beheersmaatregel: Markdown | None = None
+
+
+class Ondertekenaar(Model):
+    """A person who signs a letter or decision."""
+
+    functie: Tekst = Field(description="Bijvoorbeeld 'de secretaris'.")
+    naam: Tekst
+
+
+# --- dossier.yaml --------------------------------------------------------------------------------
+
+
+class Opdrachtgever(Model):
+    """The contracting authority (aanbestedende dienst)."""
+
+    naam: Tekst = Field(description="Bijvoorbeeld 'OZJT/Samen14'.")
+    omschrijving: Tekst | None = Field(None, description="Voluit, voor de aanhef van besluiten.")
+    adres: Adres | None = None
+    email: Email | None = None
+    telefoon: Tekst | None = None
+
+
+class Contract(Model):
+    """Contract start and term."""
+
+    ingangsdatum: date
+    looptijd_maanden: int = Field(ge=1, le=240)
+    verlenging: Tekst | None = Field(None, description="Verlengingsopties, bijvoorbeeld 'tweemaal twee jaar'.")
+
+
+class Fase(Model):
+    """A phase of the planning with a date range."""
+
+    naam: Tekst
+    van: date
+    tot: date
+    omschrijving: Markdown | None = None
+
+    @model_validator(mode="after")
+    def _in_order(self) -> "Fase":
+        if self.tot < self.van:
+            raise ValueError(f"'tot' ({self.tot.isoformat()}) ligt vóór 'van' ({self.van.isoformat()}); "
+                             "draai de data om")
+        return self
+
+
+class Mijlpaal(Model):
+    """A milestone date."""
+
+    soort: MijlpaalSoort
+    datum: date
+    omschrijving: Tekst | None = None
+
+
+class Planning(Model):
+    """Phases (in order) and milestones of the procurement."""
+
+    fasen: list[Fase] = Field(min_length=1)
+    mijlpalen: list[Mijlpaal] = Field(default_factory=list)
+
+
+class DossierSpec(Model):
+    """`dossier.yaml`: the dossier itself."""
+
+    titel: Tekst = Field(description="Bijvoorbeeld 'Inkoop jeugdhulp Twente 2025'.")
+    regio: Tekst
+    opdrachtgever: Opdrachtgever
+    versie: Tekst = Field(description="Versie van het dossier, bijvoorbeeld '1.0'.")
+    status: Status
+    datum: date = Field(description="Datum van deze versie; staat op elk document.")
+    kit: Tekst = Field(description="Hoe dit dossier het kwaliteitsinstrument noemt, bijvoorbeeld "
+                       "'Kwaliteits- en Integriteitsinstrument Twente (KIT)'.")
+    segmenten: list[Sleutel] = Field(min_length=1, description="De segmenten in volgorde; elk heeft "
+                                     "een bestand segmenten/<sleutel>.yaml.")
+    contract: Contract
+    planning: Planning
+    leidende_principes: list[Tekst] = Field(default_factory=list)
+    strategische_doelen: list[Tekst] = Field(default_factory=list)
+    risicos: list[Risico] = Field(default_factory=list)
+    secties: list[Sectie] = Field(default_factory=list, description="Inleiding, ontwikkelpotentieel, "
+                                  "inkoop-effecten, vervolg, … in volgorde.")
+    doorlopende_inschrijving: bool = Field(False, description="Of aanbieders gedurende het contract "
+                                           "doorlopend kunnen inschrijven.")
+
+
+# --- gemeenten.yaml -----------------------------------------------------------------------------
+
+
+class Huisstijl(Model):
+    """A municipality's own letterhead."""
+
+    logo: Tekst | None = Field(None, description="Pad naar een PNG- of JPEG-logo, relatief aan de "
+                               "dossiermap; het pad mag de dossiermap niet verlaten.")
+    kleur: Kleur | None = Field(None, description="Huiskleur als '#RRGGBB'.")
+
+
+class Gemeente(Model):
+    """A participating municipality, with what its council letter needs."""
+
+    naam: Tekst
+    postadres: Adres
+    bezoekadres: Adres
+    telefoon: Tekst
+    email: Email
+    burgemeester: Tekst
+    secretaris: Tekst
+    zaaknummer: Tekst
+    kenmerk: Tekst | None = Field(None, description="'Uw kenmerk' in de brief, als de raad er een gaf.")
+    lokale_paragrafen: list[Sectie] = Field(default_factory=list)
+    huisstijl: Huisstijl | None = None
+
+
+class GemeentenFile(Model):
+    """`gemeenten.yaml`: the participating municipalities, by key."""
+
+    gemeenten: dict[Sleutel, Gemeente] = Field(min_length=1)
+
+
+# --- kit.yaml ------------------------------------------------------------------------------------
+
+
+class KitEis(Model):
+    """One requirement of the quality and integrity instrument."""
+
+    id: KitId
+    soort: EisSoort
+    titel: Tekst
+    tekst: Markdown
+    bewijs: list[Tekst] = Field(min_length=1, description="Wat de aanbieder aanlevert als bewijs.")
+    alle_aanbieders: bool = Field(False, description="Geldt voor elke aanbieder in elk segment "
+                                  "(zoals de Bibob-toets).")
+
+
+class KitFile(Model):
+    """`kit.yaml`: the requirements, each with a stable id."""
+
+    inleiding: Markdown
+    eisen: list[KitEis] = Field(min_length=1)
+
+
+# --- begrippen.yaml ------------------------------------------------------------------------------
+
+
+class Begrip(Model):
+    """A defined term; a bestek lists only the terms it uses."""
+
+    id: Sleutel
+    term: Tekst
+    definitie: Markdown
+    synoniemen: list[Tekst] = Field(default_factory=list)
+
+
+class BegrippenFile(Model):
+    """`begrippen.yaml`: the glossary."""
+
+    begrippen: list[Begrip] = Field(min_length=1)
+
+
+# --- segmenten/<segment>.yaml --------------------------------------------------------------------
+
+
+class Criterium(Model):
+    """An award criterion of a tender, with its weight in points."""
+
+    id: Sleutel
+    naam: Tekst
+    weging: int = Field(ge=1, le=100, description="Punten; de wegingen van een deelsegment tellen op tot 100.")
+
+
+class Inkoopvorm(Model):
+    """How a deelsegment was and will be procured, and why."""
+
+    was: InkoopvormSoort
+    wordt: InkoopvormSoort
+    redenen: list[Tekst] = Field(min_length=1)
+    heropening: Markdown | None = Field(None, description="Wanneer de toelating weer opengaat "
+                                        "(verplicht bij een toelatingsprocedure).")
+    max_aanbieders: int | None = Field(None, ge=1, description="Verplicht bij aanbesteden met een "
+                                       "beperkt aantal aanbieders.")
+    gunningscriteria: list[Criterium] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _fits_form(self) -> "Inkoopvorm":
+        if self.wordt is InkoopvormSoort.TOELATINGSPROCEDURE and not self.heropening:
+            raise ValueError("een toelatingsprocedure met voorwaarden moet 'heropening' noemen: "
+                             "wanneer de toelating weer opengaat")
+        if self.wordt.is_aanbesteden:
+            if not self.gunningscriteria:
+                raise ValueError("bij aanbesteden zijn 'gunningscriteria' verplicht (met weging)")
+            total = sum(c.weging for c in self.gunningscriteria)
+            if total != 100:
+                raise ValueError(f"de wegingen van de gunningscriteria tellen op tot {total}, "
+                                 "niet tot 100")
+        elif self.gunningscriteria:
+            raise ValueError(f"gunningscriteria horen alleen bij aanbesteden, niet bij "
+                             f"'{self.wordt.value}'")
+        if self.wordt is InkoopvormSoort.AANBESTEDEN_BEPERKT and self.max_aanbieders is None:
+            raise ValueError("bij aanbesteden met een beperkt aantal aanbieders is 'max_aanbieders' verplicht")
+        ids = [c.id for c in self.gunningscriteria]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"criterium-id '{dupes[0]}' komt twee keer voor")
+        return self
+
+
+class Tarief(Model):
+    """A tariff: amount in euros, unit and start date."""
+
+    id: Sleutel
+    omschrijving: Tekst
+    bedrag: Bedrag
+    eenheid: Eenheid
+    ingangsdatum: date
+
+
+class Bezettingsregel(Model):
+    """What happens when occupancy drops below a threshold (required with beschikbaarheid)."""
+
+    drempel_procent: int = Field(ge=1, le=100)
+    gevolg: Tekst
+
+
+class Bekostiging(Model):
+    """How a deelsegment (or a verbijzondering) is funded."""
+
+    was: Bekostigingsvorm | None = None
+    vorm: Bekostigingsvorm
+    uitvoeringsvariant: Varianten = Field(description="Eén of meer varianten; bij een samengestelde "
+                                          "vorm één per onderdeel.")
+    reden: Tekst | None = Field(None, description="Waarom de vorm verandert (als 'was' anders is).")
+    tarieven: list[Tarief] = Field(default_factory=list)
+    voorwaarden: list[Markdown] = Field(default_factory=list)
+    bezettingsregel: Bezettingsregel | None = None
+
+    @model_validator(mode="after")
+    def _fits_variant(self) -> "Bekostiging":
+        expected = {c.uitvoeringsvariant for c in self.vorm.componenten}
+        given = set(self.uitvoeringsvariant)
+        if given != expected:
+            names = " en ".join(sorted(v.value for v in expected))
+            raise ValueError(f"bekostiging '{self.vorm.value}' hoort bij uitvoeringsvariant {names}, "
+                             f"niet bij {', '.join(sorted(v.value for v in given))}")
+        if self.vorm.heeft_beschikbaarheid and self.bezettingsregel is None:
+            raise ValueError("beschikbaarheidsbekostiging vraagt een 'bezettingsregel' (bijvoorbeeld: "
+                             "bij een bezettingsgraad onder 50% wordt samen bekeken of groepen "
+                             "worden samengevoegd)")
+        return self
+
+
+class Uitzondering(Model):
+    """A municipality that does not, or only partly, take part in a deelsegment."""
+
+    gemeente: Sleutel
+    deelname: Deelnamesoort
+    toelichting: Markdown
+
+
+class Deelname(Model):
+    """Which municipalities take part; default all of the dossier."""
+
+    gemeenten: list[Sleutel] | None = Field(None, description="Weglaten = alle gemeenten van het "
+                                            "dossier; anders de sleutels van de deelnemers.")
+    uitzonderingen: list[Uitzondering] = Field(default_factory=list)
+
+
+class Verbijzondering(Model):
+    """A specialisation within a deelsegment, with its own funding where it differs."""
+
+    id: Sleutel
+    naam: Tekst
+    definitie: Markdown
+    bekostiging: Bekostiging | None = None
+
+
+class Deelsegment(Model):
+    """A deelsegment: definition, procurement form, funding and participation."""
+
+    id: Sleutel = Field(description="Uniek in het hele dossier; besluiten verwijzen ernaar.")
+    naam: Tekst
+    definitie: Markdown
+    verbijzonderingen: list[Verbijzondering] = Field(default_factory=list)
+    inkoopvorm: Inkoopvorm
+    bekostiging: Bekostiging
+    deelname: Deelname = Field(default_factory=Deelname)
+
+
+class Kpi(Model):
+    """A performance indicator for supplier management."""
+
+    id: Sleutel
+    naam: Tekst
+    omschrijving: Tekst
+    frequentie: Frequentie
+
+
+class Leveranciersmanagement(Model):
+    """Supplier management of a segment."""
+
+    toelichting: Markdown
+    rapportage: Frequentie
+    kpis: list[Kpi] = Field(default_factory=list)
+
+
+class SegmentFile(Model):
+    """`segmenten/<segment>.yaml`: one segment."""
+
+    naam: Tekst
+    definitie: Markdown
+    tactische_doelen: list[Tekst] = Field(default_factory=list)
+    secties: list[Sectie] = Field(default_factory=list)
+    deelsegmenten: list[Deelsegment] = Field(min_length=1)
+    kit: list[KitId] = Field(default_factory=list, description="KIT-eisen die in dit segment gelden, "
+                             "naast de eisen voor alle aanbieders.")
+    leveranciersmanagement: Leveranciersmanagement
+    toegang: Markdown
+    risicos: list[Risico] = Field(default_factory=list)
+
+
+# --- aanbieders.yaml and besluiten.yaml ----------------------------------------------------------
+
+
+class Aanbieder(Model):
+    """A provider that applied or tendered."""
+
+    naam: Tekst
+    kvk: KvkNummer
+    adres: Adres
+    contactpersoon: Tekst
+    email: Email
+
+
+class AanbiedersFile(Model):
+    """`aanbieders.yaml`: the providers, by key."""
+
+    aanbieders: dict[Sleutel, Aanbieder] = Field(default_factory=dict)
+
+
+class Uitkomst(Model):
+    """The outcome for one deelsegment in a provider's decision."""
+
+    deelsegment: Sleutel
+    uitkomst: Uitkomstsoort
+    gronden: Markdown | None = Field(None, description="De motivering; verplicht bij afwijzen en "
+                                     "niet gunnen.")
+    niet_voldaan: list[KitId] = Field(default_factory=list, description="Bij afwijzen: de KIT-eisen "
+                                      "waaraan niet is voldaan.")
+    scores: dict[Sleutel, Decimal] = Field(default_factory=dict, description="Bij aanbesteden: punten "
+                                           "per gunningscriterium (0 tot de weging).")
+
+    @model_validator(mode="after")
+    def _grounded(self) -> "Uitkomst":
+        if self.uitkomst is Uitkomstsoort.AFGEWEZEN and not self.niet_voldaan:
+            raise ValueError("een afwijzing noemt in 'niet_voldaan' de KIT-eis(en) waaraan niet is voldaan")
+        if self.uitkomst in (Uitkomstsoort.AFGEWEZEN, Uitkomstsoort.NIET_GEGUND) and not self.gronden:
+            raise ValueError(f"bij '{self.uitkomst.value}' is 'gronden' verplicht: de motivering")
+        return self
+
+
+class Besluit(Model):
+    """The decision sent to one provider."""
+
+    aanbieder: Sleutel
+    kenmerk: Tekst
+    verzonden: date = Field(description="Datum van verzending; de opschortende termijn loopt vanaf hier.")
+    uitkomsten: list[Uitkomst] = Field(min_length=1)
+    standstill_dagen: int | None = Field(None, ge=1, le=365, description="Afwijkende opschortende "
+                                         "termijn voor dit besluit.")
+
+
+class Gunning(Model):
+    """The winners of a tendered deelsegment and why their bids won."""
+
+    deelsegment: Sleutel
+    winnaars: list[Sleutel] = Field(min_length=1)
+    kenmerken: Markdown = Field(description="Kenmerken en relatieve voordelen van de winnende inschrijving(en).")
+
+
+class BesluitenFile(Model):
+    """`besluiten.yaml`: award and admission decisions."""
+
+    standstill_dagen: int = Field(20, ge=1, le=365, description="Opschortende termijn in kalenderdagen "
+                                  "na verzending (Aanbestedingswet: 20).")
+    rechtsmiddelen: Markdown = Field(description="Hoe een aanbieder bezwaar maakt of een voorziening vraagt.")
+    ondertekening: list[Ondertekenaar] = Field(min_length=1)
+    gunningen: list[Gunning] = Field(default_factory=list)
+    besluiten: list[Besluit] = Field(default_factory=list)
+
+
+# --- brieven.yaml --------------------------------------------------------------------------------
+
+
+class Brief(Model):
+    """A letter the dossier sends: to each council (raadsbrief) or to all colleges at once."""
+
+    id: Sleutel
+    soort: Briefsoort
+    onderwerp: Tekst
+    datum: date
+    aanhef: Tekst | None = Field(None, description="Standaard 'Geachte leden van de raad,' of "
+                                 "'Geachte leden van het college,'.")
+    secties: list[Sectie] = Field(min_length=1)
+    slot: Tekst = "Hoogachtend,"
+    bijlagen: list[Tekst] = Field(default_factory=list)
+    ons_kenmerk: Tekst | None = None
+    behandeld_door: Tekst | None = None
+    afzender: Tekst | None = Field(None, description="Collegebrief: wie ondertekent, bijvoorbeeld "
+                                   "'Het dagelijks bestuur van de Dienst Gezondheid & Jeugd'.")
+    ondertekening: list[Ondertekenaar] = Field(default_factory=list, description="Collegebrief: de "
+                                               "ondertekenaars. Een raadsbrief wordt ondertekend door "
+                                               "secretaris en burgemeester van de gemeente.")
+
+    @field_validator("ondertekening")
+    @classmethod
+    def _max_signers(cls, value: list[Ondertekenaar]) -> list[Ondertekenaar]:
+        if len(value) > 4:
+            raise ValueError("hooguit vier ondertekenaars")
+        return value
+
+    @model_validator(mode="after")
+    def _signed(self) -> "Brief":
+        if self.soort is Briefsoort.COLLEGEBRIEF and not (self.afzender and self.ondertekening):
+            raise ValueError("een collegebrief noemt 'afzender' en 'ondertekening'")
+        return self
+
+
+class BrievenFile(Model):
+    """`brieven.yaml`: the letters the dossier sends."""
+
+    brieven: list[Brief] = Field(default_factory=list)
+
+
+FILES: dict[str, type[Model]] = {
+    "dossier.yaml": DossierSpec,
+    "gemeenten.yaml": GemeentenFile,
+    "kit.yaml": KitFile,
+    "begrippen.yaml": BegrippenFile,
+    "aanbieders.yaml": AanbiedersFile,
+    "besluiten.yaml": BesluitenFile,
+    "brieven.yaml": BrievenFile,
+    "segmenten/*.yaml": SegmentFile,
+}
+"""Every spec file of a dossier folder and its model; all are required except segment files are one per segment."""
+

@@ -1,0 +1,240 @@
+"""Field types shared by the spec models: text, keys, ids, amounts and the domain's code lists."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+
+
+def _clean_text(value: str) -> str:
+    match = _CONTROL.search(value)
+    if match:
+        raise ValueError(
+            f"bevat een onzichtbaar stuurteken (U+{ord(match.group()):04X}) op positie "
+            f"{match.start() + 1}; verwijder het"
+        )
+    value = value.strip()
+    if not value:
+        raise ValueError("mag niet leeg zijn")
+    return value
+
+
+def _one_or_many(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+Tekst = Annotated[str, AfterValidator(_clean_text), Field(json_schema_extra={"minLength": 1})]
+"""One line or paragraph of plain text."""
+
+Markdown = Annotated[
+    str,
+    AfterValidator(_clean_text),
+    Field(json_schema_extra={"contentMediaType": "text/markdown", "minLength": 1}),
+]
+"""Text with Markdown: paragraphs, lists, **vet**, *cursief*, [links](https://…) and tabellen."""
+
+Sleutel = Annotated[
+    str,
+    Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=1, max_length=60),
+]
+"""A key written once and referenced elsewhere: small letters, digits and '-' (e.g. `hof-van-twente`)."""
+
+KitId = Annotated[str, Field(pattern=r"^KIT-[A-Z]-[0-9]{2}$")]
+"""A KIT requirement id: `KIT-` + letter + `-` + two digits, e.g. `KIT-I-01`."""
+
+Postcode = Annotated[str, Field(pattern=r"^[1-9][0-9]{3} ?[A-Z]{2}$")]
+Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")]
+KvkNummer = Annotated[str, Field(pattern=r"^[0-9]{8}$")]
+Kleur = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
+Bedrag = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
+"""An amount in euros, e.g. `186.50` (a point, no euro sign, no thousands separator)."""
+
+
+class Model(BaseModel):
+    """Base of every spec model: unknown keys are errors, values are validated on assignment."""
+
+    model_config = ConfigDict(extra="forbid", validate_default=True, use_enum_values=False)
+
+
+class Labeled(StrEnum):
+    """An enum whose members have a Dutch label for the documents."""
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+class Status(Labeled):
+    CONCEPT = "concept"
+    DEFINITIEF = "definitief"
+
+
+class InkoopvormSoort(Labeled):
+    OPEN_HOUSE = "open-house"
+    TOELATINGSPROCEDURE = "toelatingsprocedure-met-voorwaarden"
+    AANBESTEDEN = "aanbesteden"
+    AANBESTEDEN_BEPERKT = "aanbesteden-beperkt-aantal-aanbieders"
+
+    @property
+    def is_aanbesteden(self) -> bool:
+        return self in (InkoopvormSoort.AANBESTEDEN, InkoopvormSoort.AANBESTEDEN_BEPERKT)
+
+
+class Uitvoeringsvariant(Labeled):
+    INSPANNINGSGERICHT = "inspanningsgericht"
+    OUTPUTGERICHT = "outputgericht"
+    TAAKGERICHT = "taakgericht"
+
+
+class Bekostigingsvorm(Labeled):
+    PQ_BESTEDE_TIJD = "pq-bestede-tijd"
+    PQ_ETMAALTARIEF = "pq-etmaaltarief"
+    ETMAALTOESLAG = "pq-etmaaltoeslag"
+    VAST_TARIEF_TRAJECT = "vast-tarief-per-traject"
+    LUMPSUM = "lumpsum"
+    PER_UITRUK = "per-uitruk"
+    BESCHIKBAARHEID = "beschikbaarheid"
+    BESCHIKBAARHEID_PQ = "beschikbaarheid-en-pq-bezette-plekken"
+
+    @property
+    def componenten(self) -> tuple["Bekostigingsvorm", ...]:
+        if self is Bekostigingsvorm.BESCHIKBAARHEID_PQ:
+            return (Bekostigingsvorm.BESCHIKBAARHEID, Bekostigingsvorm.PQ_ETMAALTARIEF)
+        return (self,)
+
+    @property
+    def uitvoeringsvariant(self) -> Uitvoeringsvariant:
+        """The iJw uitvoeringsvariant of a single component (see docs/spec-format.md)."""
+        return _VARIANT[self]
+
+    @property
+    def heeft_beschikbaarheid(self) -> bool:
+        return Bekostigingsvorm.BESCHIKBAARHEID in self.componenten
+
+
+_VARIANT = {
+    Bekostigingsvorm.PQ_BESTEDE_TIJD: Uitvoeringsvariant.INSPANNINGSGERICHT,
+    Bekostigingsvorm.PQ_ETMAALTARIEF: Uitvoeringsvariant.INSPANNINGSGERICHT,
+    Bekostigingsvorm.ETMAALTOESLAG: Uitvoeringsvariant.INSPANNINGSGERICHT,
+    Bekostigingsvorm.VAST_TARIEF_TRAJECT: Uitvoeringsvariant.OUTPUTGERICHT,
+    Bekostigingsvorm.PER_UITRUK: Uitvoeringsvariant.OUTPUTGERICHT,
+    Bekostigingsvorm.LUMPSUM: Uitvoeringsvariant.TAAKGERICHT,
+    Bekostigingsvorm.BESCHIKBAARHEID: Uitvoeringsvariant.TAAKGERICHT,
+}
+
+
+class Eenheid(Labeled):
+    """Tariff units, with their iJw code (codelijst WJ756) where one exists."""
+
+    MINUUT = "minuut"
+    UUR = "uur"
+    DAGDEEL = "dagdeel"
+    ETMAAL = "etmaal"
+    STUK = "stuk"
+    STUK_INSPANNING = "stuk-inspanning"
+    EURO = "euro"
+
+    @property
+    def ijw_code(self) -> str:
+        return {"minuut": "01", "uur": "04", "etmaal": "14", "dagdeel": "16", "stuk": "82",
+                "euro": "83", "stuk-inspanning": "84"}[self.value]
+
+
+class Deelnamesoort(Labeled):
+    NIET = "niet"
+    BEPERKT = "beperkt"
+
+
+class EisSoort(Labeled):
+    INTEGRITEIT = "integriteit"
+    GESCHIKTHEID = "geschiktheid"
+    KWALITEIT = "kwaliteit"
+
+
+class Frequentie(Labeled):
+    MAANDELIJKS = "maandelijks"
+    KWARTAAL = "per-kwartaal"
+    HALFJAARLIJKS = "halfjaarlijks"
+    JAARLIJKS = "jaarlijks"
+
+
+class MijlpaalSoort(Labeled):
+    PUBLICATIE = "publicatie"
+    SLUITING_INSCHRIJVING = "sluiting-inschrijving"
+    GUNNING = "gunning"
+    INGANG_CONTRACT = "ingang-contract"
+    BESLUITVORMING = "besluitvorming"
+    MARKTCONSULTATIE = "marktconsultatie"
+
+
+class Uitkomstsoort(Labeled):
+    TOEGELATEN = "toegelaten"
+    AFGEWEZEN = "afgewezen"
+    GEGUND = "gegund"
+    NIET_GEGUND = "niet-gegund"
+
+    @property
+    def is_aanbesteden(self) -> bool:
+        return self in (Uitkomstsoort.GEGUND, Uitkomstsoort.NIET_GEGUND)
+
+
+class Briefsoort(Labeled):
+    RAADSBRIEF = "raadsbrief"
+    COLLEGEBRIEF = "collegebrief"
+
+
+_LABELS: dict[StrEnum, str] = {
+    Status.CONCEPT: "concept",
+    Status.DEFINITIEF: "definitief",
+    InkoopvormSoort.OPEN_HOUSE: "Open house",
+    InkoopvormSoort.TOELATINGSPROCEDURE: "Toelatingsprocedure met voorwaarden",
+    InkoopvormSoort.AANBESTEDEN: "Aanbesteden",
+    InkoopvormSoort.AANBESTEDEN_BEPERKT: "Aanbesteden (beperkt aantal aanbieders)",
+    Uitvoeringsvariant.INSPANNINGSGERICHT: "inspanningsgericht",
+    Uitvoeringsvariant.OUTPUTGERICHT: "outputgericht",
+    Uitvoeringsvariant.TAAKGERICHT: "taakgericht",
+    Bekostigingsvorm.PQ_BESTEDE_TIJD: "P*Q, bestede tijd",
+    Bekostigingsvorm.PQ_ETMAALTARIEF: "P*Q, etmaaltarief",
+    Bekostigingsvorm.ETMAALTOESLAG: "P*Q, etmaaltoeslag",
+    Bekostigingsvorm.VAST_TARIEF_TRAJECT: "Vast tarief per traject",
+    Bekostigingsvorm.LUMPSUM: "Lumpsum",
+    Bekostigingsvorm.PER_UITRUK: "Per uitruk (stuks)",
+    Bekostigingsvorm.BESCHIKBAARHEID: "Beschikbaarheid",
+    Bekostigingsvorm.BESCHIKBAARHEID_PQ: "Beschikbaarheid + P*Q (bezette plekken)",
+    Eenheid.MINUUT: "per minuut",
+    Eenheid.UUR: "per uur",
+    Eenheid.DAGDEEL: "per dagdeel",
+    Eenheid.ETMAAL: "per etmaal",
+    Eenheid.STUK: "per stuk",
+    Eenheid.STUK_INSPANNING: "per stuk",
+    Eenheid.EURO: "bedrag",
+    Deelnamesoort.NIET: "neemt niet deel",
+    Deelnamesoort.BEPERKT: "neemt beperkt deel",
+    EisSoort.INTEGRITEIT: "Integriteit",
+    EisSoort.GESCHIKTHEID: "Geschiktheid",
+    EisSoort.KWALITEIT: "Kwaliteit",
+    Frequentie.MAANDELIJKS: "maandelijks",
+    Frequentie.KWARTAAL: "per kwartaal",
+    Frequentie.HALFJAARLIJKS: "halfjaarlijks",
+    Frequentie.JAARLIJKS: "jaarlijks",
+    MijlpaalSoort.PUBLICATIE: "Publicatie",
+    MijlpaalSoort.SLUITING_INSCHRIJVING: "Sluiting inschrijving",
+    MijlpaalSoort.GUNNING: "Gunning",
+    MijlpaalSoort.INGANG_CONTRACT: "Ingang contract",
+    MijlpaalSoort.BESLUITVORMING: "Besluitvorming",
+    MijlpaalSoort.MARKTCONSULTATIE: "Marktconsultatie",
+    Uitkomstsoort.TOEGELATEN: "toegelaten",
+    Uitkomstsoort.AFGEWEZEN: "afgewezen",
+    Uitkomstsoort.GEGUND: "gegund",
+    Uitkomstsoort.NIET_GEGUND: "niet gegund",
+    Briefsoort.RAADSBRIEF: "raadsbrief",
+    Briefsoort.COLLEGEBRIEF: "brief aan de colleges",
+}
+
+Varianten = Annotated[list[Uitvoeringsvariant], BeforeValidator(_one_or_many), Field(min_length=1)]
