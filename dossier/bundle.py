@@ -22,10 +22,18 @@ accessible nor PDF/A.  :func:`merge_pdfs` merges with pikepdf and keeps them:
 * the output is deterministic (no clock, ``deterministic_id=True``) and is
   written atomically.
 
-Not handled: forms (parts with an ``/AcroForm`` are rejected), embedded files,
-optional content, article threads and JavaScript are dropped, named
-destinations are not kept as names (links are rewritten to explicit
-destinations instead), links *between* parts (GoToR) are left as they are.
+Font subsets of later parts get fresh subset tags (LibreOffice reuses
+``BAAAAA+`` etc. in every file).  The bundle is saved with object streams
+(allowed in PDF/A-2), so it is usually smaller than the sum of its parts.
+
+Not handled: forms (parts with an ``/AcroForm`` are rejected); embedded files,
+optional-content configuration, article threads and document JavaScript of the
+parts are dropped; named destinations are not kept as names (links and
+bookmarks are rewritten to explicit destinations instead); links *between*
+parts (GoToR to another file) are left as they are; on a class-map key or
+structure ``/ID`` used by two parts the first wins.  The PDF/A claim is taken
+on trust from the parts (every part must declare ``pdfaid:part`` 2); nothing
+is validated beyond that.
 """
 
 from __future__ import annotations
@@ -34,6 +42,7 @@ import contextlib
 import os
 import re
 import secrets
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +52,7 @@ from pikepdf import Array, Dictionary, Name, Pdf, String
 
 __all__ = ["merge_pdfs"]
 
+_PAGE_COPY_WARNING = getattr(pikepdf.exceptions, "PageCopyWarning", None)
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -120,7 +130,10 @@ def _build(bundle: Pdf, parts: list[_Part], *, title: str, lang: str) -> None:
         part.offset = offset
         offset += _next_key(part.pdf)
         part.named_dests = _named_dests(part.pdf)
-        bundle.pages.extend(part.pdf.pages)
+        with warnings.catch_warnings():  # named destinations are resolved below
+            if _PAGE_COPY_WARNING is not None:
+                warnings.simplefilter("ignore", _PAGE_COPY_WARNING)
+            bundle.pages.extend(part.pdf.pages)
         for src, new in zip(part.pdf.pages, bundle.pages[part.first_page :]):
             part.page_map[src.obj.objgen] = new.obj
     _fix_pages(bundle, parts)
@@ -156,18 +169,16 @@ def _named_dests(pdf: Pdf) -> dict[str, pikepdf.Object]:
     return {k: (v.D if isinstance(v, Dictionary) and "/D" in v else v) for k, v in dests.items()}
 
 
-def _remap_dest(dest: pikepdf.Object, part: _Part) -> pikepdf.Object | None:
+def _remap_dest(dest: pikepdf.Object | None, part: _Part) -> pikepdf.Object | None:
     """Turn a destination of ``part`` into an explicit one on the bundle's pages.
 
     Named destinations are resolved through the part's name tree; page
-    references (source page objects or page indexes)
-    are mapped to the bundle's pages.  Returns ``None`` if unresolvable.
+    references (source page objects or page indexes) are mapped to the
+    bundle's pages.  Returns ``None`` if unresolvable.
     """
     if isinstance(dest, (String, Name)):
         name = str(dest).lstrip("/") if isinstance(dest, Name) else str(dest)
-        dest = part.named_dests.get(name)
-        if dest is None:
-            return None
+        dest = part.named_dests.get(name, Array())
     if not isinstance(dest, Array) or len(dest) == 0:
         return None
     target = dest[0]
@@ -238,9 +249,9 @@ def _forms_and_fonts(roots: list, seen: set) -> tuple[list, list]:
     """Return the form XObjects and font dictionaries reachable from ``roots``.
 
     ``roots`` are resource dictionaries and annotation appearance dictionaries;
-    resources of forms and Type 3 fonts are followed.  Objects in ``seen`` are
-    skipped and added to it, so each is returned once per bundle, in a
-    deterministic order.
+    sub-dictionaries and the resources of forms, patterns and Type 3 fonts are
+    followed.  Objects in ``seen`` are skipped and added to it, so each is
+    returned once per bundle, in a deterministic order.
     """
     forms, fonts = [], []
     stack = [r for r in reversed(roots) if r is not None]
@@ -250,26 +261,19 @@ def _forms_and_fonts(roots: list, seen: set) -> tuple[list, list]:
             if obj.objgen in seen:
                 continue
             seen.add(obj.objgen)
-        if isinstance(obj, pikepdf.Stream):  # form XObject or appearance stream
-            if obj.stream_dict.get("/Subtype", Name.Form) == Name.Form:
+        if isinstance(obj, pikepdf.Stream):
+            if obj.stream_dict.get("/Subtype") == Name.Form:
                 forms.append(obj)
-                if "/Resources" in obj.stream_dict:
-                    stack.append(obj.stream_dict.Resources)
+            if "/Resources" in obj.stream_dict:
+                stack.append(obj.stream_dict.Resources)
         elif isinstance(obj, Dictionary):
             if obj.get("/Type") == Name.Font:
                 fonts.append(obj)
                 if "/Resources" in obj:  # Type 3
                     stack.append(obj.Resources)
                 continue
-            if "/Font" in obj:
-                stack.extend(reversed(list(obj.Font.values())))
-            if "/XObject" in obj:
-                stack.extend(reversed(list(obj.XObject.values())))
-            for key in ("/D", "/R", "/N"):  # appearance dictionary (or state sub-dictionary)
-                if key in obj and "/Font" not in obj:
-                    stack.append(obj[key])
-            if not ({"/Font", "/XObject", "/N", "/ProcSet", "/ExtGState"} & set(obj.keys())):
-                stack.extend(reversed([v for v in obj.values() if isinstance(v, pikepdf.Stream)]))
+            values = [v for _, v in sorted(obj.items()) if isinstance(v, (Dictionary, pikepdf.Stream))]
+            stack.extend(reversed(values))
     return forms, fonts
 
 
@@ -345,11 +349,11 @@ def _merge_structure(bundle: Pdf, parts: list[_Part], *, next_key: int, lang: st
             nums[key + part.offset] = value
         for key, value in id_items:
             ids.setdefault(key, value)
-    parent_tree = Array()
+    parent_tree: list = []
     for key in sorted(nums):
-        parent_tree.extend([key, nums[key]])
+        parent_tree += [key, nums[key]]
     root.K = Array([document])
-    root.ParentTree = bundle.make_indirect(Dictionary(Nums=parent_tree))
+    root.ParentTree = bundle.make_indirect(Dictionary(Nums=Array(parent_tree)))
     root.ParentTreeNextKey = next_key
     if role_map:
         root.RoleMap = Dictionary({k: role_map[k] for k in sorted(role_map)})
@@ -366,36 +370,38 @@ def _merge_structure(bundle: Pdf, parts: list[_Part], *, next_key: int, lang: st
 def _copy_tree(bundle: Pdf, part: _Part):
     """Copy a part's top structure elements, parent tree values and ID tree.
 
-    Everything (including the role and class maps) is copied in one ``copy_foreign`` call so that references
-    between them, and to the pages and annotations copied before, resolve to
-    the same bundle objects.  The top elements' ``/P`` (the source
-    ``StructTreeRoot``) is removed first so the source root is not dragged in.
+    Everything, role and class maps included, is copied in one
+    ``copy_foreign`` call so that references between them, and to the pages
+    and annotations copied before, resolve to the same bundle objects.  The
+    top elements' ``/P`` (the source ``StructTreeRoot``) is removed first so
+    the source root is not dragged in.
     Returns ``(kids, [(key, value)], [(id, element)], {role/class maps})``,
     all as bundle objects.
     """
     src = part.pdf
     src_root = src.Root.StructTreeRoot
-    kids = src_root.get("/K", Array())
-    kids = list(kids) if isinstance(kids, Array) else [kids]
-    kids = [k for k in kids if isinstance(k, Dictionary)]  # MCIDs at root level are invalid
+    top = src_root.get("/K", Array())
+    kids = [k for k in (top if isinstance(top, Array) else [top]) if isinstance(k, Dictionary)]
     kids = [k if k.is_indirect else src.make_indirect(k) for k in kids]
     for kid in kids:
         if "/P" in kid:
             del kid["/P"]
-    keys, values = [], Array()
+    keys: list[int] = []
+    values = Array()
     if "/ParentTree" in src_root:
         for key, value in pikepdf.NumberTree(src_root.ParentTree).items():
             keys.append(int(key))
             values.append(value)
-    id_keys, id_values = [], Array()
+    id_keys: list[str] = []
+    id_values = Array()
     if "/IDTree" in src_root:
-        for key, value in pikepdf.NameTree(src_root.IDTree).items():
-            id_keys.append(str(key))
-            id_values.append(value)
+        for name, elem in pikepdf.NameTree(src_root.IDTree).items():
+            id_keys.append(str(name))
+            id_values.append(elem)
     holder = Dictionary(K=Array(kids), V=values, I=id_values, M=Dictionary())
-    for key in ("/RoleMap", "/ClassMap"):
-        if isinstance(src_root.get(key), Dictionary):
-            holder.M[key] = src_root[key]
+    for map_key in ("/RoleMap", "/ClassMap"):
+        if isinstance(src_root.get(map_key), Dictionary):
+            holder.M[map_key] = src_root[map_key]
     copied = bundle.copy_foreign(src.make_indirect(holder))
     return list(copied.K), list(zip(keys, copied.V)), list(zip(id_keys, copied.I)), copied.M
 
@@ -524,10 +530,10 @@ def _link(node: _Node) -> int:
 
 def _page_labels(bundle: Pdf, parts: list[_Part]) -> None:
     """Label pages "1-1", "1-2", ..., "2-1", ...: decimal, restarting per part."""
-    nums = Array()
+    nums: list = []
     for part in parts:
-        nums.extend([part.first_page, Dictionary(S=Name.D, P=String(f"{part.number}-"))])
-    bundle.Root.PageLabels = Dictionary(Nums=nums)
+        nums += [part.first_page, Dictionary(S=Name.D, P=String(f"{part.number}-"))]
+    bundle.Root.PageLabels = Dictionary(Nums=Array(nums))
 
 
 def _catalog_and_metadata(bundle: Pdf, first: _Part, *, title: str, lang: str) -> None:
