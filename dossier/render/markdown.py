@@ -32,6 +32,7 @@ from markdown.treeprocessors import Treeprocessor
 __all__ = ["MissingStyleError", "markdown_plain", "markdown_subdoc"]
 
 _EXTENSIONS = ["tables", "sane_lists"]
+_KEEP_TREE, _KEEP_TREE_PRIORITY = "dossier_keep_tree", -100
 
 # Link targets a reader may follow; anything else (javascript:, data:, file:, relative) stays text.
 _SAFE_LINK_RE = re.compile(r"(?:https?|mailto):", re.IGNORECASE)
@@ -154,11 +155,11 @@ def _parse(text: str) -> ET.Element:
     # Prettify only adds serializer whitespace ("\n" tails, also after <br>) that would become text.
     md.treeprocessors.deregister("prettify")
     keeper = _KeepTree(md)
-    lowest = min(item.priority for item in md.treeprocessors._priority)  # noqa: SLF001
-    md.treeprocessors.register(keeper, "dossier_keep_tree", lowest - 10)
+    # Below every built-in treeprocessor: inline (20) and unescape (0) must have run.
+    md.treeprocessors.register(keeper, _KEEP_TREE, _KEEP_TREE_PRIORITY)
     md.convert(text)
-    assert keeper.root is not None
-    return keeper.root
+    # convert() returns early, before any treeprocessor, for blank text.
+    return keeper.root if keeper.root is not None else ET.Element("div")
 
 
 def _visible_text(elem: ET.Element) -> Iterator[str]:
@@ -219,14 +220,22 @@ class _WordWriter:
         self._part: Any = self._tpl_docx.part
         self._styles: Any = self._part.styles
         self._heading_level = heading_level
+        self._style_ids: dict[str, str | None] = {}
+        default_par = self._styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        self._default_par_style_id = default_par.style_id if default_par is not None else None
+        self._style_types: dict[str, WD_STYLE_TYPE] = {style.name: style.type for style in self._styles}
         self._body = self._require(body_style, "gewone alinea's")
         self._quote = self._optional("Quote", WD_STYLE_TYPE.PARAGRAPH) or self._body
         self._table_style = self._optional("Table Grid", WD_STYLE_TYPE.TABLE)
-        self._link_style = self._optional("Hyperlink", WD_STYLE_TYPE.CHARACTER)
         # LibreOffice 7.4 exports a Word hyperlink to PDF only when its runs name a character
         # style; without a Hyperlink style, name the default one and format directly.
-        default_char = self._styles.default(WD_STYLE_TYPE.CHARACTER)
-        self._link_fallback_style_id: str | None = default_char.style_id if default_char else None
+        link_style = self._optional("Hyperlink", WD_STYLE_TYPE.CHARACTER)
+        self._link_formatted_directly = link_style is None
+        if link_style:
+            self._link_style_id: str | None = self._styles[link_style].style_id
+        else:
+            default_char = self._styles.default(WD_STYLE_TYPE.CHARACTER)
+            self._link_style_id = default_char.style_id if default_char is not None else None
 
     def write(self, root: ET.Element) -> None:
         self._container(root, _ParaFormats(_ParaFormat(self._body)), depth=0)
@@ -234,14 +243,19 @@ class _WordWriter:
     # styles
 
     def _optional(self, name: str, kind: WD_STYLE_TYPE) -> str | None:
-        if name in self._styles and self._styles[name].type == kind:
-            return name
-        return None
+        return name if self._style_types.get(name) == kind else None
 
     def _require(self, name: str, needed_for: str) -> str:
         if self._optional(name, WD_STYLE_TYPE.PARAGRAPH) is None:
             raise MissingStyleError(name, needed_for)
         return name
+
+    def _set_style(self, par: Paragraph, name: str) -> None:
+        # python-docx resolves a style name by scanning every style, per paragraph: resolve once.
+        if name not in self._style_ids:
+            style_id = self._styles[name].style_id
+            self._style_ids[name] = None if style_id == self._default_par_style_id else style_id
+        par._p.style = self._style_ids[name]
 
     def _deepest(self, base: str, depth: int) -> str | None:
         """The style for list nesting `depth`: "List Bullet", "List Bullet 2", …, capped at what exists."""
@@ -303,7 +317,8 @@ class _WordWriter:
             self._container(elem, formats, depth)
 
     def _paragraph(self, fmt: _ParaFormat) -> Paragraph:
-        par: Paragraph = self._doc.add_paragraph(style=fmt.style)
+        par: Paragraph = self._doc.add_paragraph()
+        self._set_style(par, fmt.style)
         if fmt.numbering is not None:
             num_id, ilvl = fmt.numbering
             num_pr = par._p.get_or_add_pPr().get_or_add_numPr()
@@ -381,15 +396,18 @@ class _WordWriter:
             table.style = self._table_style
         width = self._text_width()
         if width:
+            # python-docx sizes a new table for its own default page, not the template's.
             for column in table.columns:
                 column.width = width // columns
+                for cell in column.cells:
+                    cell.width = width // columns
         for row, (tr, header) in zip(table.rows, rows):
             if header:
                 row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
             cells = [c for c in tr if c.tag in _TABLE_CELL_TAGS]
             for cell, td in zip(row.cells, cells):
                 par = cell.paragraphs[0]
-                par.style = self._body
+                self._set_style(par, self._body)
                 align = _TEXT_ALIGN_RE.search(td.get("style", "")) or re.fullmatch(
                     "(left|center|right)", td.get("align", "")
                 )
@@ -451,11 +469,9 @@ class _WordWriter:
             run.italic = True
         if fmt.link is not None:
             fmt.link.append(run._r)
-            if self._link_style:
-                run.style = self._link_style
-            else:
-                if self._link_fallback_style_id:
-                    run._r.get_or_add_rPr().style = self._link_fallback_style_id
+            if self._link_style_id:
+                run._r.get_or_add_rPr().style = self._link_style_id
+            if self._link_formatted_directly:
                 run.font.color.rgb = _LINK_FALLBACK_COLOR
                 run.font.underline = True
         return run
