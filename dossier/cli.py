@@ -56,6 +56,59 @@ def validate(spec_dirs: tuple[Path, ...], fmt: str) -> None:
     sys.exit(1 if failed else 0)
 
 
+def _formats(value: str) -> tuple[str, ...]:
+    from .build import FORMATS
+
+    chosen = tuple(f.strip() for f in value.split(",") if f.strip())
+    bad = [f for f in chosen if f not in FORMATS]
+    if bad or not chosen:
+        raise click.BadParameter(f"kies uit {', '.join(FORMATS)} (bijvoorbeeld docx,pdf)")
+    return tuple(f for f in FORMATS if f in chosen)
+
+
+@main.command()
+@click.argument("spec_dirs", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Map voor de uitvoer (standaard output/); elk dossier krijgt een eigen submap.")
+@click.option("--format", "formats", default="docx,pdf", show_default=True, help="Welke formaten.")
+@click.option("--only", multiple=True, metavar="SOORT[/SLEUTEL]",
+              help="Alleen deze documenten, bijvoorbeeld raadsbrief/almelo of bestek.")
+@click.option("--jobs", type=click.IntRange(1, 64), default=None,
+              help="Aantal parallelle converters (standaard: aantal processorkernen).")
+@click.option("--force", is_flag=True, help="Alles opnieuw bouwen, ook wat niet veranderd is.")
+@click.option("--quiet", is_flag=True, help="Gewone regels in plaats van een voortgangsbalk.")
+def build(spec_dirs: tuple[Path, ...], out: Path | None, formats: str, only: tuple[str, ...],
+          jobs: int | None, force: bool, quiet: bool) -> None:
+    """Bouw de documenten van een of meer dossiers (standaard: alle dossiers onder specs/)."""
+    import os
+
+    from .build import Options, build as run_build, default_out, echo_progress
+    from .spec import load
+
+    chosen = _formats(formats)
+    tty = sys.stderr.isatty() and not quiet
+    status = 0
+    for folder in _spec_dirs(spec_dirs):
+        try:
+            dossier = load(folder)
+        except SpecError as exc:
+            exc.show()
+            status = max(status, 1)
+            continue
+        options = Options(out=default_out(folder, out), formats=chosen, only=only,
+                          jobs=jobs or os.cpu_count() or 2, force=force)
+        report = (lambda line: None) if tty else (lambda line: click.echo(line))
+        if tty:
+            report = lambda line: click.echo(line, err=True) if line.startswith("fout") else None  # noqa: E731
+        result = run_build(dossier, options, report, echo_progress(tty))
+        click.echo(f"{folder}: {result.summary()}")
+        if result.environment_error:
+            status = max(status, 2)
+        elif result.errors:
+            status = max(status, 1)
+    sys.exit(status)
+
+
 def run() -> None:  # pragma: no cover - entry point used by `python -m dossier`
     try:
         main(standalone_mode=True)

@@ -71,6 +71,11 @@ def references(d: Dossier) -> Iterator[Problem]:
                     yield src.problem((*loc, "gemeenten", g),
                                       f"gemeente '{key}' bestaat niet in gemeenten.yaml{_hint(key, gemeenten)}")
             named: set[str] = set()
+            excused = {u.gemeente for u in ds.deelname.uitzonderingen}
+            for key in gemeenten:
+                if ds.deelname.gemeenten is not None and key not in ds.deelname.gemeenten and key not in excused:
+                    yield src.problem((*loc, "gemeenten"), f"gemeente '{key}' doet niet mee maar heeft geen "
+                                      "uitzondering met toelichting; voeg die toe onder 'uitzonderingen'")
             for u, uitz in enumerate(ds.deelname.uitzonderingen):
                 if uitz.gemeente not in gemeenten:
                     yield src.problem((*loc, "uitzonderingen", u, "gemeente"),

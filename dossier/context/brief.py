@@ -1,0 +1,139 @@
+"""Contexts of letters: a raadsbrief per municipality, and a letter to all colleges at once."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from typing import Any
+
+from ..spec import Dossier
+from ..spec.model import Brief, Gemeente
+from ..spec.types import Briefsoort, Deelnamesoort
+from . import nl
+from .common import Document, Image, Md, Rich, adresregels, dossier_facts, planning, secties
+
+
+def raadsbrieven(d: Dossier) -> Iterator[Document]:
+    for brief in d.brieven.brieven:
+        if brief.soort is not Briefsoort.RAADSBRIEF:
+            continue
+        for key, gemeente in d.gemeenten.items():
+            yield Document(
+                kind="raadsbrief",
+                key=key,
+                title=f"Raadsbrief {brief.onderwerp} – {gemeente.naam}",
+                subject=f"{brief.onderwerp}: brief aan de gemeenteraad van {gemeente.naam}",
+                context=raadsbrief(d, brief, key),
+                sources=("dossier.yaml", "gemeenten.yaml", "brieven.yaml", "kit.yaml",
+                         *(d.segment_file(k) for k in d.spec.segmenten)),
+                bundles=("raad",),
+            )
+
+
+def collegebrieven(d: Dossier) -> Iterator[Document]:
+    for brief in d.brieven.brieven:
+        if brief.soort is Briefsoort.COLLEGEBRIEF:
+            yield Document(
+                kind="collegebrief",
+                key=brief.id,
+                title=f"Brief aan de colleges: {brief.onderwerp}",
+                subject=brief.onderwerp,
+                context=collegebrief(d, brief),
+                sources=("dossier.yaml", "gemeenten.yaml", "brieven.yaml"),
+                bundles=("raad",),
+            )
+
+
+def _brief(brief: Brief, aanhef: str) -> dict[str, Any]:
+    return {
+        "onderwerp": brief.onderwerp,
+        "datum": nl.datum(brief.datum),
+        "aanhef": brief.aanhef or aanhef,
+        "secties": secties(brief.secties),
+        "slot": brief.slot,
+        "bijlagen": list(brief.bijlagen),
+        "ons_kenmerk": brief.ons_kenmerk or "",
+        "behandeld_door": brief.behandeld_door or "",
+    }
+
+
+def raadsbrief(d: Dossier, brief: Brief, key: str) -> dict[str, Any]:
+    """The letter to the council of municipality `key`, with its own participation."""
+    gemeente = d.gemeenten[key]
+    return {
+        **dossier_facts(d, brief.onderwerp),
+        "brief": _brief(brief, "Geachte leden van de raad,"),
+        "gemeente": _gemeente(d, gemeente),
+        "briefhoofd": Rich(f"Gemeente {gemeente.naam}", color=_kleur(gemeente)),
+        "gemeente_logo": _logo(d, gemeente),
+        "deelname": deelname(d, key),
+        "lokale_paragrafen": secties(gemeente.lokale_paragrafen),
+        "planning": planning(d),
+        "kit_inleiding": Md(d.kit.inleiding),
+        "segmenten": [{"naam": d.segmenten[k].naam, "definitie": Md(d.segmenten[k].definitie)}
+                      for k in d.spec.segmenten],
+    }
+
+
+def _kleur(g: Gemeente) -> str:
+    return (g.huisstijl.kleur if g.huisstijl and g.huisstijl.kleur else "#1F4E79").lstrip("#").upper()
+
+
+def _logo(d: Dossier, g: Gemeente) -> Image | None:
+    if not (g.huisstijl and g.huisstijl.logo):
+        return None
+    path = (d.root / g.huisstijl.logo).resolve()
+    return Image(str(path), hashlib.sha256(path.read_bytes()).hexdigest(), 40, f"Logo gemeente {g.naam}")
+
+
+def _gemeente(d: Dossier, g: Gemeente) -> dict[str, Any]:
+    return {
+        "naam": g.naam,
+        "postadres": adresregels(g.postadres),
+        "bezoekadres": adresregels(g.bezoekadres),
+        "telefoon": g.telefoon,
+        "email": g.email,
+        "burgemeester": g.burgemeester,
+        "secretaris": g.secretaris,
+        "zaaknummer": g.zaaknummer,
+        "kenmerk": g.kenmerk or "",
+    }
+
+
+def deelname(d: Dossier, key: str) -> dict[str, Any]:
+    """What municipality `key` takes part in, with its exceptions written out as sentences."""
+    naam = d.gemeenten[key].naam
+    uitzonderingen = []
+    for seg in d.spec.segmenten:
+        segment = d.segmenten[seg]
+        for ds in segment.deelsegmenten:
+            for p in d.deelnemers(ds):
+                if p.key != key or p.deelname is None:
+                    continue
+                if p.deelname is Deelnamesoort.NIET:
+                    zin = f"{ds.naam} (segment {segment.naam}) wordt voor {naam} niet regionaal ingekocht."
+                else:
+                    zin = f"{naam} neemt beperkt deel aan {ds.naam} (segment {segment.naam})."
+                uitzonderingen.append({"zin": zin, "toelichting": Md(p.toelichting) if p.toelichting else None})
+    namen = [d.segmenten[s].naam for s in d.spec.segmenten]
+    segmenten = f"de segmenten {nl.opsomming(namen)}" if len(namen) > 1 else f"het segment {namen[0]}"
+    if uitzonderingen:
+        intro = f"{naam} neemt deel aan de regionale inkoop van {segmenten}, met de volgende uitzonderingen."
+    else:
+        intro = f"{naam} neemt deel aan de regionale inkoop van {segmenten}, met alle deelsegmenten."
+    return {"intro": intro, "uitzonderingen": uitzonderingen}
+
+
+def collegebrief(d: Dossier, brief: Brief) -> dict[str, Any]:
+    """One letter to the colleges of all municipalities (seed 004's form)."""
+    n = len(d.gemeenten)
+    return {
+        **dossier_facts(d, brief.onderwerp),
+        "brief": _brief(brief, "Geachte leden van het college,"),
+        "geadresseerde": [f"Aan de colleges van burgemeester en wethouders",
+                          f"van de {n} gemeenten in {d.spec.regio}"],
+        "gemeenten": nl.opsomming(g.naam for g in d.gemeenten.values()),
+        "aantal_bijlagen": str(len(brief.bijlagen)) if brief.bijlagen else "geen",
+        "afzender": brief.afzender or "",
+        "ondertekening": [{"functie": o.functie, "naam": o.naam} for o in brief.ondertekening],
+    }

@@ -1,0 +1,117 @@
+"""What every document context shares: the Document record, Markdown values and dossier facts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from ..spec import Dossier
+from ..spec.model import Adres, Deelsegment, Fase, Mijlpaal, Sectie
+from ..spec.types import Deelnamesoort, Status
+from . import nl
+
+
+class Md(str):
+    """Markdown text from a spec; rendered into Word structure by the render stage."""
+
+
+@dataclass(frozen=True)
+class Rich:
+    """A run of text with its own look (a municipality's name in its house colour)."""
+
+    text: str
+    color: str = "1F4E79"
+    bold: bool = True
+    size_pt: int = 18
+
+
+@dataclass(frozen=True)
+class Image:
+    """An image file from the dossier folder; `sha256` makes its content part of the context."""
+
+    path: str
+    sha256: str
+    width_mm: int
+    alt: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """One document to produce: what it is, its data, and the spec files it is made from."""
+
+    kind: str
+    key: str
+    title: str
+    context: dict[str, Any]
+    sources: tuple[str, ...]
+    subject: str = ""
+    bundles: tuple[str, ...] = field(default=())
+
+    @property
+    def ident(self) -> str:
+        return f"{self.kind}/{self.key}"
+
+
+def dossier_facts(d: Dossier, title: str) -> dict[str, Any]:
+    """The title page and header facts every document shows."""
+    spec = d.spec
+    return {
+        "titel": title,
+        "dossier": spec.titel,
+        "regio": spec.regio,
+        "opdrachtgever": spec.opdrachtgever.naam,
+        "versie": spec.versie,
+        "status": spec.status.label,
+        "concept": spec.status is Status.CONCEPT,
+        "datum": nl.datum(spec.datum),
+        "kit": spec.kit,
+    }
+
+
+def secties(items: list[Sectie]) -> list[dict[str, Any]]:
+    return [{"titel": s.titel, "tekst": Md(s.tekst)} for s in items]
+
+
+def adresregels(adres: Adres) -> list[str]:
+    return [adres.straat, f"{adres.postcode}  {adres.plaats.upper()}"]
+
+
+def planning(d: Dossier) -> dict[str, Any]:
+    return {
+        "fasen": [_fase(f) for f in d.spec.planning.fasen],
+        "mijlpalen": [_mijlpaal(m) for m in sorted(d.spec.planning.mijlpalen, key=lambda m: m.datum)],
+    }
+
+
+def _fase(f: Fase) -> dict[str, Any]:
+    return {"periode": nl.periode(f.van, f.tot), "naam": f.naam,
+            "omschrijving": Md(f.omschrijving) if f.omschrijving else None}
+
+
+def _mijlpaal(m: Mijlpaal) -> dict[str, Any]:
+    return {"soort": m.soort.label, "datum": nl.datum(m.datum), "omschrijving": m.omschrijving or ""}
+
+
+def contract(d: Dossier) -> dict[str, Any]:
+    c = d.spec.contract
+    end = nl.add_months(c.ingangsdatum, c.looptijd_maanden)
+    return {
+        "ingangsdatum": nl.datum(c.ingangsdatum),
+        "looptijd": nl.looptijd(c.looptijd_maanden),
+        "einddatum": nl.datum(end - timedelta(days=1)),
+        "verlenging": c.verlenging or "",
+    }
+
+
+def deelname_tekst(d: Dossier, ds: Deelsegment) -> tuple[str, list[dict[str, Any]]]:
+    """('alle 14 gemeenten' or '13 gemeenten (Almelo niet, Hengelo beperkt)', exception rows)."""
+    deelnemers = d.deelnemers(ds)
+    partial = [p for p in deelnemers if p.deelname is not None]
+    if not partial:
+        return f"alle {len(deelnemers)} gemeenten", []
+    taking_part = [p for p in deelnemers if p.deelname is not Deelnamesoort.NIET]
+    notes = ", ".join(f"{p.gemeente.naam} {p.deelname.value}" for p in partial)  # type: ignore[union-attr]
+    rows = [{"gemeente": p.gemeente.naam, "deelname": p.deelname.label,  # type: ignore[union-attr]
+             "toelichting": Md(p.toelichting or "")} for p in partial]
+    return f"{len(taking_part)} {'gemeente' if len(taking_part) == 1 else 'gemeenten'} ({notes})", rows
