@@ -1,0 +1,41 @@
+"""Shared fixtures: fixture dossiers live as folders under tests/roots/ and tests/cases/."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+ROOTS = HERE / "roots"
+TWENTE = REPO / "specs" / "twente-2025"
+
+
+def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
+            timeout: float = 600) -> subprocess.CompletedProcess[str]:
+    """Run the real `dossier` command as a user would."""
+    full_env = {**os.environ, "LANG": "nl_NL.UTF-8", **(env or {})}
+    return subprocess.run([sys.executable, "-m", "dossier", *args], cwd=cwd or REPO, env=full_env,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture
+def minimaal(tmp_path: Path) -> Path:
+    """A writable copy of the minimal fixture dossier."""
+    target = tmp_path / "minimaal"
+    shutil.copytree(ROOTS / "minimaal", target)
+    return target
+
+
+def soffice_available() -> bool:
+    from dossier.pdf import find_soffice, find_uno_python
+
+    return bool(find_soffice() and find_uno_python())
+
+
+needs_soffice = pytest.mark.skipif(not soffice_available(), reason="LibreOffice met python3-uno ontbreekt")
