@@ -56,6 +56,23 @@ def validate(spec_dirs: tuple[Path, ...], fmt: str) -> None:
     sys.exit(1 if failed else 0)
 
 
+@main.command()
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("schemas"),
+              show_default=True, help="Map voor de JSON Schemas.")
+@click.option("--docs", type=click.Path(dir_okay=False, path_type=Path), default=Path("docs/spec-format.md"),
+              show_default=True, help="Waar de beschrijving van het specificatieformaat komt.")
+def schema(out: Path, docs: Path) -> None:
+    """Schrijf de JSON Schemas van de specificatiebestanden en de beschrijving van het formaat."""
+    from .manifest import write_atomic
+    from .spec.reference import reference, schemas
+
+    for name, text in schemas().items():
+        write_atomic(out / name, text.encode("utf-8"))
+        click.echo(str(out / name))
+    write_atomic(docs, reference().encode("utf-8"))
+    click.echo(str(docs))
+
+
 def _formats(value: str) -> tuple[str, ...]:
     from .build import FORMATS
 

@@ -1,0 +1,166 @@
+"""Generate the JSON Schemas and the spec reference (docs/spec-format.md) from the models, so the
+documentation cannot drift from what validation accepts."""
+
+from __future__ import annotations
+
+import json
+import types
+import typing
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from . import rules
+from .model import FILES
+from .types import Labeled
+
+SCHEMA_NAMES = {name: ("segment" if "*" in name else name.removesuffix(".yaml")) for name in FILES}
+
+
+def schemas() -> dict[str, str]:
+    """File name (e.g. 'segment.schema.json') → JSON Schema text."""
+    out = {}
+    for name, model in FILES.items():
+        schema = model.model_json_schema()
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        schema["title"] = f"dossier: {name}"
+        out[f"{SCHEMA_NAMES[name]}.schema.json"] = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+    return out
+
+
+def reference() -> str:
+    """The spec format as Markdown: every file, every field, every code list and every rule."""
+    lines = [
+        "# Specificatieformaat",
+        "",
+        "<!-- Gegenereerd door `dossier schema` uit dossier/spec/model.py; niet met de hand bewerken. -->",
+        "",
+        "Een dossier is een map `specs/<dossier>/` met deze bestanden. Elk bestand heeft een JSON Schema in",
+        "`schemas/`, zodat een editor (VS Code met de YAML-extensie) aanvult en controleert; zet daarvoor",
+        "bovenaan het bestand `# yaml-language-server: $schema=../../schemas/<naam>.schema.json`.",
+        "",
+        "Schrijfwijze: datums als `JJJJ-MM-DD` (`2025-01-01`), bedragen in euro's met een punt (`186.50`),",
+        "sleutels in kleine letters met `-` (`hof-van-twente`). Velden van het type *Markdown* mogen alinea's,",
+        "lijsten, **vet**, *cursief*, links en tabellen bevatten; ruwe HTML wordt letterlijk getoond.",
+        "",
+    ]
+    seen: set[type[BaseModel]] = set()
+    for name, model in FILES.items():
+        lines += [f"## `{name}`", "", (model.__doc__ or "").strip(), ""]
+        lines += _model_table(model, seen)
+    lines += ["## Codelijsten", ""]
+    for enum in _enums():
+        lines += [f"### {enum.__name__}", "", (enum.__doc__ or "").strip() if enum.__doc__ and
+                  "An enumeration" not in enum.__doc__ else "", "", "| waarde | in documenten |", "|---|---|"]
+        lines += [f"| `{m.value}` | {m.label} |" for m in enum]
+        lines.append("")
+    lines += ["### Bekostiging en uitvoeringsvariant", "",
+              "Elke bekostigingsvorm hoort bij een uitvoeringsvariant (iJw); een samengestelde vorm noemt de",
+              "variant van elk onderdeel.", "", "| bekostiging | uitvoeringsvariant |", "|---|---|"]
+    from .types import Bekostigingsvorm
+
+    for vorm in Bekostigingsvorm:
+        lines.append(f"| `{vorm.value}` | {', '.join(c.uitvoeringsvariant.value for c in vorm.componenten)} |")
+    lines += ["", "## Regels", "", "Naast de velden controleert `dossier validate` deze regels:", ""]
+    lines += [f"- {_first_paragraph(rule.__doc__)}" for rule in rules.RULES]
+    lines += [
+        "- Een toelatingsprocedure met voorwaarden noemt `heropening`; aanbesteden heeft gunningscriteria",
+        "  met wegingen die optellen tot 100; aanbesteden met een beperkt aantal aanbieders noemt `max_aanbieders`.",
+        "- Beschikbaarheidsbekostiging heeft een `bezettingsregel`; de uitvoeringsvariant past bij de bekostiging.",
+        "- Een afwijzing noemt `niet_voldaan` en `gronden`; niet gunnen noemt `gronden`.",
+        "- Een fase eindigt niet vóór ze begint; tekst bevat geen onzichtbare stuurtekens.",
+        "- Een besluit met een aanbesteed deelsegment vermeldt de opschortende termijn (`standstill_dagen`,",
+        "  standaard 20 kalenderdagen na verzending); de einddatum wordt berekend.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _first_paragraph(doc: str | None) -> str:
+    return " ".join((doc or "").split("\n\n")[0].split())
+
+
+def _model_table(model: type[BaseModel], seen: set[type[BaseModel]]) -> list[str]:
+    lines = ["| veld | type | verplicht | omschrijving |", "|---|---|---|---|"]
+    nested: list[type[BaseModel]] = []
+    for fname, info in model.model_fields.items():
+        kind, inner = _describe(info.annotation)
+        nested += [m for m in inner if m not in seen and m not in nested]
+        lines.append(f"| `{fname}` | {kind} | {'ja' if info.is_required() else 'nee' + _default(info)} | "
+                     f"{(info.description or '').replace('|', '/')} |")
+    lines.append("")
+    for sub in nested:
+        seen.add(sub)
+        lines += [f"### {sub.__name__}", "", (sub.__doc__ or "").strip(), ""]
+        lines += _model_table(sub, seen)
+    return lines
+
+
+def _default(info: FieldInfo) -> str:
+    if info.default_factory is not None:
+        return ""
+    if info.default is None:
+        return ""
+    value = info.default.value if isinstance(info.default, Enum) else info.default
+    return f" (standaard `{json.dumps(value) if not isinstance(value, str) else value}`)"
+
+
+def _describe(annotation: Any) -> tuple[str, list[type[BaseModel]]]:
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is typing.Annotated:
+        base, *meta = args
+        if base is str and any(getattr(m, "json_schema_extra", None) and "contentMediaType" in m.json_schema_extra
+                               for m in meta if hasattr(m, "json_schema_extra")):
+            return "Markdown", []
+        return _describe(base)
+    if origin in (typing.Union, types.UnionType):
+        parts = [_describe(a) for a in args if a is not type(None)]
+        return " of ".join(p[0] for p in parts), [m for p in parts for m in p[1]]
+    if origin is list:
+        kind, inner = _describe(args[0])
+        return f"lijst van {kind}", inner
+    if origin is dict:
+        kind, inner = _describe(args[1])
+        return f"mapping sleutel → {kind}", inner
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return f"[{annotation.__name__}](#{annotation.__name__.lower()})", [annotation]
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return f"[{annotation.__name__}](#{annotation.__name__.lower()})", []
+    names = {str: "tekst", int: "geheel getal", bool: "true/false"}
+    if isinstance(annotation, type):
+        return names.get(annotation, {"date": "datum", "Decimal": "getal"}.get(annotation.__name__, annotation.__name__)), []
+    return str(annotation), []
+
+
+def _all_models() -> list[type[BaseModel]]:
+    found: list[type[BaseModel]] = []
+
+    def walk(model: type[BaseModel]) -> None:
+        if model in found:
+            return
+        found.append(model)
+        for info in model.model_fields.values():
+            for m in _describe(info.annotation)[1]:
+                walk(m)
+
+    for model in FILES.values():
+        walk(model)
+    return found
+
+
+def _enums() -> list[type[Labeled]]:
+    found: list[type[Labeled]] = []
+    for model in _all_models():
+        for info in model.model_fields.values():
+            for arg in _flatten(info.annotation):
+                if isinstance(arg, type) and issubclass(arg, Labeled) and arg not in found:
+                    found.append(arg)
+    return found
+
+
+def _flatten(annotation: Any) -> list[Any]:
+    args = typing.get_args(annotation)
+    return [annotation] + [x for a in args for x in _flatten(a)]
