@@ -1,3 +1,37 @@
-"""dossier: validated YAML specs → the documents of a Dutch youth-care procurement."""
+"""dossier: validated YAML specs → the documents of a Dutch youth-care procurement.
+
+    import dossier
+    d = dossier.load("specs/twente-2025")          # raises dossier.SpecError with every problem
+    result = dossier.build(d, out="output/twente-2025")
+    print(result.summary())
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from .builder import Result
+    from .spec import Dossier
+
+
+def load(path: str | os.PathLike[str]) -> "Dossier":
+    """Read and validate a dossier folder."""
+    from .spec import load as _load
+
+    return _load(path)
+
+
+def build(model: "Dossier", out: str | os.PathLike[str], *, formats: tuple[str, ...] = ("docx", "pdf"),
+          only: tuple[str, ...] = (), jobs: int | None = None, force: bool = False,
+          report: Callable[[str], None] = lambda line: None) -> "Result":
+    """Build the documents of a loaded dossier into `out` (incremental, atomic)."""
+    from .builder import Options, build as _build
+
+    options = Options(out=Path(out), formats=formats, only=only, jobs=jobs or os.cpu_count() or 2, force=force)
+    return _build(model, options, report)

@@ -74,7 +74,7 @@ def schema(out: Path, docs: Path) -> None:
 
 
 def _formats(value: str) -> tuple[str, ...]:
-    from .build import FORMATS
+    from .builder import FORMATS
 
     chosen = tuple(f.strip() for f in value.split(",") if f.strip())
     bad = [f for f in chosen if f not in FORMATS]
@@ -99,7 +99,7 @@ def build(spec_dirs: tuple[Path, ...], out: Path | None, formats: str, only: tup
     """Bouw de documenten van een of meer dossiers (standaard: alle dossiers onder specs/)."""
     import os
 
-    from .build import Options, build as run_build, default_out, echo_progress
+    from .builder import Options, build as run_build, default_out, echo_progress
     from .spec import load
 
     chosen = _formats(formats)

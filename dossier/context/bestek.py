@@ -55,7 +55,7 @@ def context(d: Dossier, key: str) -> dict[str, Any]:
                      for t in b.tarieven],
         "voorwaarden": [_voorwaarden(naam, b) for ds in deelsegmenten for naam, b in d.bekostigingen(ds)
                         if b.voorwaarden or b.bezettingsregel],
-        "kit": [_kit(e) for e in d.kit_eisen(key)],
+        "kit_eisen": [_kit(e) for e in d.kit_eisen(key)],
         "kit_inleiding": Md(d.kit.inleiding),
         "deelname": [_deelname(d, ds) for ds in deelsegmenten],
         "leveranciersmanagement": {

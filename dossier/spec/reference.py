@@ -87,6 +87,9 @@ def _model_table(model: type[BaseModel], seen: set[type[BaseModel]]) -> list[str
     nested: list[type[BaseModel]] = []
     for fname, info in model.model_fields.items():
         kind, inner = _describe(info.annotation)
+        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+        if "contentMediaType" in extra:
+            kind = kind.replace("tekst", "Markdown")
         nested += [m for m in inner if m not in seen and m not in nested]
         lines.append(f"| `{fname}` | {kind} | {'ja' if info.is_required() else 'nee' + _default(info)} | "
                      f"{(info.description or '').replace('|', '/')} |")

@@ -1,0 +1,180 @@
+"""The documents as a reader sees them: text, styles and properties of the real DOCX files."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
+import dossier
+from conftest import ROOTS, TWENTE
+
+
+def doc_text(path: Path) -> str:
+    """All visible text of a DOCX: body paragraphs, tables, headers and footers."""
+    d = docx.Document(str(path))
+    parts = [p.text for p in d.paragraphs]
+    for table in d.tables:
+        for row in table.rows:
+            parts += [c.text for c in row.cells]
+    for section in d.sections:
+        for hf in (section.header, section.first_page_header, section.footer, section.first_page_footer):
+            parts += [p.text for p in hf.paragraphs]
+    return "\n".join(parts)
+
+
+@pytest.fixture(scope="module")
+def minimaal_docs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("min") / "minimaal"
+    result = dossier.build(dossier.load(ROOTS / "minimaal"), out, formats=("docx",))
+    assert not result.errors
+    return out
+
+
+@pytest.fixture(scope="module")
+def twente_docs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("twente") / "twente-2025"
+    result = dossier.build(dossier.load(TWENTE), out, formats=("docx",))
+    assert not result.errors, result.errors
+    return out
+
+
+def test_every_document_opens_and_has_no_generated_looking_text(minimaal_docs: Path) -> None:
+    files = sorted(minimaal_docs.rglob("*.docx"))
+    assert len(files) == 7
+    for path in files:
+        text = doc_text(path)
+        assert "None" not in text, path
+        assert "{{" not in text and "{%" not in text, path
+        assert "**" not in text, path
+        assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", text), path
+        assert not re.search(r"\d\.\d{1,2}\b(?! )", text.replace("0.1", "")), path  # no 1234.5 style amounts
+
+
+def test_amounts_dates_and_lists_are_dutch(minimaal_docs: Path) -> None:
+    text = doc_text(minimaal_docs / "bestek" / "ambulant.docx")
+    assert "€\xa01.234,50" in text
+    assert "1 januari 2026" in text
+    assert "april 2025 – juni 2025" in text
+    assert "Toelatingsprocedure met voorwaarden" in text
+
+
+def test_bestek_uses_real_word_styles_and_marks_header_rows(minimaal_docs: Path) -> None:
+    d = docx.Document(str(minimaal_docs / "bestek" / "ambulant.docx"))
+    styles = {p.style.name for p in d.paragraphs}
+    assert {"Title", "Heading 1", "Heading 2", "Heading 3", "List Bullet"} <= styles
+    headers = [t for t in d.tables if t.rows[0]._tr.trPr is not None
+               and t.rows[0]._tr.trPr.find(docx.oxml.ns.qn("w:tblHeader")) is not None]
+    assert len(headers) >= 4
+    xml = zipfile.ZipFile(minimaal_docs / "bestek" / "ambulant.docx").read("word/document.xml").decode()
+    assert 'TOC \\o "1-3"' in xml
+    section = d.sections[0]
+    assert round(section.page_width.cm, 1) == 21.0 and round(section.page_height.cm, 1) == 29.7
+
+
+def test_core_properties_and_concept_mark(minimaal_docs: Path) -> None:
+    d = docx.Document(str(minimaal_docs / "bestek" / "ambulant.docx"))
+    props = d.core_properties
+    assert props.title == "Bestek Ambulant"
+    assert props.author == "Serviceorganisatie Jeugd Proefregio"
+    assert props.language == "nl-NL"
+    assert "CONCEPT" in d.sections[0].header.paragraphs[0].text
+    styles = zipfile.ZipFile(minimaal_docs / "bestek" / "ambulant.docx").read("word/styles.xml").decode()
+    assert 'w:lang w:val="nl-NL"' in styles
+
+
+def test_begrippen_lists_only_terms_used(minimaal_docs: Path) -> None:
+    text = doc_text(minimaal_docs / "bestek" / "ambulant.docx")
+    assert "Een organisatie of zelfstandige die jeugdhulp levert." in text  # 'aanbieder' is used
+    assert "Een vast bedrag voor een taak" not in text  # 'lumpsum' is not
+
+
+def test_raadsbrief_has_its_own_municipality(minimaal_docs: Path) -> None:
+    almelo = doc_text(minimaal_docs / "raadsbrief" / "almelo.docx")
+    assert "Geachte leden van de raad," in almelo
+    assert "Begeleiding (segment Ambulant) wordt voor Almelo niet regionaal ingekocht." in almelo
+    assert "M.M. van 't Veld" in almelo and "J. Dijkstra" in almelo
+    assert "Bladnummer" in almelo and "Zaaknummer 2025-0001" in almelo
+    assert "Integrale bestuurlijke samenvatting" in almelo  # bijlage
+    hengelo = doc_text(minimaal_docs / "raadsbrief" / "hengelo.docx")
+    assert "niet regionaal ingekocht" not in hengelo
+    assert "S.W.J.G. Schelberg" in hengelo and "M.M. van 't Veld" not in hengelo
+
+
+def test_gunningsbeslissing_compares_with_winner_and_computes_standstill(minimaal_docs: Path) -> None:
+    text = doc_text(minimaal_docs / "besluit" / "taalkracht.docx")
+    assert "Gunningsbeslissing" in text
+    assert "niet gegund" in text
+    assert "Lettersprong Dyslexiezorg" in text
+    assert "Kwaliteit van de behandeling" in text
+    assert "uw inschrijving 65 punten; de winnende inschrijving 85 punten" in text
+    # sent 12 June 2025 + 20 calendar days
+    assert "eindigt op 2 juli 2025" in text
+    assert "sterke samenwerking" in text  # kenmerken van de winnende inschrijving
+
+
+def test_toelatingsbesluit_has_no_standstill(minimaal_docs: Path) -> None:
+    text = doc_text(minimaal_docs / "besluit" / "de-horst.docx")
+    assert "Toelatingsbesluit" in text and "toegelaten" in text
+    assert "KIT-I-01 Bibob-toets" in text
+    assert "Opschortende termijn" not in text and "kalenderdagen" not in text
+
+
+def test_standstill_end_crosses_month_and_year() -> None:
+    from datetime import date
+
+    from dossier.context.besluit import standstill_einde
+    from dossier.spec.model import Besluit
+
+    b = Besluit(aanbieder="x", kenmerk="k", verzonden=date(2024, 12, 20),
+                uitkomsten=[{"deelsegment": "d", "uitkomst": "gegund"}])
+    assert standstill_einde(b, 20) == date(2025, 1, 9)
+    b = Besluit(aanbieder="x", kenmerk="k", verzonden=date(2024, 9, 27),
+                uitkomsten=[{"deelsegment": "d", "uitkomst": "gegund"}])
+    assert standstill_einde(b, 20) == date(2024, 10, 17)
+
+
+def test_hostile_text_appears_literally(minimaal: Path, tmp_path: Path) -> None:
+    hostile = 'Zorg & Co <b>vet</b> "aanhalingstekens" {{ x }} {% if y %} 🙂'
+    path = minimaal / "segmenten" / "ambulant.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("naam: Begeleiding", f"naam: '{hostile}'", 1)
+    text = text.replace("toegang: De toegang loopt via het lokale team.",
+                        f"toegang: '{hostile}'")
+    path.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    result = dossier.build(dossier.load(minimaal), out, formats=("docx",), only=("bestek",))
+    assert not result.errors
+    body = doc_text(out / "bestek" / "ambulant.docx")
+    assert body.count(hostile) >= 2
+
+
+# --- the example dossier ------------------------------------------------------------------------
+
+def test_twente_builds_every_document(twente_docs: Path) -> None:
+    d = dossier.load(TWENTE)
+    assert len(list((twente_docs / "bestek").glob("*.docx"))) == 5
+    assert len(list((twente_docs / "samenvatting").glob("*.docx"))) == 1
+    assert len(list((twente_docs / "raadsbrief").glob("*.docx"))) == 14
+    assert len(list((twente_docs / "besluit").glob("*.docx"))) == len(d.besluiten.besluiten)
+    for path in twente_docs.rglob("*.docx"):
+        text = doc_text(path)
+        assert "None" not in text and "{{" not in text and "**" not in text, path
+        assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", text), path
+
+
+def test_twente_content(twente_docs: Path) -> None:
+    ambulant = doc_text(twente_docs / "bestek" / "ambulant.docx")
+    assert "Ernstige Dyslexie" in ambulant
+    assert "Toelatingsprocedure met voorwaarden" in ambulant
+    assert "Bereikbaarheid JGGZ" in doc_text(twente_docs / "bestek" / "crisishulp.docx")
+    almelo = doc_text(twente_docs / "raadsbrief" / "almelo.docx")
+    assert "M.M. van 't Veld" in almelo
+    assert "Begeleiding (segment Ambulant) wordt voor Almelo niet regionaal ingekocht." in almelo
+    hengelo = doc_text(twente_docs / "raadsbrief" / "hengelo.docx")
+    assert "Hengelo neemt beperkt deel aan Begeleiding" in hengelo
+    samenvatting = doc_text(twente_docs / "samenvatting" / "dossier.docx")
+    assert "13 gemeenten (Almelo niet, Hengelo beperkt)" in samenvatting
