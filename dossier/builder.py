@@ -37,6 +37,7 @@ STAGING = ".bouw"
 LOCK = ".lock"
 FORMATS = ("docx", "pdf")
 PARALLEL_RENDER_FROM = 12
+CONVERT_TIMEOUT = float(os.environ.get("DOSSIER_CONVERT_TIMEOUT", "120"))
 
 BUNDLE_TITLES = {
     "raad": "{dossier}: stukken voor de gemeenteraden",
@@ -313,7 +314,8 @@ def _convert(d: Dossier, rendered: list[_Plan], staging: Path, options: Options,
     pairs = [(staging / f"{p.ident}.docx", staging / f"{p.ident}.pdf") for p in rendered]
     by_pdf = {dst: p for (_, dst), p in zip(pairs, rendered)}
     try:
-        with Converter(jobs=max(1, min(options.jobs, len(pairs))), date=d.spec.datum.isoformat() + "T00:00:00Z") as conv:
+        with Converter(jobs=max(1, min(options.jobs, len(pairs))), timeout=CONVERT_TIMEOUT,
+                       date=d.spec.datum.isoformat() + "T00:00:00Z") as conv:
             errors = conv.convert(pairs, on_done=lambda src, dst, err: tick())
     except ConverterUnavailable as exc:
         result.environment_error = str(exc)

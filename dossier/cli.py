@@ -73,6 +73,31 @@ def schema(out: Path, docs: Path) -> None:
     click.echo(str(docs))
 
 
+@main.command()
+@click.argument("spec_dirs", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path))
+def check(spec_dirs: tuple[Path, ...]) -> None:
+    """Controleer dat elke variabele in elk sjabloon bestaat (voor CI, na een sjabloonwijziging)."""
+    from .builder import TEMPLATES
+    from .check import check_templates
+    from .spec import load
+
+    failed = False
+    for folder in _spec_dirs(spec_dirs):
+        try:
+            d = load(folder)
+        except SpecError as exc:
+            exc.show()
+            failed = True
+            continue
+        problems, notes = check_templates(d, TEMPLATES)
+        for note in notes:
+            click.echo(f"{folder}: {note}")
+        for problem in problems:
+            click.echo(f"fout: {problem}", err=True)
+        failed = failed or bool(problems)
+    sys.exit(1 if failed else 0)
+
+
 def _formats(value: str) -> tuple[str, ...]:
     from .builder import FORMATS
 

@@ -16,7 +16,6 @@ from docx import Document
 from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -163,7 +162,11 @@ class Template:
         self.doc.add_paragraph()
 
     def page_break(self) -> None:
-        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        """Start the next content on a new page (a paragraph with 'page break before': LibreOffice
+        renders a paragraph holding only a break after a table of contents as an extra empty page)."""
+        para = self.doc.add_paragraph()
+        para.paragraph_format.page_break_before = True
+        para.paragraph_format.space_after = Pt(0)
 
     def toc(self) -> None:
         self.p("Inhoudsopgave", "TOC Heading")
@@ -371,7 +374,7 @@ def make_bestek() -> None:
     t.h("Voorwaarden", 2)
     t.tag("{%p for v in voorwaarden %}")
     t.p("{{ v.onderdeel }}", "Heading 3")
-    t.tag("{%p for item in v.items %}")
+    t.tag("{%p for item in v.regels %}")
     t.md("item")
     t.tag("{%p endfor %}")
     t.tag("{%p endfor %}")
@@ -379,7 +382,7 @@ def make_bestek() -> None:
 
     t.h("{{ kit }}", 1)
     t.md("kit_inleiding")
-    t.tag("{%p for e in kit %}")
+    t.tag("{%p for e in kit_eisen %}")
     t.p("{{ e.id }} {{ e.titel }}", "Heading 3")
     t.p("Soort eis: {{ e.soort }}{% if e.alle_aanbieders %}; geldt voor alle aanbieders{% endif %}.", "Kleine tekst")
     t.md("e.tekst")

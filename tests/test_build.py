@@ -98,16 +98,16 @@ def test_incremental_rebuild_says_why(minimaal: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     first = run_cli("build", str(minimaal), "--out", str(out), "--quiet")
     assert first.returncode == 0, first.stderr
-    assert "7 documenten: 7 gebouwd, 0 ongewijzigd, 0 fouten" in first.stdout
+    assert "8 documenten: 8 gebouwd, 0 ongewijzigd, 0 fouten" in first.stdout
 
     again = run_cli("build", str(minimaal), "--out", str(out), "--quiet")
-    assert "7 documenten: 0 gebouwd, 7 ongewijzigd, 0 fouten" in again.stdout
+    assert "8 documenten: 0 gebouwd, 8 ongewijzigd, 0 fouten" in again.stdout
 
     segment = minimaal / "segmenten" / "ambulant.yaml"
     segment.write_text(segment.read_text().replace("bedrag: 1234.5", "bedrag: 1250.75"))
     changed = run_cli("build", str(minimaal), "--out", str(out), "--quiet")
     assert "bouw bestek/ambulant: segmenten/ambulant.yaml gewijzigd" in changed.stdout
-    assert "7 documenten: 1 gebouwd, 6 ongewijzigd, 0 fouten" in changed.stdout
+    assert "8 documenten: 1 gebouwd, 7 ongewijzigd, 0 fouten" in changed.stdout
     assert "bundel bundel/segment-ambulant" in changed.stdout
     assert "bundel/raad" not in changed.stdout  # the tariff is not in the council documents
     assert "€ 1.250,75" in pdftext(out / "minimaal" / "bestek" / "ambulant.pdf")
@@ -116,7 +116,7 @@ def test_incremental_rebuild_says_why(minimaal: Path, tmp_path: Path) -> None:
     gemeenten.write_text(gemeenten.read_text().replace('telefoon: "14 0546"', 'telefoon: "14 0547"'))
     letter = run_cli("build", str(minimaal), "--out", str(out), "--quiet")
     assert "bouw raadsbrief/almelo: gemeenten.yaml gewijzigd" in letter.stdout
-    assert "1 gebouwd, 6 ongewijzigd" in letter.stdout
+    assert "1 gebouwd, 7 ongewijzigd" in letter.stdout
 
 
 def test_removed_source_removes_output_and_bad_manifest_rebuilds(minimaal: Path, tmp_path: Path) -> None:
@@ -132,7 +132,7 @@ def test_removed_source_removes_output_and_bad_manifest_rebuilds(minimaal: Path,
     (out / "minimaal" / "manifest.json").write_text("{niet: json")
     result = run_cli("build", str(minimaal), "--out", str(out), "--format", "docx")
     assert "volledige build: manifest is onleesbaar" in result.stdout
-    assert "6 documenten: 6 gebouwd" in result.stdout
+    assert "7 documenten: 7 gebouwd" in result.stdout
 
 
 def test_only_builds_the_named_document(minimaal: Path, tmp_path: Path) -> None:

@@ -44,7 +44,7 @@ def twente_docs(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_every_document_opens_and_has_no_generated_looking_text(minimaal_docs: Path) -> None:
     files = sorted(minimaal_docs.rglob("*.docx"))
-    assert len(files) == 7
+    assert len(files) == 8
     for path in files:
         text = doc_text(path)
         assert "None" not in text, path

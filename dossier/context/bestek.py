@@ -118,7 +118,7 @@ def _voorwaarden(naam: str, b: Bekostiging) -> dict[str, Any]:
     if b.bezettingsregel:
         regel = b.bezettingsregel
         items.append(Md(f"Bij een bezettingsgraad onder {nl.procent(regel.drempel_procent)}: {regel.gevolg}"))
-    return {"onderdeel": naam, "items": items}
+    return {"onderdeel": naam, "regels": items}
 
 
 def _kit(e: KitEis) -> dict[str, Any]:

@@ -228,6 +228,18 @@ class Worker:
         doc.getTextFields().refresh()
 
 
+def _inject_fault(worker, src):
+    """Fault injection for the build's own tests: DOSSIER_FAULT=hang:NAME stops soffice (a real
+    hang) and DOSSIER_FAULT=crash:NAME kills it, when the file name contains NAME."""
+    fault = os.environ.get("DOSSIER_FAULT", "")
+    kind, _, name = fault.partition(":")
+    if not name or name not in os.path.basename(src) or worker.proc is None:
+        return
+    os.kill(worker.proc.pid, signal.SIGSTOP if kind == "hang" else signal.SIGKILL)
+    if kind != "hang":
+        worker.proc.wait()
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--profile", required=True, help="user profile directory (plain path)")
@@ -280,6 +292,7 @@ def main(argv=None):
                 send({"ok": False, "error": "ongeldige opdracht: %s" % exc})
                 continue
             try:
+                _inject_fault(worker, src)
                 worker.convert(src, dst)
             except Exception as exc:
                 if not worker.alive():

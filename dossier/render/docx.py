@@ -4,6 +4,7 @@ Markdown turned into Word structure, core properties set from raw values, reprod
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from dataclasses import asdict
 from datetime import date, datetime, timezone
@@ -42,10 +43,15 @@ def render_docx(template: Path, doc: Document, *, author: str, when: date) -> by
                              f"{', '.join(missing)}; controleer de spelling in het sjabloon ('dossier check')")
         tpl.render(_materialize(tpl, doc.context), env)
     except jinja2.UndefinedError as exc:
-        raise BuildError(f"{doc.ident}: sjabloon {template.name}: {exc.message}; controleer de spelling "
+        found = re.search(r"has no attribute '([^']+)'|'([^']+)' is undefined", exc.message or "")
+        what = f"veld '{found.group(1) or found.group(2)}' bestaat niet" if found else exc.message
+        raise BuildError(f"{doc.ident}: sjabloon {template.name}: {what}; controleer de spelling "
                          "in het sjabloon ('dossier check')") from None
     except jinja2.TemplateSyntaxError as exc:
         raise BuildError(f"{doc.ident}: sjabloon {template.name} bevat een fout in een tag: {exc.message}") from None
+    except (TypeError, ValueError, AttributeError, jinja2.TemplateError) as exc:
+        raise BuildError(f"{doc.ident}: sjabloon {template.name} kan niet worden ingevuld: {exc}; "
+                         "controleer de tags in het sjabloon ('dossier check')") from None
     props = tpl.docx.core_properties
     moment = datetime(when.year, when.month, when.day, tzinfo=timezone.utc)
     props.title = doc.title

@@ -1,0 +1,50 @@
+"""`dossier check`: every variable every template uses exists in its context, so a misspelt
+field fails in CI instead of leaving a blank in a legal document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import DossierError
+from .kinds import KINDS, all_documents
+from .render.docx import render_docx, template_variables
+from .spec import Dossier
+
+
+def check_templates(d: Dossier, templates: Path) -> tuple[list[str], list[str]]:
+    """(problems, notes) for the templates in `templates` against dossier `d`.
+
+    Each template is rendered, in memory, with every document of its kind: docxtpl's list of
+    undeclared variables only covers top-level names, a full strict render also catches `ds.nam`.
+    """
+    problems: list[str] = []
+    notes: list[str] = []
+    docs = all_documents(d)
+    for kind in KINDS:
+        template = templates / kind.template
+        if not template.exists():
+            problems.append(f"{template}: sjabloon ontbreekt")
+            continue
+        mine = [doc for k, doc in docs if k.name == kind.name]
+        if not mine:
+            notes.append(f"{kind.template}: niet gecontroleerd, dit dossier heeft geen {kind.description}")
+            continue
+        try:
+            used = template_variables(template)
+        except Exception as exc:  # noqa: BLE001 - a broken tag is reported, whatever jinja raises
+            problems.append(f"{kind.template}: tag is ongeldig: {exc}")
+            continue
+        unknown = sorted(used - set(mine[0].context))
+        if unknown:
+            problems.append(f"{kind.template}: onbekende variabele(n) {', '.join(unknown)}; "
+                            f"beschikbaar: {', '.join(sorted(mine[0].context))}")
+            continue
+        for doc in mine:
+            try:
+                render_docx(template, doc, author="controle", when=d.spec.datum)
+            except DossierError as exc:
+                problems.append(exc.format_message())
+                break
+        else:
+            notes.append(f"{kind.template}: in orde ({len(mine)} {'document' if len(mine) == 1 else 'documenten'})")
+    return problems, notes
