@@ -7,6 +7,7 @@ and relationships are the ones used. Raw HTML and entities are not interpreted: 
 
 from __future__ import annotations
 
+import copy
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -18,8 +19,9 @@ import markdown
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.document import Document as DocxDocument
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import RGBColor
 from docx.table import Table
@@ -79,8 +81,23 @@ def markdown_subdoc(
     """Return a subdocument of `tpl` holding `text` as Word paragraphs, for `{{p var }}` in the template."""
     if not 1 <= heading_level <= 9:
         raise ValueError(f"heading_level must be 1..9, not {heading_level}")
-    subdoc = tpl.new_subdoc()
+    subdoc = _blank_subdoc(tpl)
     _WordWriter(tpl, subdoc, body_style=body_style, heading_level=heading_level).write(_parse(text))
+    return subdoc
+
+
+def _blank_subdoc(tpl: docxtpl.DocxTemplate) -> docxtpl.Subdoc:
+    """What `tpl.new_subdoc()` makes, without reading python-docx's default .docx for each one
+    (that cost 10 ms per Markdown value, most of a bestek's render time)."""
+    main = tpl.get_docx()
+    element = parse_xml(f"<w:document {nsdecls('w')}><w:body/></w:document>")
+    section = main.element.body.find(qn("w:sectPr"))
+    if section is not None:  # python-docx sizes new tables from it; Subdoc drops it when inserted
+        element.body.append(copy.deepcopy(section))
+    subdoc = docxtpl.Subdoc.__new__(docxtpl.Subdoc)
+    subdoc.tpl = tpl
+    subdoc.docx = main
+    subdoc.subdocx = DocxDocument(element, main.part)
     return subdoc
 
 
@@ -220,10 +237,13 @@ class _WordWriter:
         self._part: Any = self._tpl_docx.part
         self._styles: Any = self._part.styles
         self._heading_level = heading_level
-        self._style_ids: dict[str, str | None] = {}
-        default_par = self._styles.default(WD_STYLE_TYPE.PARAGRAPH)
-        self._default_par_style_id = default_par.style_id if default_par is not None else None
-        self._style_types: dict[str, WD_STYLE_TYPE] = {style.name: style.type for style in self._styles}
+        cache = getattr(self._tpl_docx, "_dossier_styles", None)
+        if cache is None:  # the template's styles do not change while it renders: look them up once
+            default_par = self._styles.default(WD_STYLE_TYPE.PARAGRAPH)
+            cache = ({style.name: style.type for style in self._styles},
+                     default_par.style_id if default_par is not None else None, {})
+            self._tpl_docx._dossier_styles = cache
+        self._style_types, self._default_par_style_id, self._style_ids = cache
         self._body = self._require(body_style, "gewone alinea's")
         self._quote = self._optional("Quote", WD_STYLE_TYPE.PARAGRAPH) or self._body
         self._table_style = self._optional("Table Grid", WD_STYLE_TYPE.TABLE)
