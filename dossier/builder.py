@@ -97,6 +97,10 @@ def build(d: Dossier, options: Options, report: Report, progress: Callable[[int]
     """Build dossier `d` into `options.out`; returns what happened (errors are in the result)."""
     started = time.perf_counter()
     out = options.out
+    root = d.root.resolve()
+    if out.resolve() == root or out.resolve().is_relative_to(root) or root.is_relative_to(out.resolve()):
+        raise EnvironmentProblem(f"de uitvoermap ligt in de dossiermap ({out}); kies met --out een map "
+                                 "buiten de specificatie, bijvoorbeeld output/")
     out.mkdir(parents=True, exist_ok=True)
     with _lock(out):
         result = _build_locked(d, options, report, progress)

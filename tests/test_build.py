@@ -136,8 +136,15 @@ def test_removed_source_removes_output_and_bad_manifest_rebuilds(minimaal: Path,
 
 
 def test_only_builds_the_named_document(minimaal: Path, tmp_path: Path) -> None:
+    tmp_path = tmp_path / "uit"
     result = run_cli("build", str(minimaal), "--out", str(tmp_path), "--format", "docx", "--only", "raadsbrief/hengelo")
     assert result.returncode == 0
     assert sorted(p.name for p in (tmp_path / "minimaal").rglob("*.docx")) == ["hengelo.docx"]
     bad = run_cli("build", str(minimaal), "--out", str(tmp_path), "--only", "raadsbrief/utrecht")
     assert bad.returncode == 1 and "kies uit almelo, hengelo" in bad.stderr
+
+
+def test_output_inside_the_spec_folder_is_refused(minimaal: Path) -> None:
+    result = run_cli("build", str(minimaal), "--out", str(minimaal.parent), "--format", "docx")
+    assert result.returncode == 2
+    assert "de uitvoermap ligt in de dossiermap" in result.stderr

@@ -50,6 +50,7 @@ def wait_for_line(proc: subprocess.Popen[str], needle: str, timeout: float = 120
 
 @needs_soffice
 def test_killed_build_leaves_previous_outputs_intact(minimaal: Path, tmp_path: Path) -> None:
+    tmp_path = tmp_path / "uit"
     first = run_cli("build", str(minimaal), "--out", str(tmp_path))
     assert first.returncode == 0, first.stdout + first.stderr
     out = tmp_path / "minimaal"
@@ -77,6 +78,7 @@ def test_killed_build_leaves_previous_outputs_intact(minimaal: Path, tmp_path: P
 @pytest.mark.parametrize("fault", ["hang", "crash"])
 def test_libreoffice_failing_on_one_document_is_retried_then_reported(fault: str, minimaal: Path,
                                                                       tmp_path: Path) -> None:
+    tmp_path = tmp_path / "uit"
     result = run_cli("build", str(minimaal), "--out", str(tmp_path), "--quiet",
                      env={"DOSSIER_FAULT": f"{fault}:taalkracht", "DOSSIER_CONVERT_TIMEOUT": "8"})
     assert result.returncode == 1
@@ -91,6 +93,7 @@ def test_libreoffice_failing_on_one_document_is_retried_then_reported(fault: str
 
 
 def test_missing_libreoffice_still_writes_docx(minimaal: Path, tmp_path: Path) -> None:
+    tmp_path = tmp_path / "uit"
     result = run_cli("build", str(minimaal), "--out", str(tmp_path), "--quiet",
                      env={"DOSSIER_SOFFICE": str(tmp_path / "geen-soffice")})
     assert result.returncode == 2
@@ -103,6 +106,7 @@ def test_missing_libreoffice_still_writes_docx(minimaal: Path, tmp_path: Path) -
 
 
 def test_full_disk_gives_a_clear_error_and_keeps_outputs(minimaal: Path, tmp_path: Path) -> None:
+    tmp_path = tmp_path / "uit"
     assert run_cli("build", str(minimaal), "--out", str(tmp_path), "--format", "docx").returncode == 0
     out = tmp_path / "minimaal"
     before = visible_files(out)
@@ -122,6 +126,7 @@ def test_full_disk_gives_a_clear_error_and_keeps_outputs(minimaal: Path, tmp_pat
 
 @needs_soffice
 def test_second_build_of_the_same_dossier_refuses(minimaal: Path, tmp_path: Path) -> None:
+    tmp_path = tmp_path / "uit"
     proc = start_build(minimaal, tmp_path, DOSSIER_FAULT="hang:taalkracht", DOSSIER_CONVERT_TIMEOUT="300")
     try:
         wait_for_line(proc, "bouw besluit/taalkracht")
