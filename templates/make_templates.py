@@ -145,9 +145,7 @@ class Template:
             else:
                 cell.paragraphs[0].add_run(text)
         if widths:
-            for row in table.rows:
-                for cell, w in zip(row.cells, widths):
-                    cell.width = Cm(w)
+            _widths(table, widths)
         self.doc.add_paragraph().paragraph_format.space_after = Pt(2)
 
     def kv_table(self, rows: list[tuple[str, str]]) -> None:
@@ -158,7 +156,7 @@ class Template:
             row.cells[0].paragraphs[0].add_run(label).bold = True
             _shade(row.cells[0], HEADER_FILL)
             row.cells[1].paragraphs[0].add_run(value)
-            row.cells[0].width, row.cells[1].width = Cm(4.5), Cm(11.5)
+        _widths(table, [4.5, 11.5])
         self.doc.add_paragraph()
 
     def page_break(self) -> None:
@@ -194,6 +192,16 @@ class Template:
         self.doc.core_properties.language = "nl-NL"
         self.doc.save(HERE / name)
         print(f"templates/{name}")
+
+
+def _widths(table, widths: list[float]) -> None:  # type: ignore[no-untyped-def]
+    """Column widths in cm, in the grid (LibreOffice reads it) and in every cell (Word reads those)."""
+    table.autofit = False
+    for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
+        col.set(qn("w:w"), str(int(width * 567)))
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths):
+            cell.width = Cm(width)
 
 
 def _set_fonts(rpr) -> None:  # type: ignore[no-untyped-def]
@@ -534,9 +542,7 @@ def make_raadsbrief() -> None:
     for cell, value in zip(table.rows[1].cells, ["{{ brief.onderwerp }}", "{{ gemeente.zaaknummer }}",
                                                  "{{ gemeente.kenmerk }}", "{{ brief.datum }}"]):
         cell.paragraphs[0].add_run(value)
-    for row in table.rows:
-        for cell, w in zip(row.cells, [7.0, 3.0, 3.0, 3.0]):
-            cell.width = Cm(w)
+    _widths(table, [7.0, 3.0, 3.0, 3.0])
     t.p("")
     t.p("{{ brief.aanhef }}")
     t.tag("{%p for s in brief.secties %}")
