@@ -38,14 +38,14 @@ from .types import (
 
 
 class Sectie(Model):
-    """A narrative section: a title and a Markdown body, rendered in the order written."""
+    """Een tekstsectie: een titel en een tekst in Markdown, in de volgorde waarin ze staan."""
 
     titel: Tekst
     tekst: Markdown
 
 
 class Adres(Model):
-    """A postal or visiting address."""
+    """Een post- of bezoekadres."""
 
     straat: Tekst = Field(description="Straat en huisnummer, of 'Postbus 18'.")
     postcode: Postcode = Field(description="Bijvoorbeeld '7550 AA'.")
@@ -53,7 +53,7 @@ class Adres(Model):
 
 
 class Risico(Model):
-    """A risk with what is done about it."""
+    """Een risico en wat eraan gedaan wordt."""
 
     id: Sleutel
     titel: Tekst
@@ -62,7 +62,7 @@ class Risico(Model):
 
 
 class Ondertekenaar(Model):
-    """A person who signs a letter or decision."""
+    """Iemand die een brief of besluit ondertekent."""
 
     functie: Tekst = Field(description="Bijvoorbeeld 'de secretaris'.")
     naam: Tekst
@@ -72,7 +72,7 @@ class Ondertekenaar(Model):
 
 
 class Opdrachtgever(Model):
-    """The contracting authority (aanbestedende dienst)."""
+    """De aanbestedende dienst."""
 
     naam: Tekst = Field(description="Bijvoorbeeld 'OZJT/Samen14'.")
     omschrijving: Tekst | None = Field(None, description="Voluit, voor de aanhef van besluiten.")
@@ -82,7 +82,7 @@ class Opdrachtgever(Model):
 
 
 class Contract(Model):
-    """Contract start and term."""
+    """Ingangsdatum en looptijd van het contract."""
 
     ingangsdatum: date
     looptijd_maanden: int = Field(ge=1, le=240)
@@ -90,7 +90,7 @@ class Contract(Model):
 
 
 class Fase(Model):
-    """A phase of the planning with a date range."""
+    """Een fase van de planning, van datum tot datum."""
 
     naam: Tekst
     van: date
@@ -106,7 +106,7 @@ class Fase(Model):
 
 
 class Mijlpaal(Model):
-    """A milestone date."""
+    """Een mijlpaal met datum."""
 
     soort: MijlpaalSoort
     datum: date
@@ -114,14 +114,14 @@ class Mijlpaal(Model):
 
 
 class Planning(Model):
-    """Phases (in order) and milestones of the procurement."""
+    """Fasen (op volgorde) en mijlpalen van de inkoop."""
 
     fasen: list[Fase] = Field(min_length=1)
     mijlpalen: list[Mijlpaal] = Field(default_factory=list)
 
 
 class DossierSpec(Model):
-    """`dossier.yaml`: the dossier itself."""
+    """`dossier.yaml`: het dossier zelf."""
 
     titel: Tekst = Field(description="Bijvoorbeeld 'Inkoop jeugdhulp Twente 2025'.")
     regio: Tekst
@@ -148,7 +148,7 @@ class DossierSpec(Model):
 
 
 class Huisstijl(Model):
-    """A municipality's own letterhead."""
+    """Het eigen briefpapier van een gemeente."""
 
     logo: Tekst | None = Field(None, description="Pad naar een PNG- of JPEG-logo, relatief aan de "
                                "dossiermap; het pad mag de dossiermap niet verlaten.")
@@ -156,7 +156,7 @@ class Huisstijl(Model):
 
 
 class Gemeente(Model):
-    """A participating municipality, with what its council letter needs."""
+    """Een deelnemende gemeente, met wat de raadsbrief nodig heeft."""
 
     naam: Tekst
     postadres: Adres
@@ -172,7 +172,7 @@ class Gemeente(Model):
 
 
 class GemeentenFile(Model):
-    """`gemeenten.yaml`: the participating municipalities, by key."""
+    """`gemeenten.yaml`: de deelnemende gemeenten, per sleutel."""
 
     gemeenten: dict[Sleutel, Gemeente] = Field(min_length=1)
 
@@ -181,7 +181,7 @@ class GemeentenFile(Model):
 
 
 class KitEis(Model):
-    """One requirement of the quality and integrity instrument."""
+    """Eén eis van het kwaliteits- en integriteitsinstrument."""
 
     id: KitId
     soort: EisSoort
@@ -193,7 +193,7 @@ class KitEis(Model):
 
 
 class KitFile(Model):
-    """`kit.yaml`: the requirements, each with a stable id."""
+    """`kit.yaml`: de eisen, elk met een vaste id."""
 
     inleiding: Markdown
     eisen: list[KitEis] = Field(min_length=1)
@@ -203,7 +203,7 @@ class KitFile(Model):
 
 
 class Begrip(Model):
-    """A defined term; a bestek lists only the terms it uses."""
+    """Een begrip; een bestek noemt alleen de begrippen die erin voorkomen."""
 
     id: Sleutel
     term: Tekst
@@ -212,7 +212,7 @@ class Begrip(Model):
 
 
 class BegrippenFile(Model):
-    """`begrippen.yaml`: the glossary."""
+    """`begrippen.yaml`: de begrippenlijst."""
 
     begrippen: list[Begrip] = Field(min_length=1)
 
@@ -221,7 +221,7 @@ class BegrippenFile(Model):
 
 
 class Criterium(Model):
-    """An award criterion of a tender, with its weight in points."""
+    """Een gunningscriterium met zijn weging in punten."""
 
     id: Sleutel
     naam: Tekst
@@ -229,7 +229,7 @@ class Criterium(Model):
 
 
 class Inkoopvorm(Model):
-    """How a deelsegment was and will be procured, and why."""
+    """Hoe een deelsegment werd en wordt ingekocht, en waarom."""
 
     was: InkoopvormSoort
     wordt: InkoopvormSoort
@@ -265,7 +265,7 @@ class Inkoopvorm(Model):
 
 
 class Tarief(Model):
-    """A tariff: amount in euros, unit and start date."""
+    """Een tarief: bedrag in euro's, eenheid en ingangsdatum."""
 
     id: Sleutel
     omschrijving: Tekst
@@ -275,14 +275,14 @@ class Tarief(Model):
 
 
 class Bezettingsregel(Model):
-    """What happens when occupancy drops below a threshold (required with beschikbaarheid)."""
+    """Wat er gebeurt als de bezetting onder een drempel zakt (verplicht bij beschikbaarheid)."""
 
     drempel_procent: int = Field(ge=1, le=100)
     gevolg: Tekst
 
 
 class Bekostiging(Model):
-    """How a deelsegment (or a verbijzondering) is funded."""
+    """Hoe een deelsegment (of verbijzondering) bekostigd wordt."""
 
     was: Bekostigingsvorm | None = None
     vorm: Bekostigingsvorm
@@ -309,7 +309,7 @@ class Bekostiging(Model):
 
 
 class Uitzondering(Model):
-    """A municipality that does not, or only partly, take part in a deelsegment."""
+    """Een gemeente die niet of beperkt deelneemt aan een deelsegment."""
 
     gemeente: Sleutel
     deelname: Deelnamesoort
@@ -317,7 +317,7 @@ class Uitzondering(Model):
 
 
 class Deelname(Model):
-    """Which municipalities take part; default all of the dossier."""
+    """Welke gemeenten deelnemen; standaard alle gemeenten van het dossier."""
 
     gemeenten: list[Sleutel] | None = Field(None, description="Weglaten = alle gemeenten van het "
                                             "dossier; anders de sleutels van de deelnemers.")
@@ -325,7 +325,7 @@ class Deelname(Model):
 
 
 class Verbijzondering(Model):
-    """A specialisation within a deelsegment, with its own funding where it differs."""
+    """Een verbijzondering binnen een deelsegment, met eigen bekostiging als die afwijkt."""
 
     id: Sleutel
     naam: Tekst
@@ -334,7 +334,7 @@ class Verbijzondering(Model):
 
 
 class Deelsegment(Model):
-    """A deelsegment: definition, procurement form, funding and participation."""
+    """Een deelsegment: definitie, inkoopvorm, bekostiging en deelname."""
 
     id: Sleutel = Field(description="Uniek in het hele dossier; besluiten verwijzen ernaar.")
     naam: Tekst
@@ -346,7 +346,7 @@ class Deelsegment(Model):
 
 
 class Kpi(Model):
-    """A performance indicator for supplier management."""
+    """Een prestatie-indicator voor leveranciersmanagement."""
 
     id: Sleutel
     naam: Tekst
@@ -355,7 +355,7 @@ class Kpi(Model):
 
 
 class Leveranciersmanagement(Model):
-    """Supplier management of a segment."""
+    """Leveranciersmanagement van een segment."""
 
     toelichting: Markdown
     rapportage: Frequentie
@@ -363,7 +363,7 @@ class Leveranciersmanagement(Model):
 
 
 class SegmentFile(Model):
-    """`segmenten/<segment>.yaml`: one segment."""
+    """`segmenten/<segment>.yaml`: één segment."""
 
     naam: Tekst
     definitie: Markdown
@@ -381,7 +381,7 @@ class SegmentFile(Model):
 
 
 class Aanbieder(Model):
-    """A provider that applied or tendered."""
+    """Een aanbieder die zich inschreef."""
 
     naam: Tekst
     kvk: KvkNummer
@@ -391,13 +391,13 @@ class Aanbieder(Model):
 
 
 class AanbiedersFile(Model):
-    """`aanbieders.yaml`: the providers, by key."""
+    """`aanbieders.yaml`: de aanbieders, per sleutel."""
 
     aanbieders: dict[Sleutel, Aanbieder] = Field(default_factory=dict)
 
 
 class Uitkomst(Model):
-    """The outcome for one deelsegment in a provider's decision."""
+    """De uitkomst voor één deelsegment in het besluit aan een aanbieder."""
 
     deelsegment: Sleutel
     uitkomst: Uitkomstsoort
@@ -418,7 +418,7 @@ class Uitkomst(Model):
 
 
 class Besluit(Model):
-    """The decision sent to one provider."""
+    """Het besluit aan één aanbieder."""
 
     aanbieder: Sleutel
     kenmerk: Tekst
@@ -429,7 +429,7 @@ class Besluit(Model):
 
 
 class Gunning(Model):
-    """The winners of a tendered deelsegment and why their bids won."""
+    """De winnaars van een aanbesteed deelsegment en waarom hun inschrijving won."""
 
     deelsegment: Sleutel
     winnaars: list[Sleutel] = Field(min_length=1)
@@ -437,7 +437,7 @@ class Gunning(Model):
 
 
 class BesluitenFile(Model):
-    """`besluiten.yaml`: award and admission decisions."""
+    """`besluiten.yaml`: gunnings- en toelatingsbesluiten."""
 
     standstill_dagen: int = Field(20, ge=1, le=365, description="Opschortende termijn in kalenderdagen "
                                   "na verzending (Aanbestedingswet: 20).")
@@ -451,7 +451,7 @@ class BesluitenFile(Model):
 
 
 class Brief(Model):
-    """A letter the dossier sends: to each council (raadsbrief) or to all colleges at once."""
+    """Een brief van het dossier: aan elke raad (raadsbrief) of in één keer aan alle colleges."""
 
     id: Sleutel
     soort: Briefsoort
@@ -485,7 +485,7 @@ class Brief(Model):
 
 
 class BrievenFile(Model):
-    """`brieven.yaml`: the letters the dossier sends."""
+    """`brieven.yaml`: de brieven die het dossier verstuurt."""
 
     brieven: list[Brief] = Field(default_factory=list)
 
