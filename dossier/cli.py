@@ -200,6 +200,32 @@ def init(name: str, region: str | None, source: Path | None, parent: Path) -> No
                f"  xdg-open {pdf}")
 
 
+@main.command()
+@click.argument("spec_dirs", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Map voor de uitvoer (standaard output/); elk dossier krijgt een eigen submap.")
+@click.option("--format", "formats", default="docx,pdf", show_default=True, help="Welke formaten.")
+@click.option("--jobs", type=click.IntRange(1, 64), default=None,
+              help="Aantal parallelle converters (standaard: aantal processorkernen).")
+@click.option("--interval", type=click.FloatRange(0.1, 60), default=0.5, show_default=True,
+              help="Seconden tussen twee keer kijken.")
+@click.option("--max-rounds", type=click.IntRange(1), default=None,
+              help="Stop na zoveel builds (voor scripts en tests); standaard: tot Ctrl+C.")
+def watch(spec_dirs: tuple[Path, ...], out: Path | None, formats: str, jobs: int | None, interval: float,
+          max_rounds: int | None) -> None:
+    """Bouw opnieuw wat een opgeslagen wijziging raakt, en toon fouten zodra ze er zijn."""
+    import os
+
+    from .builder import TEMPLATES
+    from .watch import Settings, watch as run_watch
+
+    settings = Settings(out=out, formats=_formats(formats), jobs=jobs or os.cpu_count() or 2,
+                        interval=interval, max_rounds=max_rounds)
+    also = [TEMPLATES] if TEMPLATES.is_dir() else []
+    sys.exit(run_watch(_spec_dirs(spec_dirs), settings, click.echo, lambda line: click.echo(line, err=True),
+                       also=also))
+
+
 @main.group()
 def export() -> None:
     """Publiceer de gunnings- en toelatingsbesluiten als open data (OCDS of CSV)."""

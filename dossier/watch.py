@@ -1,0 +1,164 @@
+"""`dossier watch`: rebuild what a saved change affects, for writers who keep the PDF open beside
+the editor.
+
+Polling, standard library only: every interval the spec folders (and the templates) are listed
+with each file's mtime and size. A change is handled once the folder has been quiet for one more
+interval, so an editor that saves several files, or writes a file in two steps, causes one
+rebuild. The rebuild is the normal incremental build: the manifest decides which documents the
+change affects. Validation and build errors are printed and the watch goes on.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import DossierError, SpecError
+
+Snapshot = dict[str, tuple[int, int]]
+"""File (relative to the watched folder) → (mtime in ns, size)."""
+
+Echo = Callable[[str], None]
+
+
+def snapshot(folder: Path) -> Snapshot:
+    """Every visible file under `folder` with its mtime and size; editor swap and backup files
+    (hidden names, names ending in '~') are left out."""
+    found: Snapshot = {}
+    if not folder.is_dir():
+        return found
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            if name.startswith(".") or name.endswith("~"):
+                continue
+            path = Path(root) / name
+            try:
+                st = path.stat()
+            except OSError:  # removed between listing and stat: the next round sees it gone
+                continue
+            found[path.relative_to(folder).as_posix()] = (st.st_mtime_ns, st.st_size)
+    return found
+
+
+def changes(old: Snapshot, new: Snapshot) -> list[str]:
+    """Files added, removed or changed between two snapshots, sorted."""
+    return sorted(name for name in set(old) | set(new) if old.get(name) != new.get(name))
+
+
+@dataclass
+class Settings:
+    """What each rebuild uses: the `dossier build` options."""
+
+    out: Path | None = None
+    formats: tuple[str, ...] = ("docx", "pdf")
+    jobs: int = os.cpu_count() or 2
+    interval: float = 0.5
+    max_rounds: int | None = None
+    """Stop after this many rounds (a round is one validate-and-build of one dossier); for tests."""
+
+
+def rebuild(folder: Path, settings: Settings, echo: Echo, echo_err: Echo) -> bool:
+    """Validate and incrementally build one dossier; print what happened; True when it succeeded."""
+    from .builder import Options, build, default_out
+    from .spec import load
+
+    try:
+        d = load(folder)
+    except SpecError as exc:
+        for problem in exc.problems:
+            echo_err(str(problem))
+        echo_err(f"{folder}: {exc.format_message()}; er is niets gebouwd, de vorige documenten blijven "
+                 "staan. Sla het bestand opnieuw op als het verbeterd is.")
+        return False
+    options = Options(out=default_out(folder, settings.out), formats=settings.formats, jobs=settings.jobs)
+    try:
+        result = build(d, options, echo)
+    except DossierError as exc:
+        echo_err(f"fout: {exc.format_message()}")
+        return False
+    echo(f"{folder}: {result.summary()}")
+    return not result.errors and not result.environment_error
+
+
+def watch(folders: list[Path], settings: Settings, echo: Echo, echo_err: Echo,
+          also: list[Path] | None = None, sleep: Callable[[float], None] = time.sleep) -> int:
+    """Build each dossier once, then rebuild a dossier whenever one of its files changes (or, for
+    every dossier, when a file in `also`, such as the templates folder, changes). Returns the exit
+    status: 0 when stopped with Ctrl+C or after `max_rounds` rounds."""
+    watched = {folder: snapshot(folder) for folder in folders}
+    shared = {extra: snapshot(extra) for extra in also or []}
+    rounds = 0
+    healthy: dict[Path, bool] = {}
+
+    def one(folder: Path, why: str) -> bool:
+        nonlocal rounds
+        echo(f"{time.strftime('%H:%M:%S')} {why}")
+        ok = _guarded(lambda: rebuild(folder, settings, echo, echo_err), echo_err)
+        if ok and healthy.get(folder) is False:
+            echo(f"{folder}: weer geldig")
+        healthy[folder] = ok
+        rounds += 1
+        return settings.max_rounds is not None and rounds >= settings.max_rounds
+
+    try:
+        for folder in folders:
+            if one(folder, f"{folder}: eerste build"):
+                return 0
+        names = ", ".join(str(f) for f in folders)
+        echo(f"bewaakt {names} (elke {str(settings.interval).replace('.', ',')} s); stop met Ctrl+C")
+        while True:
+            sleep(settings.interval)
+            touched_shared = []
+            for extra, old in shared.items():
+                new = _settled(extra, old, settings.interval, sleep)
+                if new != old:
+                    touched_shared += [f"{extra}/{n}" for n in changes(old, new)]
+                    shared[extra] = new
+            for folder, old in watched.items():
+                new = _settled(folder, old, settings.interval, sleep)
+                touched = changes(old, new)
+                if not touched and not touched_shared:
+                    continue
+                watched[folder] = new
+                if one(folder, f"{folder}: gewijzigd: {_names(touched + touched_shared)}"):
+                    return 0
+    except KeyboardInterrupt:
+        echo("gestopt")
+        return 0
+
+
+def _settled(folder: Path, old: Snapshot, interval: float, sleep: Callable[[float], None]) -> Snapshot:
+    """The folder's snapshot once it has stopped changing (at most ten intervals), or `old` unchanged."""
+    new = snapshot(folder)
+    if new == old:
+        return old
+    for _ in range(10):
+        sleep(interval)
+        again = snapshot(folder)
+        if again == new:
+            break
+        new = again
+    return new
+
+
+def _names(files: list[str], limit: int = 4) -> str:
+    shown = ", ".join(files[:limit])
+    return shown + (f" en {len(files) - limit} meer" if len(files) > limit else "")
+
+
+def _guarded(step: Callable[[], bool], echo_err: Echo) -> bool:
+    """Run a rebuild; a bug is printed with its traceback, and the watch goes on."""
+    try:
+        return step()
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except Exception:  # noqa: BLE001 - a watch that dies on a bug loses the writer's session
+        echo_err(traceback.format_exc().rstrip())
+        echo_err("Dit is een fout in dossier, niet in uw specificatie; meld hem met de regels hierboven. "
+                 "dossier watch gaat door.")
+        return False
