@@ -3,8 +3,12 @@ says exactly what the writer must see (tests/cases/README.md explains the format
 
 from __future__ import annotations
 
+import multiprocessing
 import re
+import resource
 import shutil
+import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -21,7 +25,13 @@ def _cases() -> list[Path]:
 
 
 def apply_case(case: Path, target: Path) -> dict:
-    """Copy the minimal dossier to `target` and apply the case's changes; return its expectation."""
+    """Copy the minimal dossier to `target` and apply the case's changes; return its expectation.
+
+    case.yaml has `changes` (each names a `file` relative to the dossier and one of: `content` to
+    write, `bytes_hex` to write as bytes, `delete: true`, `repeat_line` written `count` times after
+    an optional `head`, `symlink_to` a path, or `find` and `replace` once), `expect` (every problem
+    line, exactly; [] for none), optionally `exit` (default 1) and `absent` (paths that must not
+    exist after validating, e.g. a file a YAML tag would have created)."""
     shutil.copytree(ROOTS / "minimaal", target)
     spec = yaml.safe_load((case / "case.yaml").read_text(encoding="utf-8"))
     for change in spec.get("changes", []):
@@ -72,3 +82,33 @@ def test_bad_input(case: Path, tmp_path: Path) -> None:
 
 def test_corpus_is_large_enough() -> None:
     assert len(_cases()) >= 36
+
+
+def _validate_measured(cwd: Path) -> tuple[int, str, float, int]:
+    """Run `dossier validate minimaal` in `cwd`: exit code, stderr, seconds and peak RSS in KB.
+
+    Called in a freshly forked process, whose RUSAGE_CHILDREN then covers this one run only."""
+    start = time.monotonic()
+    result = run_cli("validate", "minimaal", cwd=cwd, timeout=30)
+    seconds = time.monotonic() - start
+    return result.returncode, result.stderr, seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+
+
+@pytest.mark.parametrize("hostile", ["alias-bomb", "file-50mb"])
+def test_hostile_input_is_refused_fast_and_small(hostile: str, tmp_path: Path) -> None:
+    """An alias bomb and a 50 MB spec file are refused within 2 s and 200 MB, not expanded or read."""
+    if hostile == "alias-bomb":
+        apply_case(CASES / "alias-bomb", tmp_path / "minimaal")
+        expected = "te veel waarden"
+    else:
+        shutil.copytree(ROOTS / "minimaal", tmp_path / "minimaal")
+        line = b"  # " + b"x" * 95 + b"\n"
+        (tmp_path / "minimaal" / "begrippen.yaml").write_bytes(b"begrippen:\n" + line * 524_288)  # 50 MiB
+        expected = "minimaal/begrippen.yaml: bestand is te groot (50,0 MB; maximaal 5 MB per specificatiebestand)"
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        code, stderr, seconds, peak_kb = pool.submit(_validate_measured, tmp_path).result()
+    assert code == 1, stderr
+    assert expected in stderr
+    assert "Traceback" not in stderr
+    assert seconds < 2, f"{hostile}: {seconds:.2f} s"
+    assert peak_kb < 200 * 1024, f"{hostile}: {peak_kb // 1024} MB"

@@ -1,13 +1,16 @@
 """Read one YAML spec file safely, keeping the line and column of every value.
 
 Only plain YAML data is accepted: no tags that construct objects, no merge keys, a bounded file
-size and a bounded number of values (an alias bomb is refused before it expands). Dates and
+size, a bounded depth and a bounded number of values (an alias bomb is measured and refused before
+it expands). Dates and
 decimals stay as text, so the model parses them and reports an impossible date with its location.
 """
 
 from __future__ import annotations
 
+import errno
 import re
+import stat
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -15,18 +18,26 @@ from typing import Any
 
 import yaml
 from yaml.constructor import SafeConstructor
+from yaml.error import Mark
+from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.reader import Reader
 
 from ..errors import Problem
 
 MAX_BYTES = 5 * 1024 * 1024
-MAX_VALUES = 200_000
+MAX_VALUES = 50_000
+"""Values in one file, aliases expanded; a real spec file has a few hundred."""
+MAX_DEPTH = 64
 
 Path_ = tuple[str | int, ...]
 
 _TAG = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
 _constructor = SafeConstructor()
+_NON_PRINTABLE = Reader.NON_PRINTABLE
+_EMPTY = ("het bestand is leeg; schrijf de velden van dit bestand als 'veld: waarde' (zie "
+          "docs/spec-format.md)")
 
 
 @dataclass
@@ -38,6 +49,8 @@ class YamlFile:
     data: Any
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    written: dict[Path_, str] = field(default_factory=dict)
+    """How a value that YAML did not read as text (a number, true/false, an empty value) was written."""
 
     def locate(self, loc: Path_, *, key: bool = False) -> tuple[int, int]:
         """Line and column of a value (or its key), falling back to the nearest parent."""
@@ -76,48 +89,90 @@ class YamlProblem(Exception):
 def read_yaml(path: Path, display: str) -> YamlFile:
     """Parse `path`; raise YamlProblem with a Dutch, located message when it is not plain YAML."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise YamlProblem(Problem(display, message="is een map; verwacht hier een YAML-bestand"))
+        if not stat.S_ISREG(info.st_mode):
+            raise YamlProblem(Problem(display, message="is geen gewoon bestand (maar bijvoorbeeld een "
+                                      "pipe of apparaat); verwacht hier een YAML-bestand"))
+        if info.st_size <= MAX_BYTES:
+            with path.open("rb") as stream:
+                raw = stream.read(MAX_BYTES + 1)  # the file may grow after stat
     except OSError as exc:
-        raise YamlProblem(Problem(display, message=f"kan het bestand niet lezen ({exc.strerror})"))
-    if size > MAX_BYTES:
+        raise YamlProblem(Problem(display, message=f"kan het bestand niet lezen ({_os_error(exc)})")) from None
+    if info.st_size > MAX_BYTES or len(raw) > MAX_BYTES:
+        size = info.st_size if info.st_size > MAX_BYTES else len(raw)
         raise YamlProblem(
-            Problem(display, message=f"bestand is te groot ({size // (1024 * 1024)} MB; maximaal "
-                    f"{MAX_BYTES // (1024 * 1024)} MB per specificatiebestand)")
+            Problem(display, message=f"bestand is te groot ({_megabytes(size)} MB; maximaal "
+                    f"{MAX_BYTES // (1024 * 1024)} MB per specificatiebestand); een specificatie is "
+                    "tekst: zet geen afbeeldingen of grote gegevens in het bestand")
         )
-    raw = path.read_bytes()
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise YamlProblem(Problem(display, 1, 1, "", "het bestand is opgeslagen als UTF-16 ('Unicode'); "
+                                  "sla het op als UTF-8 (in de meeste editors: 'Opslaan als' → codering UTF-8)"))
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise YamlProblem(
-            Problem(display, line, col, "", "het bestand is geen UTF-8; sla het op als UTF-8 "
-                    "(in de meeste editors: 'Opslaan als' → codering UTF-8)")
-        )
+        bad = raw[exc.start:exc.end].hex(" ").upper()
+        pos = len(raw[: exc.start].decode("utf-8"))
+        tolerant = raw.decode("utf-8", errors="replace")
+        raise YamlProblem(_at(display, tolerant, pos, f"het bestand is geen UTF-8 (byte {bad} hier); "
+                              "sla het op als UTF-8 (in de meeste editors: 'Opslaan als' → codering UTF-8)"))
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
-        raise YamlProblem(Problem(display, 1, 1, "", "het bestand is leeg; verwacht een mapping (sleutel: waarde)"))
+        raise YamlProblem(Problem(display, 1, 1, "", _EMPTY))
+    control = _NON_PRINTABLE.search(text)
+    if control:
+        raise YamlProblem(_at(display, text, control.start(),
+                              f"bevat een onzichtbaar stuurteken (U+{ord(control.group()):04X}); verwijder "
+                              "het (vaak meegekopieerd uit een ander programma)"))
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root, alias_marks = _compose(text)
     except yaml.MarkedYAMLError as exc:
-        raise YamlProblem(_yaml_problem(display, exc)) from None
+        raise YamlProblem(_yaml_problem(display, exc, text)) from None
+    except _Limit as exc:
+        raise YamlProblem(Problem(display, exc.mark.line + 1, exc.mark.column + 1, "", exc.message)) from None
     except yaml.YAMLError as exc:  # pragma: no cover - every PyYAML error we know is marked
         raise YamlProblem(Problem(display, message=f"ongeldige YAML: {exc}")) from None
     result = YamlFile(path, display, None)
     if root is None:
-        raise YamlProblem(Problem(display, 1, 1, "", "het bestand is leeg; verwacht een mapping (sleutel: waarde)"))
+        raise YamlProblem(Problem(display, 1, 1, "", _EMPTY))
     if not isinstance(root, MappingNode):
         line, col = _mark(root)
         raise YamlProblem(
             Problem(display, line, col, "", f"het bestand moet een mapping (sleutel: waarde) zijn, "
-                    f"geen {_kind(root)}")
+                    f"geen {_kind(root)}; begin met de velden als 'veld: waarde' en zet een lijst "
+                    "ingesprongen onder de veldnaam waar hij bij hoort")
         )
-    builder = _Builder(result)
+    _Shape(display, root, alias_marks).check()
+    builder = _Builder(result, text, alias_marks)
     result.data = builder.build(root, ())
     return result
+
+
+def _os_error(exc: OSError) -> str:
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "geen leesrechten; geef uzelf leesrechten op het bestand"
+    if exc.errno == errno.ENOENT:
+        return "het bestand bestaat niet"
+    return exc.strerror or str(exc)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f}".replace(".", ",")
+
+
+def _too_many() -> str:
+    return (f"te veel waarden (meer dan {MAX_VALUES}) in één specificatiebestand; haal overbodige "
+            "waarden weg")
+
+
+def _too_deep() -> str:
+    return (f"te diep genest (meer dan {MAX_DEPTH} niveaus); een specificatie heeft maar een paar "
+            "niveaus: controleer de inspringing, de haakjes [ ] en { } en de aliassen (*naam)")
 
 
 def _mark(node: Node) -> tuple[int, int]:
@@ -132,25 +187,225 @@ def _kind(node: Node) -> str:
     return "mapping"
 
 
+# --- composing with limits ------------------------------------------------------------------------
+
+def _slot(parent: Node, index: Any) -> tuple[int, int]:
+    """Where a child hangs in its parent: (id of the parent node, index in a list or id of the key)."""
+    return id(parent), (id(index) if isinstance(index, Node) else index)
+
+
+class _Limit(Exception):
+    """Composing stopped: the file nests too deep or holds too many values."""
+
+    def __init__(self, mark: Mark, message: str) -> None:
+        super().__init__(message)
+        self.mark = mark
+        self.message = message
+
+
+class _Limits:
+    """Composer hooks: refuse deep nesting before it recurses, refuse more
+    than MAX_VALUES written values, and remember where each alias stands."""
+
+    def _start(self) -> None:
+        self.depth = 0
+        self.nodes = 0
+        self.alias_marks: dict[tuple[int, int], Mark] = {}
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node:
+        if self.check_event(AliasEvent):  # type: ignore[attr-defined]
+            mark = self.peek_event().start_mark  # type: ignore[attr-defined]
+            node = super().compose_node(parent, index)  # type: ignore[misc]
+            if parent is not None and index is not None:
+                self.alias_marks[_slot(parent, index)] = mark
+            return node
+        self.depth += 1
+        self.nodes += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise _Limit(self.peek_event().start_mark, _too_deep())  # type: ignore[attr-defined]
+            if self.nodes > MAX_VALUES:
+                raise _Limit(self.peek_event().start_mark, _too_many())  # type: ignore[attr-defined]
+            return super().compose_node(parent, index)  # type: ignore[misc]
+        finally:
+            self.depth -= 1
+
+
+class _Loader(_Limits, yaml.SafeLoader):
+    """The safe loader with the limits above."""
+
+    def __init__(self, stream: str) -> None:
+        yaml.SafeLoader.__init__(self, stream)
+        self._start()
+
+
+def _compose(text: str) -> tuple[Node | None, dict[tuple[int, int], Mark]]:
+    """The node tree of `text` and where its aliases stand.
+
+    The pure-Python loader, not libyaml: it is slower (about 3 s for a 5 MB file) but accepts
+    exactly the YAML whose error messages are translated in _MESSAGES, with or without libyaml.
+    """
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node(), loader.alias_marks
+    finally:
+        loader.dispose()
+
+
+def _children(node: Node) -> list[tuple[str | int, Node, tuple[int, int]]]:
+    """(part of the path, child, its slot) for every value in a list or mapping."""
+    if isinstance(node, SequenceNode):
+        return [(i, item, _slot(node, i)) for i, item in enumerate(node.value)]
+    if isinstance(node, MappingNode):
+        return [(str(k.value) if isinstance(k, ScalarNode) else "?", v, _slot(node, k))
+                for k, v in node.value]
+    return []
+
+
+class _Shape:
+    """Measures the tree as it would be built, aliases expanded, without building it.
+
+    An alias bomb (anchors of anchors, each used many times) is refused here with its place in the
+    file; so is an alias that points into itself and nesting deeper than MAX_DEPTH.
+    """
+
+    def __init__(self, display: str, root: Node, alias_marks: dict[tuple[int, int], Mark]) -> None:
+        self.display = display
+        self.root = root
+        self.alias_marks = alias_marks
+        self.size: dict[int, int] = {}
+        self.depth: dict[int, int] = {}
+
+    def check(self) -> None:
+        cap = MAX_VALUES + 1
+        open_: set[int] = set()
+        stack: list[tuple[Node, bool]] = [(self.root, False)]
+        while stack:
+            node, done = stack.pop()
+            key = id(node)
+            kids = _children(node)
+            if done:
+                open_.discard(key)
+                self.size[key] = min(cap, 1 + sum(self.size[id(k)] for _, k, _ in kids))
+                self.depth[key] = min(cap, 1 + max((self.depth[id(k)] for _, k, _ in kids), default=0))
+                continue
+            if key in self.size:
+                continue
+            open_.add(key)
+            stack.append((node, True))
+            for part, kid, slot in kids:
+                if id(kid) in open_:
+                    self._loop(node, part, kid, slot)
+                if id(kid) not in self.size:
+                    stack.append((kid, False))
+        if self.size[id(self.root)] > MAX_VALUES:
+            self._bomb()
+        if self.depth[id(self.root)] > MAX_DEPTH:
+            # follow the deepest branch to the first alias on it (a chain of aliases nests deeper
+            # than it is written), or to the level that is one too deep
+            node, mark = self.root, _mark(self.root)
+            loc: Path_ = ()
+            while len(loc) <= MAX_DEPTH:
+                part, node, slot = max(_children(node), key=lambda c: self.depth[id(c[1])])
+                loc, mark = (*loc, part), self._where(node, slot)
+                if slot in self.alias_marks:
+                    break
+            raise YamlProblem(Problem(self.display, *mark, dotted(loc), _too_deep()))
+
+    def _where(self, node: Node, slot: tuple[int, int]) -> tuple[int, int]:
+        mark = self.alias_marks.get(slot)
+        return (mark.line + 1, mark.column + 1) if mark else _mark(node)
+
+    def _loop(self, parent: Node, part: str | int, kid: Node, slot: tuple[int, int]) -> None:
+        loc = (*_lexical_paths(self.root, self.alias_marks).get(id(parent), ()), part)
+        line, col = self._where(kid, slot)
+        raise YamlProblem(Problem(self.display, line, col, dotted(loc), "deze alias (*naam) verwijst naar "
+                                  "de lijst of mapping waarin hij zelf staat, een oneindige herhaling; "
+                                  "schrijf de waarden uit"))
+
+    def _bomb(self) -> None:
+        node, where = self.root, _mark(self.root)
+        loc: Path_ = ()
+        while True:
+            big = [c for c in _children(node) if self.size[id(c[1])] > MAX_VALUES]
+            if not big:
+                break
+            part, node, slot = big[0]
+            where = self._where(node, slot)
+            loc = (*loc, part)
+        if len(self.size) <= MAX_VALUES:
+            message = (f"te veel waarden: de aliassen (*naam) hierin vouwen uit tot meer dan {MAX_VALUES} "
+                       "waarden; schrijf de waarden uit in plaats van aliassen van aliassen te herhalen")
+        else:  # pragma: no cover - _Limits refuses this many written values while composing
+            message = _too_many()
+        raise YamlProblem(Problem(self.display, *where, dotted(loc), message))
+
+
+def _lexical_nodes(root: Node, alias_marks: dict[tuple[int, int], Mark]) -> list[tuple[Node, Path_]]:
+    """Every node with its path where it is written (not where an alias repeats it); a mapping's keys
+    come with the path of their mapping."""
+    out: list[tuple[Node, Path_]] = [(root, ())]
+    stack: list[tuple[Node, Path_]] = [(root, ())]
+    while stack:
+        node, loc = stack.pop()
+        if isinstance(node, MappingNode):
+            out += [(k, loc) for k, _ in node.value]
+        for part, kid, slot in _children(node):
+            if slot not in alias_marks:
+                out.append((kid, (*loc, part)))
+                stack.append((kid, (*loc, part)))
+    return out
+
+
+def _lexical_paths(root: Node, alias_marks: dict[tuple[int, int], Mark]) -> dict[int, Path_]:
+    """Path of every list or mapping where it is written."""
+    return {id(n): loc for n, loc in _lexical_nodes(root, alias_marks) if not isinstance(n, ScalarNode)}
+
+
+def _at(display: str, text: str, pos: int, message: str) -> Problem:
+    """A problem at character `pos` of `text`, with the field there when a parse of `text` finds one."""
+    line = text.count("\n", 0, pos) + 1
+    col = pos - (text.rfind("\n", 0, pos) + 1) + 1
+    return Problem(display, line, col, dotted(_field_at(_NON_PRINTABLE.sub(" ", text), pos)), message)
+
+
+def _field_at(text: str, pos: int) -> Path_:
+    """The path of the value written at character `pos`, or () when the text does not parse."""
+    try:
+        root, alias_marks = _compose(text)
+    except (yaml.YAMLError, _Limit):
+        return ()
+    if root is None:
+        return ()
+    best: Path_ = ()
+    for node, loc in _lexical_nodes(root, alias_marks):
+        if isinstance(node, ScalarNode) and node.start_mark.index <= pos < node.end_mark.index:
+            best = loc if len(loc) >= len(best) else best
+    return best
+
+
 class _Builder:
-    def __init__(self, target: YamlFile) -> None:
+    def __init__(self, target: YamlFile, text: str, alias_marks: dict[tuple[int, int], Mark]) -> None:
         self.target = target
+        self.text = text
+        self.alias_marks = alias_marks
         self.count = 0
 
-    def fail(self, node: Node, loc: Path_, message: str) -> YamlProblem:
-        line, col = _mark(node)
+    def fail(self, where: Node | tuple[int, int], loc: Path_, message: str) -> YamlProblem:
+        line, col = _mark(where) if isinstance(where, Node) else where
         return YamlProblem(Problem(self.target.display, line, col, dotted(loc), message))
 
-    def build(self, node: Node, loc: Path_) -> Any:
+    def build(self, node: Node, loc: Path_, where: tuple[int, int] | None = None) -> Any:
+        """`where` is the place of an alias that repeats `node`, else `node` is where it is written."""
+        where = where or _mark(node)
         self.count += 1
-        if self.count > MAX_VALUES:
-            raise self.fail(node, loc, f"te veel waarden (meer dan {MAX_VALUES}); het bestand "
-                            "bevat waarschijnlijk een herhaalde alias (&/*) die exponentieel uitdijt")
-        self.target.values.setdefault(loc, _mark(node))
+        if self.count > MAX_VALUES:  # pragma: no cover - _Shape refuses this before building
+            raise self.fail(where, loc, f"te veel waarden (meer dan {MAX_VALUES})")
+        self.target.values.setdefault(loc, where)
         if node.tag not in _ALLOWED_TAGS:
             tag = node.tag.replace(_TAG, "!!")
-            raise self.fail(node, loc, f"YAML-tag '{tag}' is niet toegestaan; schrijf gewone "
-                            "tekst, getallen, lijsten en mappings")
+            raise self.fail(where, loc, f"YAML-tag '{tag}' is niet toegestaan; laat de tag weg en schrijf "
+                            "gewone tekst, getallen, lijsten en mappings")
         if isinstance(node, MappingNode):
             out: dict[str, Any] = {}
             for key_node, value_node in node.value:
@@ -158,7 +413,7 @@ class _Builder:
                     raise self.fail(key_node, loc, "samenvoegsleutels ('<<') worden niet ondersteund; "
                                     "schrijf de velden uit")
                 if not isinstance(key_node, ScalarNode):
-                    raise self.fail(key_node, loc, "een sleutel moet een eenvoudige naam zijn")
+                    raise self.fail(where if node.flow_style else key_node, loc, self._bad_key(node))
                 key = str(key_node.value)
                 child = (*loc, key)
                 if key in out:
@@ -166,57 +421,126 @@ class _Builder:
                     raise self.fail(key_node, child, f"sleutel '{key}' staat twee keer in deze mapping "
                                     f"(ook op regel {first}); verwijder of hernoem er één")
                 self.target.keys[child] = _mark(key_node)
-                out[key] = self.build(value_node, child)
+                out[key] = self.build(value_node, child, self._alias(node, key_node))
             return out
         if isinstance(node, SequenceNode):
-            return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
-        return self.scalar(node, loc)
+            return [self.build(item, (*loc, i), self._alias(node, i)) for i, item in enumerate(node.value)]
+        return self.scalar(node, loc, where)
 
-    def scalar(self, node: ScalarNode, loc: Path_) -> Any:
+    def _alias(self, parent: Node, index: Any) -> tuple[int, int] | None:
+        mark = self.alias_marks.get(_slot(parent, index))
+        return (mark.line + 1, mark.column + 1) if mark else None
+
+    def _bad_key(self, node: MappingNode) -> str:
+        if self.text.startswith("{{", node.start_mark.index):
+            return ("tekst die met '{{' begint, zet u tussen aanhalingstekens, bijvoorbeeld: "
+                    "titel: \"{{ naam }}\"")
+        return ("een sleutel moet een eenvoudige naam zijn; begint een tekst met '[' of '{', zet de "
+                "tekst dan tussen aanhalingstekens")
+
+    def scalar(self, node: ScalarNode, loc: Path_, where: tuple[int, int]) -> Any:
         tag = node.tag[len(_TAG):]
         if tag in ("str", "timestamp"):
             return node.value
+        self.target.written[loc] = node.value
         if tag == "float":
             text = node.value.replace("_", "")
             if not re.fullmatch(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?", text):
-                raise self.fail(node, loc, f"'{node.value}' is geen getal dat hier past")
+                raise self.fail(where, loc, f"'{node.value}' is geen getal dat hier past; schrijf "
+                                "bijvoorbeeld 186.50")
             try:
                 return Decimal(text)
             except InvalidOperation:  # pragma: no cover - guarded by the pattern above
-                raise self.fail(node, loc, f"'{node.value}' is geen getal")
-        return _constructor.construct_object(node)
+                raise self.fail(where, loc, f"'{node.value}' is geen getal")
+        try:
+            return _constructor.construct_object(node)
+        except (ValueError, KeyError, TypeError):
+            if tag == "int":
+                raise self.fail(where, loc, f"'{_short(node.value)}' is geen geheel getal dat hier past") from None
+            raise self.fail(where, loc, f"'{_short(node.value)}' past niet bij de tag !!{tag}; laat de "
+                            "tag weg of schrijf true of false") from None
 
 
-_MESSAGES = [
-    (r"found character '\\t' that cannot start any token",
-     "tab gevonden: YAML springt alleen in met spaties; vervang de tab door spaties"),
-    (r"found a tab character",
-     "tab gevonden: YAML springt alleen in met spaties; vervang de tab door spaties"),
-    (r"found unexpected end of stream",
-     "onverwacht einde van het bestand: staat er een aanhalingsteken open?"),
+def _short(text: str) -> str:
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+_INDENT = "inspringing klopt niet: velden van één mapping moeten precies even ver inspringen"
+_TAB = "tab gevonden: YAML springt alleen in met spaties; vervang de tab door spaties"
+
+_MESSAGES: list[tuple[str, str, bool]] = [
+    # (pattern in PyYAML's context + problem, message, locate at the context mark)
+    (r"found character '\\t' that cannot start any token", _TAB, False),
+    (r"found a tab character", _TAB, False),
     (r"while scanning a quoted scalar",
-     "aanhalingsteken niet gesloten: sluit de tekst af met hetzelfde aanhalingsteken"),
+     "aanhalingsteken wordt niet gesloten: zet hetzelfde aanhalingsteken aan het eind van de tekst "
+     "(een ' in tekst tussen '…' schrijft u dubbel: '')", True),
+    (r"while parsing a flow sequence|while parsing a flow node.*expected ',' or '\]'",
+     "lijst tussen [ en ] is niet goed gesloten: zet ']' aan het eind en een komma tussen de items; "
+     "tekst met een komma of ': ' zet u tussen aanhalingstekens", True),
+    (r"while parsing a flow mapping",
+     "mapping tussen {{ en }} is niet goed gesloten: zet '}}' aan het eind en een komma tussen de velden; "
+     "tekst met een komma of ': ' zet u tussen aanhalingstekens", True),
+    (r"found character '(?P<char>[^']+)' that cannot start any token",
+     "een waarde mag in YAML niet beginnen met '{char}'; zet de hele tekst tussen aanhalingstekens", False),
+    (r"while scanning an? (alias|anchor)",
+     "een waarde mag in YAML niet beginnen met '&' of '*' gevolgd door een spatie; zet de hele tekst "
+     "tussen aanhalingstekens", False),
+    (r"found unexpected end of stream",
+     "onverwacht einde van het bestand: staat er een aanhalingsteken of haakje open?", False),
     (r"mapping values are not allowed here",
      "dubbele punt op een onverwachte plek: zet tekst met ': ' tussen aanhalingstekens, of "
-     "controleer het inspringen"),
-    (r"did not find expected key",
-     "inspringing klopt niet: velden van één mapping moeten precies even ver inspringen"),
-    (r"expected <block end>, but found",
-     "inspringing klopt niet: velden van één mapping moeten precies even ver inspringen"),
+     "controleer het inspringen", False),
+    (r"could not find expected ':'",
+     "regel zonder 'veld: waarde': zet een dubbele punt na de veldnaam, of spring doorlopende tekst "
+     "even ver in als de tekst erboven", False),
+    (r"did not find expected key", _INDENT, False),
+    (r"expected <block end>, but found", _INDENT, False),
     (r"did not find expected '-' indicator",
-     "inspringing klopt niet: items van één lijst moeten precies even ver inspringen"),
-    (r"special characters are not allowed|unacceptable character",
-     "onzichtbaar stuurteken in de tekst; verwijder het (vaak meegekopieerd uit een ander programma)"),
-    (r"found undefined alias", "alias (*naam) verwijst naar een anker (&naam) dat niet bestaat"),
-    (r"found duplicate anchor", "anker (&naam) komt twee keer voor"),
+     "inspringing klopt niet: items van één lijst moeten precies even ver inspringen", False),
+    (r"found undefined alias (?P<name>.*)",
+     "alias *{name} verwijst naar een anker &{name} dat (nog) niet bestaat; een anker moet vóór "
+     "de alias staan", False),
+    (r"found duplicate anchor (?P<name>[^;]*)",
+     "anker &{name} komt twee keer voor; geef het tweede anker een andere naam", False),
+    (r"but found another document",
+     "een specificatiebestand bevat één document: verwijder de regel '---' of verplaats wat erna "
+     "staat naar een eigen bestand", False),
 ]
 
 
-def _yaml_problem(display: str, exc: yaml.MarkedYAMLError) -> Problem:
+def _yaml_problem(display: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
+    text_of_error = f"{exc.context or ''} {exc.problem or ''}"
+    for pattern, message, at_context in _MESSAGES:
+        match = re.search(pattern, text_of_error)
+        if match:
+            mark = (exc.context_mark if at_context else None) or exc.problem_mark or exc.context_mark
+            groups = {k: v.strip("'\"") for k, v in match.groupdict().items()}
+            line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+            if "mapping values" in pattern and mark:
+                deeper = _deeper_than_above(text, mark.line)
+                if deeper:
+                    return Problem(display, line, deeper[0], "", deeper[1])
+            return Problem(display, line, col, "", message.format(**groups))
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-    text = f"{exc.context or ''} {exc.problem or ''}"
-    for pattern, message in _MESSAGES:
-        if re.search(pattern, text):
-            return Problem(display, line, col, "", message)
     return Problem(display, line, col, "", f"ongeldige YAML ({(exc.problem or exc.context or '').strip()})")
+
+
+def _deeper_than_above(text: str, line: int) -> tuple[int, str] | None:
+    """A 'field: value' line indented deeper than the 'field: value' line above it."""
+    lines = text.splitlines()
+    if line >= len(lines):
+        return None
+    here = lines[line]
+    above = next((ln for ln in reversed(lines[:line]) if ln.strip() and not ln.lstrip().startswith("#")), None)
+    field_line = re.compile(r"^(\s*)(- +)?([^\s#:][^:#]*):( +\S|\s*$)")
+    h, a = field_line.match(here), field_line.match(above or "")
+    if not h or not a or not a.group(4).strip():
+        return None
+    indent_here, indent_above = len(h.group(1)), len(a.group(1)) + len(a.group(2) or "")
+    if indent_here <= indent_above:
+        return None
+    return indent_here + 1, (f"inspringing klopt niet: '{h.group(3).strip()}' springt verder in dan "
+                             f"'{a.group(3).strip()}' erboven; zet velden van één mapping precies even ver "
+                             "in (is het doorlopende tekst met ': ', zet die dan tussen aanhalingstekens)")
