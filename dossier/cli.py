@@ -57,24 +57,6 @@ def validate(spec_dirs: tuple[Path, ...], fmt: str) -> None:
 
 
 @main.command()
-@click.argument("versies", nargs=-1, required=True, metavar="OUD NIEUW | --rev REV MAP",
-                type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--rev", metavar="REV", help="Vergelijk MAP met zichzelf in deze git-revisie (commit, tag, branch).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              help="Uitvoer voor mensen (text) of voor CI (json).")
-@click.option("--docx", type=click.Path(dir_okay=False, path_type=Path), help="Schrijf een wijzigingsoverzicht (DOCX).")
-@click.option("--pdf", type=click.Path(dir_okay=False, path_type=Path), help="Schrijf een wijzigingsoverzicht (PDF/A).")
-@click.option("--redline", type=click.Path(file_okay=False, path_type=Path),
-              help="Schrijf elk gewijzigd document met de wijzigingen als bijgehouden wijzigingen (DOCX) in deze map.")
-def diff(versies: tuple[Path, ...], rev: str | None, fmt: str, docx: Path | None, pdf: Path | None,
-         redline: Path | None) -> None:
-    """Toon wat er tussen twee versies van een dossier veranderd is (exitcode 0 niets, 1 wijzigingen, 2 fout)."""
-    from .review.command import run as run_diff
-
-    sys.exit(run_diff(versies, rev, fmt, docx, pdf, redline))
-
-
-@main.command()
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("schemas"),
               show_default=True, help="Map voor de JSON Schemas.")
 @click.option("--docs", type=click.Path(dir_okay=False, path_type=Path), default=Path("docs/spec-format.md"),
