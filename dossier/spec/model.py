@@ -11,6 +11,7 @@ from decimal import Decimal
 from pydantic import Field, field_validator, model_validator
 
 from .types import (
+    Aantal,
     Bedrag,
     Bekostigingsvorm,
     Briefsoort,
@@ -85,7 +86,7 @@ class Contract(Model):
     """Ingangsdatum en looptijd van het contract."""
 
     ingangsdatum: date
-    looptijd_maanden: int = Field(ge=1, le=240)
+    looptijd_maanden: Aantal = Field(ge=1, le=240)
     verlenging: Tekst | None = Field(None, description="Verlengingsopties, bijvoorbeeld 'tweemaal twee jaar'.")
 
 
@@ -225,7 +226,7 @@ class Criterium(Model):
 
     id: Sleutel
     naam: Tekst
-    weging: int = Field(ge=1, le=100, description="Punten; de wegingen van een deelsegment tellen op tot 100.")
+    weging: Aantal = Field(ge=1, le=100, description="Punten; de wegingen van een deelsegment tellen op tot 100.")
 
 
 class Inkoopvorm(Model):
@@ -236,7 +237,7 @@ class Inkoopvorm(Model):
     redenen: list[Tekst] = Field(min_length=1)
     heropening: Markdown | None = Field(None, description="Wanneer de toelating weer opengaat "
                                         "(verplicht bij een toelatingsprocedure).")
-    max_aanbieders: int | None = Field(None, ge=1, description="Verplicht bij aanbesteden met een "
+    max_aanbieders: Aantal | None = Field(None, ge=1, description="Verplicht bij aanbesteden met een "
                                        "beperkt aantal aanbieders.")
     gunningscriteria: list[Criterium] = Field(default_factory=list)
 
@@ -277,7 +278,7 @@ class Tarief(Model):
 class Bezettingsregel(Model):
     """Wat er gebeurt als de bezetting onder een drempel zakt (verplicht bij beschikbaarheid)."""
 
-    drempel_procent: int = Field(ge=1, le=100)
+    drempel_procent: Aantal = Field(ge=1, le=100)
     gevolg: Tekst
 
 
@@ -424,7 +425,7 @@ class Besluit(Model):
     kenmerk: Tekst
     verzonden: date = Field(description="Datum van verzending; de opschortende termijn loopt vanaf hier.")
     uitkomsten: list[Uitkomst] = Field(min_length=1)
-    standstill_dagen: int | None = Field(None, ge=1, le=365, description="Afwijkende opschortende "
+    standstill_dagen: Aantal | None = Field(None, ge=1, le=365, description="Afwijkende opschortende "
                                          "termijn voor dit besluit.")
 
 
@@ -439,7 +440,7 @@ class Gunning(Model):
 class BesluitenFile(Model):
     """`besluiten.yaml`: gunnings- en toelatingsbesluiten."""
 
-    standstill_dagen: int = Field(20, ge=1, le=365, description="Opschortende termijn in kalenderdagen "
+    standstill_dagen: Aantal = Field(20, ge=1, le=365, description="Opschortende termijn in kalenderdagen "
                                   "na verzending (Aanbestedingswet: 20).")
     rechtsmiddelen: Markdown = Field(description="Hoe een aanbieder bezwaar maakt of een voorziening vraagt.")
     ondertekening: list[Ondertekenaar] = Field(min_length=1)

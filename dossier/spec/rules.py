@@ -215,7 +215,7 @@ def _gunningen(d: Dossier, outcome: dict[tuple[str, str], Uitkomstsoort],
             for loser in losers:
                 if scores[loser] > lowest:
                     yield src.problem((*loc, "winnaars"), f"'{loser}' scoort {scores[loser]:g} punten, meer "
-                                      f"dan winnaar met {lowest:g}: controleer de scores of de winnaars")
+                                      f"dan de winnaar ({lowest:g} punten): controleer de scores of de winnaars")
     for (aanbieder, ident), uitkomst in outcome.items():
         if uitkomst is Uitkomstsoort.GEGUND:
             named = any(g.deelsegment == ident and aanbieder in g.winnaars for g in d.besluiten.gunningen)

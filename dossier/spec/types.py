@@ -7,9 +7,9 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff\ufffe\uffff]")
 
 
 def _clean_text(value: str) -> str:
@@ -47,6 +47,9 @@ Sleutel = Annotated[
 
 KitId = Annotated[str, Field(pattern=r"^KIT-[A-Z]-[0-9]{2}$")]
 """A KIT requirement id: `KIT-` + letter + `-` + two digits, e.g. `KIT-I-01`."""
+
+Aantal = Annotated[int, Strict()]
+"""A whole number written as a number: `true` or `20.0` is refused, not read as 1 or 20."""
 
 Postcode = Annotated[str, Field(pattern=r"^[1-9][0-9]{3} ?[A-Z]{2}$")]
 Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")]
