@@ -209,3 +209,20 @@ def test_init_then_build_pdf(tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", ["a", "regio-2030", "x1-y2"])
 def test_names_that_are_keys_are_accepted(tmp_path: Path, name: str) -> None:
     assert run_cli("init", name, cwd=tmp_path, timeout=120).returncode == 0
+
+
+@needs_soffice
+def test_readme_quick_start_for_writers_works(tmp_path: Path) -> None:
+    """Run the `dossier` lines of the README's 'Een nieuw dossier beginnen' block as written."""
+    import shlex
+
+    readme = (SCAFFOLD.parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Een nieuw dossier beginnen", 1)[1].split("```bash\n", 1)[1].split("```", 1)[0]
+    commands = [shlex.split(line, comments=True) for line in section.splitlines()]
+    dossier_lines = [argv for argv in commands if argv and argv[0] == "dossier"]
+    assert [argv[1] for argv in dossier_lines] == ["init", "validate", "build"]
+    for argv in dossier_lines:
+        result = run_cli(*argv[1:], cwd=tmp_path, timeout=600)
+        assert result.returncode == 0, f"{' '.join(argv)}\n{result.stdout}{result.stderr}"
+    (opened,) = [argv[1] for argv in commands if argv and argv[0] == "xdg-open"]
+    assert (tmp_path / opened).is_file()
