@@ -222,3 +222,19 @@ def test_csv_to_stdout_keeps_accents(tmp_path: Path, minimaal: Path) -> None:
     rows = read_csv(result.stdout.encode("utf-8"))
     assert len(rows) == 4
     assert 'Taalkracht Één; "Twente"' in [r[5] for r in rows]
+
+
+def test_every_data_file_of_init_and_export_is_package_data() -> None:
+    """After `pip install` (not editable) the scaffold and the OCDS schemas must be in the wheel:
+    every non-Python file under dossier/scaffold and dossier/export matches a package-data glob."""
+    import fnmatch
+    import tomllib
+
+    root = SCHEMAS.parent.parent
+    pyproject = tomllib.loads((root.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    globs = pyproject["tool"]["setuptools"]["package-data"]["dossier"]
+    data = [p.relative_to(root).as_posix() for folder in ("scaffold", "export") for p in (root / folder).rglob("*")
+            if p.is_file() and p.suffix not in (".py", ".pyc") and "__pycache__" not in p.parts]
+    assert len(data) >= 12
+    missing = [f for f in data if not any(fnmatch.fnmatch(f, g) and f.count("/") == g.count("/") for g in globs)]
+    assert missing == []
