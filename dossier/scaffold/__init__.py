@@ -27,7 +27,7 @@ SPEC_FILES = ("dossier.yaml", "gemeenten.yaml", "kit.yaml", "begrippen.yaml", "a
 
 _NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _MARKER = re.compile(r"@([A-Z_]+)@")
-_SCHEMA_LINE = re.compile(r"^(# yaml-language-server: \$schema=)(\S*?)([a-z]+\.schema\.json)\s*$", re.M)
+_SCHEMA_LINE = re.compile(r"^(# yaml-language-server: \$schema=)(\S*?)([a-z-]+\.schema\.json)\s*$", re.M)
 
 
 class ScaffoldError(DossierError):
