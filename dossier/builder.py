@@ -24,11 +24,10 @@ from pathlib import Path
 
 from . import __version__, manifest
 from .context import nl
-from .context.common import Document
+from .context.common import Document, context_json, review_marks
 from .errors import BuildError, DossierError, EnvironmentProblem
 from .kinds import KINDS, Kind, all_documents
 from .manifest import Entry, Manifest, ManifestUnusable, canonical_hash, sha256_file
-from .render.docx import context_json, render_docx
 from .spec import Dossier
 
 TOOL = f"dossier {__version__}"
@@ -147,7 +146,8 @@ def _build_locked(d: Dossier, options: Options, report: Report,
                   progress: Callable[[int], Iterator[Callable[[], None]]] | None) -> Result:
     out = options.out
     result = Result()
-    docs = select_documents(d, options.only)
+    with review_marks(options.review):
+        docs = select_documents(d, options.only)
     result.total = len(docs)
     try:
         old = manifest.read(out / manifest.NAME)
@@ -256,6 +256,8 @@ def fonts_hash() -> str:
 
 
 def _render_job(args: tuple[Path, Document, str, date, Path]) -> str | None:
+    from .render.docx import render_docx  # docxtpl and python-docx load only when something is rendered
+
     template, doc, author, when, dst = args
     try:
         data = render_docx(template, doc, author=author, when=when)
@@ -417,10 +419,10 @@ def _install(staging: Path, out: Path, old: Manifest, new: Manifest, result: Res
                 (out / rel).unlink(missing_ok=True)
 
 
-def default_out(spec_dir: Path, out: Path | None) -> Path:
-    """`output/<dossier>/`, or `<out>/<dossier>/` with --out."""
+def default_out(spec_dir: Path, out: Path | None, *, review: bool = False) -> Path:
+    """`output/<dossier>/`, or `<out>/<dossier>/` with --out; a review build `<dossier>-review/`."""
     base = out if out is not None else Path("output")
-    return base / spec_dir.resolve().name
+    return base / (spec_dir.resolve().name + ("-review" if review else ""))
 
 
 def echo_progress(enabled: bool) -> Callable[[int], Iterator[Callable[[], None]]] | None:

@@ -57,6 +57,24 @@ def validate(spec_dirs: tuple[Path, ...], fmt: str) -> None:
 
 
 @main.command()
+@click.argument("versies", nargs=-1, required=True, metavar="OUD NIEUW | --rev REV MAP",
+                type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--rev", metavar="REV", help="Vergelijk MAP met zichzelf in deze git-revisie (commit, tag, branch).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              help="Uitvoer voor mensen (text) of voor CI (json).")
+@click.option("--docx", type=click.Path(dir_okay=False, path_type=Path), help="Schrijf een wijzigingsoverzicht (DOCX).")
+@click.option("--pdf", type=click.Path(dir_okay=False, path_type=Path), help="Schrijf een wijzigingsoverzicht (PDF/A).")
+@click.option("--redline", type=click.Path(file_okay=False, path_type=Path),
+              help="Schrijf elk gewijzigd document met de wijzigingen als bijgehouden wijzigingen (DOCX) in deze map.")
+def diff(versies: tuple[Path, ...], rev: str | None, fmt: str, docx: Path | None, pdf: Path | None,
+         redline: Path | None) -> None:
+    """Toon wat er tussen twee versies van een dossier veranderd is (exitcode 0 niets, 1 wijzigingen, 2 fout)."""
+    from .review.command import run as run_diff
+
+    sys.exit(run_diff(versies, rev, fmt, docx, pdf, redline))
+
+
+@main.command()
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("schemas"),
               show_default=True, help="Map voor de JSON Schemas.")
 @click.option("--docs", type=click.Path(dir_okay=False, path_type=Path), default=Path("docs/spec-format.md"),
@@ -119,8 +137,10 @@ def _formats(value: str) -> tuple[str, ...]:
               help="Aantal parallelle converters (standaard: aantal processorkernen).")
 @click.option("--force", is_flag=True, help="Alles opnieuw bouwen, ook wat niet veranderd is.")
 @click.option("--quiet", is_flag=True, help="Gewone regels in plaats van een voortgangsbalk.")
+@click.option("--review", is_flag=True, help="Bouw reviewkopieën (in <dossier>-review/): bij elke eis, definitie, "
+              "tarief en besluit staan id, bestand en regel in de specificatie.")
 def build(spec_dirs: tuple[Path, ...], out: Path | None, formats: str, only: tuple[str, ...],
-          jobs: int | None, force: bool, quiet: bool) -> None:
+          jobs: int | None, force: bool, quiet: bool, review: bool) -> None:
     """Bouw de documenten van een of meer dossiers (standaard: alle dossiers onder specs/)."""
     import os
 
@@ -137,8 +157,8 @@ def build(spec_dirs: tuple[Path, ...], out: Path | None, formats: str, only: tup
             exc.show()
             status = max(status, 1)
             continue
-        options = Options(out=default_out(folder, out), formats=chosen, only=only,
-                          jobs=jobs or os.cpu_count() or 2, force=force)
+        options = Options(out=default_out(folder, out, review=review), formats=chosen, only=only,
+                          jobs=jobs or os.cpu_count() or 2, force=force, review=review)
         report = (lambda line: None) if tty else (lambda line: click.echo(line))
         if tty:
             report = lambda line: click.echo(line, err=True) if line.startswith("fout") else None  # noqa: E731

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from .context import besluit, bestek, brief, samenvatting
+from .context import besluit, bestek, brief, nota, samenvatting
 from .context.common import Document
 from .spec import Dossier
 
@@ -28,6 +28,7 @@ KINDS: list[Kind] = [
     Kind("raadsbrief", "raadsbrief.docx", brief.raadsbrieven, "brief aan de raad, per gemeente"),
     Kind("collegebrief", "collegebrief.docx", brief.collegebrieven, "brief aan alle colleges"),
     Kind("besluit", "besluit.docx", besluit.documents, "gunnings- of toelatingsbesluit, per aanbieder"),
+    Kind("nota", "nota.docx", nota.documents, "nota van inlichtingen"),
 ]
 
 BY_NAME = {k.name: k for k in KINDS}

@@ -24,6 +24,7 @@ HERE = Path(__file__).resolve().parent
 FONT = "Liberation Sans"
 NAVY = RGBColor(0x1F, 0x4E, 0x79)
 HEADER_FILL = "D9E2F3"
+GREY = RGBColor(0x76, 0x76, 0x76)
 
 
 class Template:
@@ -88,6 +89,13 @@ class Template:
         small.base_style = doc.styles["Normal"]
         small.font.size = Pt(8.5)
         small.paragraph_format.space_after = Pt(0)
+        # Review builds only: an item's id and spec line, small and grey (contrast 4.5:1 on white).
+        bron = doc.styles.add_style("Bron", WD_STYLE_TYPE.PARAGRAPH)
+        bron.base_style = doc.styles["Normal"]
+        bron.font.size = Pt(7.5)
+        bron.font.color.rgb = GREY
+        bron.paragraph_format.space_before = Pt(0)
+        bron.paragraph_format.space_after = Pt(2)
         _fix_numbering(doc)
 
     # --- content helpers -----------------------------------------------------------------------
@@ -108,13 +116,19 @@ class Template:
         """A paragraph replaced by rendered Markdown."""
         self.doc.add_paragraph("{{p " + expr + " }}")
 
+    def bron(self, expr: str) -> None:
+        """The source line of an item (`KIT-K-04 · kit.yaml:150`), only in a review build."""
+        self.tag("{%p if " + expr + " %}")
+        self.p("{{ " + expr + " }}", "Bron")
+        self.tag("{%p endif %}")
+
     def bullets(self, loop: str, item: str, style: str = "List Bullet") -> None:
         self.tag("{%p for " + loop + " %}")
         self.p("{{ " + item + " }}", style)
         self.tag("{%p endfor %}")
 
     def table(self, headers: list[str], cells: list[str], loop: str | None, *, widths: list[float] | None = None,
-              cell_md: set[int] = frozenset()) -> None:  # type: ignore[assignment]
+              cell_md: set[int] = frozenset(), bron: dict[int, str] | None = None) -> None:  # type: ignore[assignment]
         """A table with a repeated, marked header row and one templated row per item of `loop`."""
         rows = 2 if loop is None else 3
         if loop is None:
@@ -144,6 +158,10 @@ class Template:
                 cell.add_paragraph("{%p endfor %}")
             else:
                 cell.paragraphs[0].add_run(text)
+            if bron and i in bron:
+                cell.add_paragraph("{%p if " + bron[i] + " %}")
+                cell.add_paragraph("{{ " + bron[i] + " }}", "Bron")
+                cell.add_paragraph("{%p endif %}")
         if widths:
             _widths(table, widths)
         self.doc.add_paragraph().paragraph_format.space_after = Pt(2)
@@ -309,7 +327,7 @@ def make_bestek() -> None:
     t.h("Begrippen", 1)
     t.p("In dit bestek hebben de volgende begrippen deze betekenis.")
     t.table(["Begrip", "Betekenis"], ["{{ b.term }}", "b.definitie"], "b in begrippen", widths=[4.5, 11.5],
-            cell_md={1})
+            cell_md={1}, bron={0: "b.bron"})
     t.tag("{%p endif %}")
 
     t.h("Reikwijdte", 1)
@@ -322,11 +340,13 @@ def make_bestek() -> None:
     t.h("Deelsegmenten", 2)
     t.tag("{%p for ds in deelsegmenten %}")
     t.p("{{ ds.naam }}", "Heading 3")
+    t.bron("ds.bron")
     t.md("ds.definitie")
     t.tag("{%p if ds.verbijzonderingen %}")
     t.p("Verbijzonderingen van {{ ds.naam }}:", bold=True)
     t.tag("{%p for v in ds.verbijzonderingen %}")
     t.p("{{ v.naam }}", "Heading 4")
+    t.bron("v.bron")
     t.md("v.definitie")
     t.tag("{%p endfor %}")
     t.tag("{%p endif %}")
@@ -376,7 +396,7 @@ def make_bestek() -> None:
     t.h("Tarieven", 2)
     t.table(["Onderdeel", "Omschrijving", "Tarief", "Eenheid", "Vanaf"],
             ["{{ r.onderdeel }}", "{{ r.omschrijving }}", "{{ r.bedrag }}", "{{ r.eenheid }}", "{{ r.ingangsdatum }}"],
-            "r in tarieven", widths=[3.3, 4.7, 2.8, 2.4, 2.8])
+            "r in tarieven", widths=[3.3, 4.7, 2.8, 2.4, 2.8], bron={1: "r.bron"})
     t.tag("{%p endif %}")
     t.tag("{%p if voorwaarden %}")
     t.h("Voorwaarden", 2)
@@ -392,6 +412,7 @@ def make_bestek() -> None:
     t.md("kit_inleiding")
     t.tag("{%p for e in kit_eisen %}")
     t.p("{{ e.id }} {{ e.titel }}", "Heading 3")
+    t.bron("e.bron")
     t.p("Soort eis: {{ e.soort }}{% if e.alle_aanbieders %}; geldt voor alle aanbieders{% endif %}.", "Kleine tekst")
     t.md("e.tekst")
     t.p("Bewijs dat de aanbieder aanlevert:", bold=True)
@@ -640,6 +661,7 @@ def make_besluit() -> None:
             "u in uitkomsten", widths=[4.5, 7.0, 4.5])
     t.tag("{%p for u in uitkomsten %}")
     t.p("{{ u.deelsegment }} ({{ u.segment }}): {{ u.uitkomst }}", "Heading 2")
+    t.bron("u.bron")
     t.tag("{%p if not u.aanbesteden %}")
     t.p("Uw inschrijving is getoetst aan de volgende eisen van het {{ kit }}:")
     t.bullets("e in u.getoetst", "e.id ~ ' ' ~ e.titel")
@@ -648,6 +670,7 @@ def make_besluit() -> None:
     t.p("Uw inschrijving voldoet niet aan:", bold=True)
     t.tag("{%p for e in u.niet_voldaan %}")
     t.p("{{ e.id }} {{ e.titel }}", "Heading 3")
+    t.bron("e.bron")
     t.md("e.tekst")
     t.tag("{%p endfor %}")
     t.tag("{%p endif %}")
@@ -695,8 +718,79 @@ def make_besluit() -> None:
     t.save("besluit.docx")
 
 
+def make_nota() -> None:
+    t = Template()
+    t.running_header("{{ dossier }} · {{ titel }}")
+    t.p("{{ dossier }}", "Title")
+    t.p("{{ titel }}", "Subtitle")
+    t.p("")
+    t.kv_table([("Regio", "{{ regio }}"), ("Opdrachtgever", "{{ opdrachtgever }}"),
+                ("Datum van de nota", "{{ nota.datum }}"), ("Versie van de stukken", "{{ versie }} ({{ status }})")])
+    t.tag("{%p if nota.inleiding %}")
+    t.md("nota.inleiding")
+    t.tag("{%p endif %}")
+    t.p("Deze nota gaat tegelijk naar alle deelnemers aan de procedure en maakt deel uit van de "
+        "aanbestedingsstukken. De antwoorden verduidelijken de stukken; waar een antwoord de stukken wijzigt, "
+        "staat dat bij het antwoord.")
+    t.tag("{%p if vergelijking %}")
+    t.p("De wijzigingen zijn bepaald ten opzichte van {{ vergelijking }}.")
+    t.tag("{%p endif %}")
+    t.h("Vragen en antwoorden", 1)
+    t.tag("{%p for v in vragen %}")
+    t.p("Vraag {{ v.nummer }}{% if v.betreft %}: {{ v.betreft }}{% endif %}", "Heading 2")
+    t.p("Vraag", bold=True)
+    t.md("v.vraag")
+    t.p("Antwoord", bold=True)
+    t.md("v.antwoord")
+    t.tag("{%p if v.wijzigt %}")
+    t.p("Dit antwoord wijzigt de aanbestedingsstukken{% if v.wijzigingen %}:{% else %}.{% endif %}", bold=True)
+    t.tag("{%p if v.wijzigingen %}")
+    t.table(["Onderdeel", "Wijziging"], ["{{ c.onderwerp }}", "{{ c.tekst }}"], "c in v.wijzigingen",
+            widths=[6.5, 9.5])
+    t.tag("{%p endif %}")
+    t.tag("{%p endif %}")
+    t.tag("{%p endfor %}")
+    t.tag("{%p if wijzigingen %}")
+    t.h("Overzicht van de wijzigingen", 1)
+    t.p("Alle wijzigingen in de aanbestedingsstukken ten opzichte van {{ vergelijking }}, per onderdeel.")
+    t.table(["Onderdeel", "Wijziging", "Bron"], ["{{ c.onderwerp }}", "{{ c.tekst }}", "{{ c.bron }}"],
+            "c in wijzigingen", widths=[5.5, 7.5, 3.0])
+    t.tag("{%p endif %}")
+    t.save("nota.docx")
+
+
+def make_wijzigingsoverzicht() -> None:
+    t = Template()
+    t.running_header("{{ dossier }} · {{ titel }}")
+    t.p("{{ dossier }}", "Title")
+    t.p("{{ titel }}", "Subtitle")
+    t.p("")
+    t.kv_table([("Vorige versie", "{{ oud.label }}: versie {{ oud.versie }}, {{ oud.datum }}"),
+                ("Nieuwe versie", "{{ nieuw.label }}: versie {{ nieuw.versie }}, {{ nieuw.datum }}"),
+                ("Samenvatting", "{{ samenvatting }}")])
+    t.p("Per onderdeel staan de oude en de nieuwe waarde naast elkaar, zoals ze in de documenten staan; "
+        "verwijderde woorden zijn doorgehaald, toegevoegde onderstreept. De bron is het bestand en de regel "
+        "in de specificatie.", "Kleine tekst")
+    t.tag("{%p for g in groepen %}")
+    t.p("{{ g.naam }}", "Heading 1")
+    t.tag("{%p for c in g.wijzigingen %}")
+    t.p("{{ c.onderwerp }}", "Heading 3")
+    t.p("{{ c.soort }} · bron {{ c.bron }} · documenten: {{ c.documenten }}", "Kleine tekst")
+    t.table(["Veld", "Was", "Wordt"], ["{{ f.veld }}", "{{r f.was }}", "{{r f.wordt }}"], "f in c.velden",
+            widths=[3.4, 6.3, 6.3])
+    t.tag("{%p endfor %}")
+    t.tag("{%p endfor %}")
+    t.tag("{%p if documenten %}")
+    t.h("Gewijzigde documenten", 1)
+    t.table(["Document", "Titel", "Wijziging"], ["{{ d.ident }}", "{{ d.titel }}", "{{ d.soort }}"],
+            "d in documenten", widths=[5.0, 8.0, 3.0])
+    t.tag("{%p endif %}")
+    t.save("wijzigingsoverzicht.docx")
+
+
 MAKERS = {"bestek": make_bestek, "samenvatting": make_samenvatting, "raadsbrief": make_raadsbrief,
-          "collegebrief": make_collegebrief, "besluit": make_besluit}
+          "collegebrief": make_collegebrief, "besluit": make_besluit, "nota": make_nota,
+          "wijzigingsoverzicht": make_wijzigingsoverzicht}
 
 if __name__ == "__main__":
     for name in sys.argv[1:] or MAKERS:

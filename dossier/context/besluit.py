@@ -10,7 +10,7 @@ from typing import Any
 from ..spec import Dossier
 from ..spec.model import Besluit, Uitkomst
 from . import nl
-from .common import Document, Md, adresregels, dossier_facts
+from .common import Document, Md, adresregels, bron, dossier_facts
 
 
 def documents(d: Dossier) -> Iterator[Document]:
@@ -69,8 +69,9 @@ def _uitkomst(d: Dossier, besluit: Besluit, u: Uitkomst) -> dict[str, Any]:
         "aanbesteden": u.uitkomst.is_aanbesteden,
         "gronden": Md(u.gronden) if u.gronden else None,
         "getoetst": [{"id": e.id, "titel": e.titel} for e in d.kit_eisen(seg)],
-        "niet_voldaan": [{"id": e.id, "titel": e.titel, "tekst": Md(e.tekst)}
+        "niet_voldaan": [{"id": e.id, "titel": e.titel, "tekst": Md(e.tekst), "bron": bron(d, "kit.yaml", e, e.id)}
                          for e in (d.kit_eis(i) for i in u.niet_voldaan)],
+        "bron": bron(d, "besluiten.yaml", u, f"{besluit.aanbieder}/{u.deelsegment}"),
         "heropening": Md(ds.inkoopvorm.heropening) if ds.inkoopvorm.heropening else None,
         "scores": [],
         "vergelijking": None,

@@ -10,7 +10,7 @@ from ..spec import Dossier
 from ..spec.model import Bekostiging, Deelsegment, KitEis, Risico
 from ..spec.types import InkoopvormSoort
 from . import nl
-from .common import Document, Md, contract, deelname_tekst, dossier_facts, planning, secties
+from .common import Document, Md, bron, contract, deelname_tekst, dossier_facts, planning, secties
 
 SHARED_SOURCES = ("dossier.yaml", "gemeenten.yaml", "kit.yaml", "begrippen.yaml")
 
@@ -42,7 +42,7 @@ def context(d: Dossier, key: str) -> dict[str, Any]:
             "tactische_doelen": list(segment.tactische_doelen),
             "secties": secties(segment.secties),
         },
-        "deelsegmenten": [_deelsegment(ds) for ds in deelsegmenten],
+        "deelsegmenten": [_deelsegment(d, key, ds) for ds in deelsegmenten],
         "inkoopvormen": [_inkoopvorm_row(ds) for ds in deelsegmenten],
         "toelating": [_toelating(ds) for ds in deelsegmenten
                       if ds.inkoopvorm.wordt is InkoopvormSoort.TOELATINGSPROCEDURE],
@@ -51,11 +51,11 @@ def context(d: Dossier, key: str) -> dict[str, Any]:
         "planning": planning(d),
         "contract": contract(d),
         "bekostiging": [_bekostiging_row(naam, b) for ds in deelsegmenten for naam, b in d.bekostigingen(ds)],
-        "tarieven": [_tarief(naam, t) for ds in deelsegmenten for naam, b in d.bekostigingen(ds)
-                     for t in b.tarieven],
+        "tarieven": [_tarief(naam, t, bron(d, d.segment_file(key), t, t.id)) for ds in deelsegmenten
+                     for naam, b in d.bekostigingen(ds) for t in b.tarieven],
         "voorwaarden": [_voorwaarden(naam, b) for ds in deelsegmenten for naam, b in d.bekostigingen(ds)
                         if b.voorwaarden or b.bezettingsregel],
-        "kit_eisen": [_kit(e) for e in d.kit_eisen(key)],
+        "kit_eisen": [_kit(e, bron(d, "kit.yaml", e, e.id)) for e in d.kit_eisen(key)],
         "kit_inleiding": Md(d.kit.inleiding),
         "deelname": [_deelname(d, ds) for ds in deelsegmenten],
         "leveranciersmanagement": {
@@ -71,11 +71,14 @@ def context(d: Dossier, key: str) -> dict[str, Any]:
     return ctx
 
 
-def _deelsegment(ds: Deelsegment) -> dict[str, Any]:
+def _deelsegment(d: Dossier, key: str, ds: Deelsegment) -> dict[str, Any]:
+    file = d.segment_file(key)
     return {
         "naam": ds.naam,
         "definitie": Md(ds.definitie),
-        "verbijzonderingen": [{"naam": v.naam, "definitie": Md(v.definitie)} for v in ds.verbijzonderingen],
+        "bron": bron(d, file, ds, ds.id),
+        "verbijzonderingen": [{"naam": v.naam, "definitie": Md(v.definitie), "bron": bron(d, file, v, v.id)}
+                              for v in ds.verbijzonderingen],
     }
 
 
@@ -108,9 +111,9 @@ def _bekostiging_row(naam: str, b: Bekostiging) -> dict[str, Any]:
     }
 
 
-def _tarief(naam: str, t: Any) -> dict[str, Any]:
+def _tarief(naam: str, t: Any, herkomst: str | None) -> dict[str, Any]:
     return {"onderdeel": naam, "omschrijving": t.omschrijving, "bedrag": nl.bedrag(t.bedrag),
-            "eenheid": t.eenheid.label, "ingangsdatum": nl.datum(t.ingangsdatum)}
+            "eenheid": t.eenheid.label, "ingangsdatum": nl.datum(t.ingangsdatum), "bron": herkomst}
 
 
 def _voorwaarden(naam: str, b: Bekostiging) -> dict[str, Any]:
@@ -121,9 +124,9 @@ def _voorwaarden(naam: str, b: Bekostiging) -> dict[str, Any]:
     return {"onderdeel": naam, "regels": items}
 
 
-def _kit(e: KitEis) -> dict[str, Any]:
+def _kit(e: KitEis, herkomst: str | None) -> dict[str, Any]:
     return {"id": e.id, "soort": e.soort.label, "titel": e.titel, "tekst": Md(e.tekst),
-            "bewijs": list(e.bewijs), "alle_aanbieders": e.alle_aanbieders}
+            "bewijs": list(e.bewijs), "alle_aanbieders": e.alle_aanbieders, "bron": herkomst}
 
 
 def _deelname(d: Dossier, ds: Deelsegment) -> dict[str, Any]:
@@ -143,7 +146,7 @@ def _begrippen_used(d: Dossier, ctx: dict[str, Any]) -> list[dict[str, Any]]:
     for b in d.begrippen.begrippen:
         words = [b.term, *b.synoniemen]
         if any(re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", text) for w in words):
-            used.append({"term": b.term, "definitie": Md(b.definitie)})
+            used.append({"term": b.term, "definitie": Md(b.definitie), "bron": bron(d, "begrippen.yaml", b, b.id)})
     return sorted(used, key=lambda b: b["term"].lower())
 
 
@@ -151,8 +154,9 @@ def _strings(value: Any) -> Iterator[str]:
     if isinstance(value, str):
         yield value
     elif isinstance(value, dict):
-        for v in value.values():
-            yield from _strings(v)
+        for k, v in value.items():
+            if k != "bron":  # a review mark is not text of the document
+                yield from _strings(v)
     elif isinstance(value, list):
         for v in value:
             yield from _strings(v)

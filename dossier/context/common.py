@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import asdict, dataclass, field
 from datetime import timedelta
 from typing import Any
+
+from pydantic import BaseModel
 
 from ..spec import Dossier
 from ..spec.model import Adres, Deelsegment, Fase, Mijlpaal, Sectie
@@ -24,6 +29,13 @@ class Rich:
     color: str = "1F4E79"
     bold: bool = True
     size_pt: int = 18
+
+
+@dataclass(frozen=True)
+class Marked:
+    """Text with marked stretches, for a change report: ('del', …) struck through, ('ins', …) inserted."""
+
+    parts: tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True)
@@ -115,3 +127,78 @@ def deelname_tekst(d: Dossier, ds: Deelsegment) -> tuple[str, list[dict[str, Any
     rows = [{"gemeente": p.gemeente.naam, "deelname": p.deelname.label,  # type: ignore[union-attr]
              "toelichting": Md(p.toelichting or "")} for p in partial]
     return f"{len(taking_part)} {'gemeente' if len(taking_part) == 1 else 'gemeenten'} ({notes})", rows
+
+
+# --- review builds: where each item is written -----------------------------------------------------
+
+_REVIEW: ContextVar[bool] = ContextVar("dossier_review", default=False)
+
+
+@contextmanager
+def review_marks(on: bool = True) -> Iterator[None]:
+    """Contexts built inside this block carry `bron` marks (a review build, `dossier build --review`).
+
+    A context variable rather than a parameter of every context function: only the few items that
+    carry a mark ask for it, through `bron`, and a normal build never sees it."""
+    token = _REVIEW.set(on)
+    try:
+        yield
+    finally:
+        _REVIEW.reset(token)
+
+
+def bron(d: Dossier, file: str, item: BaseModel, ident: str) -> str | None:
+    """`KIT-K-04 · kit.yaml:150` in a review build (the item's id, spec file and line); None otherwise."""
+    if not _REVIEW.get():
+        return None
+    source = d.sources.get(file)
+    path = _path_to(_file_model(d, file), item)
+    if source is None or path is None:
+        return f"{ident} · {file}"
+    line, _ = source.locate(path)
+    return f"{ident} · {file}:{line}"
+
+
+def _file_model(d: Dossier, file: str) -> Any:
+    if file.startswith("segmenten/"):
+        return d.segmenten.get(file.removeprefix("segmenten/").removesuffix(".yaml"))
+    return {"dossier.yaml": d.spec, "gemeenten.yaml": d.gemeenten_file, "kit.yaml": d.kit,
+            "begrippen.yaml": d.begrippen, "aanbieders.yaml": d.aanbieders_file, "besluiten.yaml": d.besluiten,
+            "brieven.yaml": d.brieven, "nota-van-inlichtingen.yaml": d.nota}.get(file)
+
+
+def _path_to(node: Any, target: BaseModel, path: tuple[str | int, ...] = ()) -> tuple[str | int, ...] | None:
+    """The YAML path of `target` inside a file's model (model fields are the YAML keys)."""
+    if node is target:
+        return path
+    children: Any
+    if isinstance(node, BaseModel):
+        children = ((name, getattr(node, name)) for name in type(node).model_fields)
+    elif isinstance(node, list):
+        children = enumerate(node)
+    elif isinstance(node, dict):
+        children = node.items()
+    else:
+        return None
+    for key, child in children:
+        found = _path_to(child, target, (*path, key))
+        if found is not None:
+            return found
+    return None
+
+
+def context_json(value: Any) -> Any:
+    """The context as plain JSON data, for hashing (Markdown marked so it differs from plain text)."""
+    if isinstance(value, Md):
+        return {"md": str(value)}
+    if isinstance(value, Rich):
+        return {"rich": asdict(value)}
+    if isinstance(value, Marked):
+        return {"marked": [list(p) for p in value.parts]}
+    if isinstance(value, Image):  # the file's content, not where this machine keeps it
+        return {"image": {"sha256": value.sha256, "width_mm": value.width_mm, "alt": value.alt}}
+    if isinstance(value, dict):
+        return {k: context_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [context_json(v) for v in value]
+    return value

@@ -17,6 +17,7 @@ from .model import (
     GemeentenFile,
     KitEis,
     KitFile,
+    NotaFile,
     SegmentFile,
     Uitzondering,
 )
@@ -48,6 +49,8 @@ class Dossier:
     aanbieders_file: AanbiedersFile
     besluiten: BesluitenFile
     brieven: BrievenFile
+    nota: NotaFile | None = None
+    """The optional Nota van Inlichtingen (nota-van-inlichtingen.yaml)."""
     sources: dict[str, YamlFile] = field(default_factory=dict, repr=False)
     """Spec file (relative to `root`, e.g. 'segmenten/wonen.yaml') → its parsed YAML with locations."""
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -14,7 +15,7 @@ from pydantic import ValidationError
 from ..errors import Problem, SpecError
 from .dossier import Dossier
 from .messages import translate
-from .model import FILES, Model
+from .model import FILES, OPTIONAL_FILES, Model
 from .rules import RULES
 from .yamlfile import YamlFile, YamlProblem, read_yaml
 
@@ -48,6 +49,8 @@ def load(folder: str | os.PathLike[str]) -> Dossier:
         display = display_path(path)
         model = FILES[f"{SEGMENT_DIR}/*.yaml"] if name.startswith(SEGMENT_DIR + "/") else FILES[name]
         if not path.exists():
+            if name in OPTIONAL_FILES:
+                continue
             problems.append(Problem(display, message=f"bestand ontbreekt; maak {name} aan "
                                     "(zie docs/spec-format.md of 'dossier init')"))
             continue
@@ -84,13 +87,26 @@ def load(folder: str | os.PathLike[str]) -> Dossier:
         aanbieders_file=models["aanbieders.yaml"],  # type: ignore[arg-type]
         besluiten=models["besluiten.yaml"],  # type: ignore[arg-type]
         brieven=models["brieven.yaml"],  # type: ignore[arg-type]
+        nota=models.get("nota-van-inlichtingen.yaml"),  # type: ignore[arg-type]
         sources=sources,
     )
     for rule in RULES:
         problems += list(rule(dossier))
+    problems += _nota_references(dossier)
     if problems:
         raise SpecError(problems)
     return dossier
+
+
+def _nota_references(d: Dossier) -> list[Problem]:
+    """A question about a KIT requirement names one that exists."""
+    if d.nota is None:
+        return []
+    known = {e.id for e in d.kit.eisen}
+    source = d.sources["nota-van-inlichtingen.yaml"]
+    return [source.problem(("vragen", i, "betreft"), f"KIT-eis '{v.betreft}' bestaat niet in kit.yaml")
+            for i, v in enumerate(d.nota.vragen)
+            if v.betreft and re.fullmatch(r"KIT-[A-Z]-[0-9]{2}", v.betreft) and v.betreft not in known]
 
 
 def _inside(root: Path, path: Path) -> bool:

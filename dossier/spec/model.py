@@ -491,6 +491,57 @@ class BrievenFile(Model):
     brieven: list[Brief] = Field(default_factory=list)
 
 
+# --- nota-van-inlichtingen.yaml (optional) -------------------------------------------------------
+
+
+class Vraag(Model):
+    """Een vraag van een aanbieder met het antwoord."""
+
+    nummer: int = Field(ge=1, description="Volgnummer; elke vraag heeft een eigen nummer.")
+    vraag: Markdown
+    antwoord: Markdown
+    betreft: Tekst | None = Field(None, description="Waar de vraag over gaat: een id (KIT-K-04, een "
+                                  "deelsegment of tarief) of een plaats in de stukken ('Bestek Wonen, "
+                                  "Tarieven').")
+    wijzigt_documenten: bool = Field(False, description="Of het antwoord de aanbestedingsstukken wijzigt; "
+                                     "de nota noemt dan de gewijzigde onderdelen uit de vergelijking.")
+
+
+class Vergelijking(Model):
+    """De eerdere versie van dit dossier waarmee de nota de gewijzigde onderdelen bepaalt."""
+
+    revisie: Tekst | None = Field(None, description="Git-revisie (tag, commit of branch) van deze "
+                                  "dossiermap, bijvoorbeeld 'v1.0'.")
+    map: Tekst | None = Field(None, description="Of: een map met de eerdere versie, relatief aan deze "
+                              "dossiermap.")
+
+    @model_validator(mode="after")
+    def _one(self) -> "Vergelijking":
+        if (self.revisie is None) == (self.map is None):
+            raise ValueError("noem óf 'revisie' (een git-revisie) óf 'map' (een map met de eerdere versie)")
+        return self
+
+
+class NotaFile(Model):
+    """`nota-van-inlichtingen.yaml` (optioneel): vragen van aanbieders met de antwoorden (de Nota van Inlichtingen)."""
+
+    titel: Tekst = "Nota van Inlichtingen"
+    datum: date = Field(description="Datum van de nota; de nota gaat op deze dag naar alle deelnemers.")
+    inleiding: Markdown | None = None
+    vergelijk: Vergelijking | None = Field(None, description="Eerdere versie van dit dossier; antwoorden "
+                                           "die de stukken wijzigen noemen de verschillen daarmee.")
+    vragen: list[Vraag] = Field(min_length=1)
+
+    @field_validator("vragen")
+    @classmethod
+    def _numbered(cls, value: list[Vraag]) -> list[Vraag]:
+        numbers = [v.nummer for v in value]
+        if numbers != sorted(set(numbers)):
+            raise ValueError(f"de vragen zijn niet oplopend genummerd zonder dubbele nummers "
+                             f"({', '.join(map(str, numbers))})")
+        return value
+
+
 FILES: dict[str, type[Model]] = {
     "dossier.yaml": DossierSpec,
     "gemeenten.yaml": GemeentenFile,
@@ -500,6 +551,10 @@ FILES: dict[str, type[Model]] = {
     "besluiten.yaml": BesluitenFile,
     "brieven.yaml": BrievenFile,
     "segmenten/*.yaml": SegmentFile,
+    "nota-van-inlichtingen.yaml": NotaFile,
 }
-"""Every spec file of a dossier folder and its model; all are required except segment files are one per segment."""
+"""Every spec file of a dossier folder and its model; all are required except those in OPTIONAL_FILES,
+and segment files are one per segment."""
+
+OPTIONAL_FILES = frozenset({"nota-van-inlichtingen.yaml"})
 

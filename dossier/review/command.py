@@ -1,0 +1,86 @@
+"""`dossier diff`: load two versions, compare them, and write what was asked for."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+
+import click
+
+from ..errors import EXIT_OK, EXIT_USAGE, DossierError, SpecError
+from ..spec import Dossier, load
+from . import report, versions
+from .diff import compare
+from .redline import write_redlines
+
+
+@contextmanager
+def two_versions(paths: tuple[Path, ...], rev: str | None) -> Iterator[tuple[versions.Version, versions.Version]]:
+    """OLD and NEW folders, or (with `rev`) one folder at that revision and as it is now."""
+    with ExitStack() as stack:
+        if rev is not None:
+            if len(paths) != 1:
+                raise click.UsageError("met --rev hoort er één dossiermap bij: dossier diff --rev REV MAP")
+            old = stack.enter_context(versions.at_revision(paths[0], rev))
+            new = stack.enter_context(versions.folder(paths[0]))
+        else:
+            if len(paths) != 2:
+                raise click.UsageError("geef twee dossiermappen (dossier diff OUD NIEUW) of één met "
+                                       "--rev (dossier diff --rev REV MAP)")
+            old = stack.enter_context(versions.folder(paths[0]))
+            new = stack.enter_context(versions.folder(paths[1]))
+        yield old, new
+
+
+def _load(version: versions.Version, which: str) -> Dossier:
+    try:
+        return load(version.root)
+    except SpecError as exc:
+        click.echo(f"fout: de {which} versie ({version.label}) is geen geldig dossier:", err=True)
+        exc.show()
+        raise _Stop() from None
+
+
+EXIT_CHANGES = 1
+"""Like diff(1): 0 the same, 1 different, 2 trouble."""
+
+
+class _Stop(Exception):
+    """An error already shown to the user."""
+
+
+def run(paths: tuple[Path, ...], rev: str | None, fmt: str, docx: Path | None, pdf: Path | None,
+        redline: Path | None, echo: Callable[..., None] = click.echo) -> int:
+    """Run `dossier diff`; returns the exit code: 0 no change, 1 changes, 2 error."""
+    try:
+        with two_versions(paths, rev) as (old_version, new_version):
+            old, new = _load(old_version, "oude"), _load(new_version, "nieuwe")
+            diff = compare(old, new, oud_label=old_version.label, nieuw_label=new_version.label)
+            notes = []
+            if redline is not None:
+                written = write_redlines(old, new, diff.documents, redline)
+                notes += [f"redline: {path}" for path in written.files]
+                notes += [f"geen redline voor {ident}: {why}" for ident, why in written.skipped]
+            if docx is not None:
+                report.write_docx(diff, new, docx)
+                notes.append(f"wijzigingsoverzicht: {docx}")
+            if pdf is not None:
+                report.write_pdf(diff, new, pdf)
+                notes.append(f"wijzigingsoverzicht: {pdf}")
+    except _Stop:
+        return EXIT_USAGE
+    except DossierError as exc:
+        exc.show()
+        return EXIT_USAGE
+    if fmt == "json":
+        echo(json.dumps(report.as_json(diff), ensure_ascii=False, indent=2))
+        for note in notes:
+            echo(note, err=True)
+    else:
+        for line in report.text_lines(diff):
+            echo(line)
+        for note in notes:
+            echo(note)
+    return EXIT_OK if diff.empty else EXIT_CHANGES
