@@ -244,15 +244,13 @@ def _template_hash(path: Path) -> str:
 @lru_cache(maxsize=1)
 def fonts_hash() -> str:
     """Hash of the font files the templates use, so a font update rebuilds the PDFs."""
-    files = []
-    for face in ("Liberation Sans", "Liberation Sans:bold", "Liberation Sans:italic", "Liberation Sans:bold:italic"):
-        try:
-            found = subprocess.run(["fc-match", "-f", "%{file}", face], capture_output=True, text=True,
-                                   timeout=10).stdout.strip()
-        except (OSError, subprocess.SubprocessError):
-            found = ""
-        files.append(sha256_file(Path(found)) if found and Path(found).exists() else f"missing:{face}")
-    return canonical_hash(files)
+    try:
+        listed = subprocess.run(["fc-list", "Liberation Sans", "file"], capture_output=True, text=True,
+                                timeout=10).stdout
+    except (OSError, subprocess.SubprocessError):
+        listed = ""
+    files = sorted(line.split(":", 1)[0] for line in listed.splitlines() if line.strip())
+    return canonical_hash([sha256_file(Path(f)) for f in files] or ["fonts missing"])
 
 
 def _render_job(args: tuple[Path, Document, str, date, Path]) -> str | None:

@@ -8,11 +8,12 @@ from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
+from babel import Locale
 from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal, format_percent
 
-LOCALE = "nl_NL"
+LOCALE = Locale.parse("nl_NL")  # parsed once: babel parses a locale string on every call
 
 
 def datum(value: date) -> str:

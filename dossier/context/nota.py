@@ -76,14 +76,14 @@ def _row(c: Change) -> dict[str, str]:
 
 def _changes(d: Dossier) -> tuple[str | None, list[Change]]:
     """(how the earlier version is named, the changes from it to `d`); nothing without `vergelijk`."""
-    from ..review import versions
-    from ..review.diff import item_changes
-    from ..spec import load
-
     assert d.nota is not None
     v = d.nota.vergelijk
     if v is None:
         return None, []
+    from ..review import versions  # the diff machinery (and docxtpl) loads only when it is needed
+    from ..review.diff import item_changes
+    from ..spec import load
+
     source = d.sources[FILE]
     try:
         with versions.relative_to(d.root, revisie=v.revisie, map=v.map) as version:
