@@ -246,3 +246,13 @@ def test_redline_opens_in_libreoffice_with_the_changes_shown(versions, tmp_path:
     # LibreOffice shows the tracked changes: the deleted amount right before the inserted one
     assert "€1.234,501.250,00" in squashed
     assert "Begeleidingineengroep" in squashed and "Samenwerkingmethetonderwijs" in squashed
+
+
+def test_a_new_document_is_all_inserted(versions) -> None:  # type: ignore[no-untyped-def]
+    from dossier.review.redline import redline
+
+    new = (versions["new_docs"] / "bestek" / "ambulant.docx").read_bytes()
+    red, count = redline(None, new, date="2025-03-14T00:00:00Z")
+    assert count > 0
+    assert text_after(red, accept=True) == text_of(new)
+    assert not any(t.strip() for texts in text_after(red, accept=False).values() for t in texts)

@@ -16,9 +16,8 @@ from typing import Any, Literal
 
 from ..context.common import Document
 from ..render.docx import context_json, template_fields
-from ..render.markdown import markdown_plain
 from ..spec import Dossier
-from .items import Item, Value, dossier_items
+from .items import Item, Value, dossier_items, plain
 
 Soort = Literal["toegevoegd", "gewijzigd", "verwijderd"]
 
@@ -187,10 +186,10 @@ def document_changes(old: Dossier, new: Dossier) -> list[DocumentChange]:
             out.append(DocumentChange(ident, doc.title, "nieuw", doc.sources, "", _text(shown)))
         elif before[ident][1] != shown:
             was, wordt = _text(before[ident][1]).split("\n"), _text(shown).split("\n")
-            gone, new = set(wordt), set(was)
+            still, already = set(wordt), set(was)
             out.append(DocumentChange(ident, doc.title, "gewijzigd", doc.sources,
-                                      "\n".join(x for x in was if x not in gone),
-                                      "\n".join(x for x in wordt if x not in new)))
+                                      "\n".join(x for x in was if x not in still),
+                                      "\n".join(x for x in wordt if x not in already)))
     for ident, (doc, shown) in before.items():
         if ident not in after:
             out.append(DocumentChange(ident, doc.title, "vervallen", doc.sources, _text(shown), ""))
@@ -207,8 +206,12 @@ def _shown_contexts(d: Dossier) -> dict[str, tuple[Document, Any]]:
     for kind, doc in all_documents(d):
         used = _template_fields(TEMPLATES / kind.template)
         data = context_json(doc.context)
-        shown = {k: v if used[k] is None or not isinstance(v, dict) else {a: v.get(a) for a in sorted(used[k])}
-                 for k, v in data.items() if k in used}
+        shown = {}
+        for key, value in data.items():
+            if key not in used:
+                continue
+            attrs = used[key]
+            shown[key] = value if attrs is None or not isinstance(value, dict) else {a: value.get(a) for a in sorted(attrs)}
         out[doc.ident] = (doc, shown)
     return out
 
@@ -222,7 +225,7 @@ def _text(value: Any) -> str:
     """Every string in a context, Markdown as its visible text: what a change's values are looked up in."""
     if isinstance(value, dict):
         if set(value) == {"md"}:
-            return markdown_plain(value["md"])
+            return plain(value["md"])
         return "\n".join(_text(v) for v in value.values())
     if isinstance(value, list):
         return "\n".join(_text(v) for v in value)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from decimal import Decimal
 from typing import Any
 
@@ -75,9 +76,14 @@ def fmt(value: Any) -> Value:
     return Value(str(value))
 
 
+@lru_cache(maxsize=4096)
+def plain(markdown: str) -> str:
+    """Markdown as the reader sees it: the visible text, without markup (both versions share most)."""
+    return markdown_plain(markdown)
+
+
 def md(value: str | None) -> Value:
-    """Markdown as the reader sees it: the visible text, without markup."""
-    return Value(markdown_plain(value) if value else "")
+    return Value(plain(value) if value else "")
 
 
 def _fields(**values: Value | Any) -> dict[str, Value]:

@@ -168,7 +168,7 @@ def redline(old: bytes | None, new: bytes, *, date: str, author: str = AUTHOR) -
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in new_zip.infolist():
-            dst.writestr(info, replaced.pop(info.filename, None) or new_zip.read(info.filename))
+            dst.writestr(info, replaced.pop(info.filename, b"") or new_zip.read(info.filename))
         for name, data in replaced.items():  # a rels file the new part did not have
             dst.writestr(name, data)
     return reproducible_zip(out.getvalue()), marks.count

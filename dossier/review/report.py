@@ -38,12 +38,11 @@ def summary(diff: Diff) -> str:
 
 def text_lines(diff: Diff) -> list[str]:
     """The report for a terminal; styles are dropped by click.echo when the output is not a terminal."""
-    lines = [f"Wijzigingen van {_version(diff.oud)}", f"            naar {_version(diff.nieuw)}", ""]
+    lines = [f"Wijzigingen van {_version(diff.oud)}", f"            naar {_version(diff.nieuw)}"]
     groep = None
     for change in diff.changes:
         if change.groep != groep:
-            if groep is not None:
-                lines.append("")
+            lines.append("")
             groep = change.groep
             lines.append(click.style(groep, bold=True))
         lines += _change_lines(change)
