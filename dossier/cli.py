@@ -286,7 +286,8 @@ def export_ocds(spec_dir: Path, out: Path | None, ocid_prefix: str, uri: str | N
         sys.exit(1)
     awards = package["releases"][0].get("awards", [])
     active = sum(1 for a in awards if a["status"] == "active")
-    summary = (f"{spec_dir}: {len(awards)} awards ({active} active, {len(awards) - active} unsuccessful), "
+    summary = (f"{spec_dir}: {len(awards)} {'award' if len(awards) == 1 else 'awards'} ({active} active, "
+               f"{len(awards) - active} unsuccessful), "
                f"geldig volgens OCDS {ocds.schema_version()}")
     if ocid_prefix == "ocds-xxxxxx":
         click.echo("let op: ocds-xxxxxx is een voorbeeld-voorvoegsel; geef uw eigen met --ocid-prefix", err=True)
