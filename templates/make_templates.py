@@ -782,8 +782,9 @@ def make_wijzigingsoverzicht() -> None:
     t.tag("{%p endfor %}")
     t.tag("{%p if documenten %}")
     t.h("Gewijzigde documenten", 1)
-    t.table(["Document", "Titel", "Wijziging"], ["{{ d.ident }}", "{{ d.titel }}", "{{ d.soort }}"],
-            "d in documenten", widths=[5.0, 8.0, 3.0])
+    t.table(["Document", "Titel", "Wijziging"],
+            ["{{ d.ident }}", "{{ d.titel }}", "{{ d.soort }}{% if d.wijzigingen %}; {{ d.wijzigingen }}{% endif %}"],
+            "d in documenten", widths=[4.0, 5.0, 7.0])
     t.tag("{%p endif %}")
     t.save("wijzigingsoverzicht.docx")
 

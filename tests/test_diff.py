@@ -120,6 +120,8 @@ def test_four_edits_are_reported_as_exactly_four_changes_in_dutch(twente_version
                      expect["deelname_onderwerp"]: "deelname", expect["datum_onderwerp"]: "datum"}
     tarief = next(c for c in changes if c["onderwerp"] == expect["tarief_onderwerp"])
     assert tarief["documenten"] == [expect["tarief_document"]]  # only the bestek shows tariffs
+    bestek = next(x for x in data["documenten"] if x["document"] == expect["tarief_document"])
+    assert tarief["id"] in bestek["wijzigingen"]
     datum = next(c for c in changes if c["onderwerp"] == expect["datum_onderwerp"])
     assert not any(d.startswith("raadsbrief/") for d in datum["documenten"])  # letters show phases only
     assert re.fullmatch(r"dossier\.yaml:\d+", datum["bron"])

@@ -236,7 +236,9 @@ def _documents_of(change: Change, docs: list[DocumentChange]) -> list[str]:
     """The changed documents that show this change: those made from its file in which one of its old
     values is gone or one of its new values is new; when no value is found as such (formatted
     differently), all changed documents made from its file."""
-    candidates = [doc for doc in docs if change.file in doc.sources]
+    # a document appears or goes with an item that appears or goes, not with a changed value
+    candidates = [doc for doc in docs if change.file in doc.sources
+                  and (doc.soort == "gewijzigd" or change.soort != "gewijzigd")]
     was = [f.was.text for f in change.velden if f.was.text]
     wordt = [f.wordt.text for f in change.velden if f.wordt.text]
     shown = [doc for doc in candidates

@@ -51,8 +51,22 @@ def text_lines(diff: Diff) -> list[str]:
         width = max(len(d.ident) for d in diff.documents)
         for doc in diff.documents:
             lines.append(f"  {doc.soort:<10} {doc.ident:<{width}}  {doc.titel}")
+            shown = shown_in(diff, doc.ident)
+            if shown:
+                lines.append(f"  {'':<10} {'':<{width}}  {_listed(shown)}")
     lines += ["", summary(diff)]
     return lines
+
+
+def shown_in(diff: Diff, ident: str) -> list[Change]:
+    """The changes a document shows."""
+    return [c for c in diff.changes if ident in c.documenten]
+
+
+def _listed(changes: list[Change], most: int = 4) -> str:
+    names = [c.pad[-1] if c.pad else c.groep for c in changes]
+    text = "; ".join(names[:most]) + (f" en {len(names) - most} meer" if len(names) > most else "")
+    return f"{len(changes)} {'wijziging' if len(changes) == 1 else 'wijzigingen'}: {text}"
 
 
 def _version(v: Any) -> str:
@@ -138,7 +152,8 @@ def as_json(diff: Diff) -> dict[str, Any]:
             "velden": [{"veld": f.veld, "was": str(f.was), "wordt": str(f.wordt)} for f in c.velden],
             "documenten": c.documenten,
         } for c in diff.changes],
-        "documenten": [{"document": d.ident, "titel": d.titel, "soort": d.soort} for d in diff.documents],
+        "documenten": [{"document": d.ident, "titel": d.titel, "soort": d.soort,
+                        "wijzigingen": [c.ident for c in shown_in(diff, d.ident)]} for d in diff.documents],
     }
 
 
@@ -169,7 +184,9 @@ def overview_document(diff: Diff, new: Dossier) -> Document:
             "nieuw": vars(diff.nieuw),
             "samenvatting": summary(diff)[:1].upper() + summary(diff)[1:] + ".",
             "groepen": groepen,
-            "documenten": [{"ident": d.ident, "titel": d.titel, "soort": d.soort} for d in diff.documents],
+            "documenten": [{"ident": d.ident, "titel": d.titel, "soort": d.soort,
+                            "wijzigingen": _listed(shown_in(diff, d.ident)) if shown_in(diff, d.ident) else ""}
+                           for d in diff.documents],
         },
         sources=(),
     )
