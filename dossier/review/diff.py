@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
+from ..context import nl
 from ..context.common import Document
 from ..render.docx import context_json, template_fields
 from ..spec import Dossier
@@ -100,8 +101,6 @@ class Diff:
 def compare(old: Dossier, new: Dossier, *, oud_label: str = "", nieuw_label: str = "",
             documents: bool = True) -> Diff:
     """The diff from `old` to `new`; with `documents`, also which documents changed."""
-    from ..context import nl
-
     changes = item_changes(old, new)
     docs = document_changes(old, new) if documents else []
     for c in changes:
