@@ -22,8 +22,10 @@ def sha_tree(root: Path) -> dict[str, str]:
 
 
 def pdftext(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+    """The PDF's text with whitespace collapsed (table cells wrap words onto new lines)."""
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
                           check=True).stdout
+    return " ".join(text.split())
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +73,7 @@ def test_pdf_text_and_table_of_contents(twente_build) -> None:  # type: ignore[n
     ambulant = pdftext(out / "bestek" / "ambulant.pdf")
     assert "Ernstige Dyslexie" in ambulant and "Toelatingsprocedure met voorwaarden" in ambulant
     assert "Right-click" not in ambulant and "wordt bijgewerkt" not in ambulant
-    assert re.search(r"Bekostiging\.{5,}\s*\d+", ambulant)  # a filled table of contents
+    assert re.search(r"Bekostiging\.{5,} ?\d+", ambulant)  # a filled table of contents
     almelo = pdftext(out / "raadsbrief" / "almelo.pdf")
     assert "niet regionaal ingekocht" in almelo and "Bladnummer" in almelo
 

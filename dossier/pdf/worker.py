@@ -235,7 +235,8 @@ def _inject_fault(worker, src):
     kind, _, name = fault.partition(":")
     if not name or name not in os.path.basename(src) or worker.proc is None:
         return
-    os.kill(worker.proc.pid, signal.SIGSTOP if kind == "hang" else signal.SIGKILL)
+    # the whole process group: soffice is a launcher whose child soffice.bin does the work
+    os.killpg(worker.proc.pid, signal.SIGSTOP if kind == "hang" else signal.SIGKILL)
     if kind != "hang":
         worker.proc.wait()
 
