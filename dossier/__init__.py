@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 
+from .errors import DossierError, SpecError  # noqa: E402 (the errors a caller catches)
+
 if TYPE_CHECKING:
     from .builder import Result
     from .spec import Dossier

@@ -31,7 +31,9 @@ from .manifest import Entry, Manifest, ManifestUnusable, canonical_hash, sha256_
 from .spec import Dossier
 
 TOOL = f"dossier {__version__}"
-TEMPLATES = Path(os.environ.get("DOSSIER_TEMPLATES", Path(__file__).resolve().parent.parent / "templates"))
+# the house-style templates: dossier/templates is a link to the repository's templates/ (so they are
+# package data in an installed copy); DOSSIER_TEMPLATES points a build at another house style
+TEMPLATES = Path(os.environ.get("DOSSIER_TEMPLATES", Path(__file__).resolve().parent / "templates"))
 STAGING = ".bouw"
 LOCK = ".lock"
 FORMATS = ("docx", "pdf")
