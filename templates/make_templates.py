@@ -308,6 +308,57 @@ def title_page(t: Template, subtitle: str) -> None:
                 ("Versie", "{{ versie }}"), ("Status", "{{ status }}"), ("Datum", "{{ datum }}")])
 
 
+def planning_tables(t: Template, heading: str, level: int) -> None:
+    """The phases with their periods and, when there are any, the milestones with their dates."""
+    t.p(heading, f"Heading {level}")
+    t.table(["Periode", "Fase"], ["{{ f.periode }}", "{{ f.naam }}"], "f in planning.fasen", widths=[5.5, 10.5])
+    t.tag("{%p if planning.mijlpalen %}")
+    t.table(["Mijlpaal", "Datum"], ["{{ m.soort }}", "{{ m.datum }}"], "m in planning.mijlpalen",
+            widths=[8.0, 8.0])
+    t.tag("{%p endif %}")
+
+
+def deelname_exceptions(t: Template) -> None:
+    """Each municipality that does not or only partly take part, with its explanation."""
+    t.tag("{%p for r in deelname %}")
+    t.tag("{%p for u in r.uitzonderingen %}")
+    t.p("{{ r.deelsegment }}: {{ u.gemeente }} {{ u.deelname }}", "Heading 3")
+    t.md("u.toelichting")
+    t.tag("{%p endfor %}")
+    t.tag("{%p endfor %}")
+
+
+def risks(t: Template, *, measures: bool) -> None:
+    t.tag("{%p if risicos %}")
+    t.h("Risico’s", 1)
+    t.tag("{%p for r in risicos %}")
+    t.p("{{ r.titel }}", "Heading 3")
+    t.md("r.omschrijving")
+    if measures:
+        t.tag("{%p if r.beheersmaatregel %}")
+        t.p("Beheersmaatregel:", bold=True)
+        t.md("r.beheersmaatregel")
+        t.tag("{%p endif %}")
+    t.tag("{%p endfor %}")
+    t.tag("{%p endif %}")
+
+
+def letter_body(t: Template) -> None:
+    """Salutation and the letter's own sections."""
+    t.p("{{ brief.aanhef }}")
+    t.tag("{%p for s in brief.secties %}")
+    t.p("{{ s.titel }}", "Heading 2")
+    t.md("s.tekst")
+    t.tag("{%p endfor %}")
+
+
+def letter_attachments(t: Template) -> None:
+    t.tag("{%p if brief.bijlagen %}")
+    t.p("Bijlagen:", bold=True)
+    t.bullets("b in brief.bijlagen", "b", "List Number")
+    t.tag("{%p endif %}")
+
+
 def make_bestek() -> None:
     t = Template()
     t.running_header("{{ dossier }} · {{ titel }}")
@@ -374,12 +425,7 @@ def make_bestek() -> None:
     t.table(["Criterium", "Weging (punten)"], ["{{ c.naam }}", "{{ c.weging }}"], "c in r.criteria",
             widths=[11.0, 5.0])
     t.tag("{%p endfor %}")
-    t.h("Planning", 2)
-    t.table(["Periode", "Fase"], ["{{ f.periode }}", "{{ f.naam }}"], "f in planning.fasen", widths=[5.5, 10.5])
-    t.tag("{%p if planning.mijlpalen %}")
-    t.table(["Mijlpaal", "Datum"], ["{{ m.soort }}", "{{ m.datum }}"], "m in planning.mijlpalen",
-            widths=[8.0, 8.0])
-    t.tag("{%p endif %}")
+    planning_tables(t, "Planning", 2)
 
     t.h("Contract", 1)
     t.kv_table([("Ingangsdatum", "{{ contract.ingangsdatum }}"), ("Looptijd", "{{ contract.looptijd }}"),
@@ -422,12 +468,7 @@ def make_bestek() -> None:
     t.h("Deelnemende gemeenten", 1)
     t.table(["Deelsegment", "Deelnemende gemeenten"], ["{{ r.deelsegment }}", "{{ r.deelnemers }}"],
             "r in deelname", widths=[6.0, 10.0])
-    t.tag("{%p for r in deelname %}")
-    t.tag("{%p for u in r.uitzonderingen %}")
-    t.p("{{ r.deelsegment }}: {{ u.gemeente }} {{ u.deelname }}", "Heading 3")
-    t.md("u.toelichting")
-    t.tag("{%p endfor %}")
-    t.tag("{%p endfor %}")
+    deelname_exceptions(t)
 
     t.h("Leveranciersmanagement", 1)
     t.md("leveranciersmanagement.toelichting")
@@ -440,17 +481,7 @@ def make_bestek() -> None:
     t.h("Toegang", 1)
     t.md("toegang")
 
-    t.tag("{%p if risicos %}")
-    t.h("Risico’s", 1)
-    t.tag("{%p for r in risicos %}")
-    t.p("{{ r.titel }}", "Heading 3")
-    t.md("r.omschrijving")
-    t.tag("{%p if r.beheersmaatregel %}")
-    t.p("Beheersmaatregel:", bold=True)
-    t.md("r.beheersmaatregel")
-    t.tag("{%p endif %}")
-    t.tag("{%p endfor %}")
-    t.tag("{%p endif %}")
+    risks(t, measures=True)
     t.save("bestek.docx")
 
 
@@ -486,26 +517,11 @@ def make_samenvatting() -> None:
     t.h("Deelnemende gemeenten", 1)
     t.table(["Segment", "Deelsegment", "Deelnemende gemeenten"],
             ["{{ r.segment }}", "{{ r.deelsegment }}", "{{ r.deelnemers }}"], "r in deelname", widths=[3.0, 5.0, 8.0])
-    t.tag("{%p for r in deelname %}")
-    t.tag("{%p for u in r.uitzonderingen %}")
-    t.p("{{ r.deelsegment }}: {{ u.gemeente }} {{ u.deelname }}", "Heading 3")
-    t.md("u.toelichting")
-    t.tag("{%p endfor %}")
-    t.tag("{%p endfor %}")
+    deelname_exceptions(t)
     t.h("Kwaliteit en integriteit", 1)
     t.md("kit_inleiding")
-    t.tag("{%p if risicos %}")
-    t.h("Risico’s", 1)
-    t.tag("{%p for r in risicos %}")
-    t.p("{{ r.titel }}", "Heading 3")
-    t.md("r.omschrijving")
-    t.tag("{%p endfor %}")
-    t.tag("{%p endif %}")
-    t.h("Planning", 1)
-    t.table(["Periode", "Fase"], ["{{ f.periode }}", "{{ f.naam }}"], "f in planning.fasen", widths=[5.5, 10.5])
-    t.tag("{%p if planning.mijlpalen %}")
-    t.table(["Mijlpaal", "Datum"], ["{{ m.soort }}", "{{ m.datum }}"], "m in planning.mijlpalen", widths=[8.0, 8.0])
-    t.tag("{%p endif %}")
+    risks(t, measures=False)
+    planning_tables(t, "Planning", 1)
     t.p("Het contract gaat in op {{ contract.ingangsdatum }} en heeft een looptijd van {{ contract.looptijd }}.")
     t.save("samenvatting.docx")
 
@@ -565,11 +581,7 @@ def make_raadsbrief() -> None:
         cell.paragraphs[0].add_run(value)
     _widths(table, [7.0, 3.0, 3.0, 3.0])
     t.p("")
-    t.p("{{ brief.aanhef }}")
-    t.tag("{%p for s in brief.secties %}")
-    t.p("{{ s.titel }}", "Heading 2")
-    t.md("s.tekst")
-    t.tag("{%p endfor %}")
+    letter_body(t)
     t.p("Deelname van {{ gemeente.naam }}", "Heading 2")
     t.p("{{ deelname.intro }}")
     t.tag("{%p for u in deelname.uitzonderingen %}")
@@ -582,16 +594,12 @@ def make_raadsbrief() -> None:
     t.p("{{ s.titel }}", "Heading 2")
     t.md("s.tekst")
     t.tag("{%p endfor %}")
-    t.p("Planning", "Heading 2")
-    t.table(["Periode", "Fase"], ["{{ f.periode }}", "{{ f.naam }}"], "f in planning.fasen", widths=[5.5, 10.5])
+    planning_tables(t, "Planning", 2)
     t.p("{{ brief.slot }}")
     t.p("")
     t.p("Burgemeester en wethouders van {{ gemeente.naam }},")
     _signature(t, ("de secretaris,", "{{ gemeente.secretaris }}"), ("de burgemeester,", "{{ gemeente.burgemeester }}"))
-    t.tag("{%p if brief.bijlagen %}")
-    t.p("Bijlagen:", bold=True)
-    t.bullets("b in brief.bijlagen", "b", "List Number")
-    t.tag("{%p endif %}")
+    letter_attachments(t)
     t.save("raadsbrief.docx")
 
 
@@ -620,11 +628,7 @@ def make_collegebrief() -> None:
         cell.paragraphs[0].add_run(label).bold = True
         table.rows[(i // 3) * 2 + 1].cells[i % 3].paragraphs[0].add_run(value)
     t.p("")
-    t.p("{{ brief.aanhef }}")
-    t.tag("{%p for s in brief.secties %}")
-    t.p("{{ s.titel }}", "Heading 2")
-    t.md("s.tekst")
-    t.tag("{%p endfor %}")
+    letter_body(t)
     t.p("{{ brief.slot }}")
     t.p("{{ afzender }}")
     t.p("")
@@ -632,10 +636,7 @@ def make_collegebrief() -> None:
     t.p("{{ o.functie }}", "No Spacing")
     t.p("{{ o.naam }}")
     t.tag("{%p endfor %}")
-    t.tag("{%p if brief.bijlagen %}")
-    t.p("Bijlagen:", bold=True)
-    t.bullets("b in brief.bijlagen", "b", "List Number")
-    t.tag("{%p endif %}")
+    letter_attachments(t)
     t.save("collegebrief.docx")
 
 
@@ -653,7 +654,7 @@ def make_besluit() -> None:
     t.kv_table([("Kenmerk", "{{ kenmerk }}"), ("Datum van verzending", "{{ verzonden }}"),
                 ("KvK-nummer aanbieder", "{{ aanbieder.kvk }}"), ("Betreft", "{{ dossier }}")])
     t.p("{{ soort }}", "Title")
-    t.p("Geachte {{ aanbieder.contactpersoon }},")
+    t.p("{{ aanhef }}")
     t.p("U heeft zich ingeschreven voor {{ dossier }} van {{ opdrachtgever_voluit }}. Met deze brief maken wij "
         "ons besluit over uw inschrijving bekend. Per deelsegment leest u de uitkomst en de motivering.")
     t.h("Uitkomst per deelsegment", 1)
@@ -663,7 +664,7 @@ def make_besluit() -> None:
     t.p("{{ u.deelsegment }} ({{ u.segment }}): {{ u.uitkomst }}", "Heading 2")
     t.bron("u.bron")
     t.tag("{%p if not u.aanbesteden %}")
-    t.p("Uw inschrijving is getoetst aan de volgende eisen van het {{ kit }}:")
+    t.p("Uw inschrijving is getoetst aan de volgende eisen ({{ kit }}):")
     t.bullets("e in u.getoetst", "e.id ~ ' ' ~ e.titel")
     t.tag("{%p endif %}")
     t.tag("{%p if u.niet_voldaan %}")
@@ -692,7 +693,7 @@ def make_besluit() -> None:
             "s in u.scores", widths=[9.0, 3.5, 3.5])
     t.p("Totaal: {{ u.totaal }} punten.")
     t.tag("{%p endif %}")
-    t.p("Gegund aan: {{ u.winnaars }}.")
+    t.p("Gegund aan: {{ u.winnaars }}{% if not u.winnaars.endswith('.') %}.{% endif %}")
     t.p("Kenmerken en relatieve voordelen van de winnende inschrijving", "Heading 3")
     t.md("u.kenmerken")
     t.tag("{%p endif %}")

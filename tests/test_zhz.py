@@ -4,25 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import docx
 import pytest
 
 from conftest import REPO, run_cli
+from test_documents import doc_text
 
 ZHZ = REPO / "specs" / "zhz-2022"
-
-
-def doc_text(path: Path) -> str:
-    """All visible text of a DOCX: body paragraphs, tables, headers and footers."""
-    d = docx.Document(str(path))
-    parts = [p.text for p in d.paragraphs]
-    for table in d.tables:
-        for row in table.rows:
-            parts += [c.text for c in row.cells]
-    for section in d.sections:
-        for hf in (section.header, section.first_page_header, section.footer, section.first_page_footer):
-            parts += [p.text for p in hf.paragraphs]
-    return "\n".join(parts)
 
 
 @pytest.fixture(scope="module")

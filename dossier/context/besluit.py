@@ -45,6 +45,7 @@ def context(d: Dossier, besluit: Besluit) -> dict[str, Any]:
     return {
         **dossier_facts(d, soort),
         "soort": soort,
+        "aanhef": aanhef(aanbieder.contactpersoon),
         "aanbieder": {"naam": aanbieder.naam, "adres": adresregels(aanbieder.adres), "kvk": aanbieder.kvk,
                       "contactpersoon": aanbieder.contactpersoon, "email": aanbieder.email},
         "kenmerk": besluit.kenmerk,
@@ -56,6 +57,16 @@ def context(d: Dossier, besluit: Besluit) -> dict[str, Any]:
         "ondertekening": [{"functie": o.functie, "naam": o.naam} for o in d.besluiten.ondertekening],
         "opdrachtgever_voluit": d.spec.opdrachtgever.omschrijving or d.spec.opdrachtgever.naam,
     }
+
+
+def aanhef(contactpersoon: str) -> str:
+    """'de heer B. Jansen' → 'Geachte heer Jansen,'; 'mevrouw A. de Vries' → 'Geachte mevrouw De Vries,'."""
+    for prefix, title in (("de heer ", "heer"), ("mevrouw ", "mevrouw")):
+        if contactpersoon.lower().startswith(prefix):
+            rest = contactpersoon[len(prefix):].split()
+            surname = " ".join(w for w in rest if not w.endswith(".")) or contactpersoon[len(prefix):]
+            return f"Geachte {title} {surname[0].upper()}{surname[1:]},"
+    return f"Geachte {contactpersoon},"
 
 
 def _uitkomst(d: Dossier, besluit: Besluit, u: Uitkomst) -> dict[str, Any]:
