@@ -60,3 +60,28 @@ def test_example_specs_point_editors_to_the_schema() -> None:
         assert first.startswith("# yaml-language-server: $schema="), path
         target = (path.parent / first.split("=", 1)[1]).resolve()
         assert target.exists(), f"{path}: {target}"
+
+
+def test_example_specs_pass_their_json_schema() -> None:
+    """What the editor checks (VS Code via the schema line) agrees with what validation accepts."""
+    import datetime
+
+    import jsonschema
+    import yaml
+
+    def plain(value):  # type: ignore[no-untyped-def]
+        if isinstance(value, dict):
+            return {str(k): plain(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [plain(v) for v in value]
+        if isinstance(value, datetime.date):
+            return value.isoformat()
+        return value
+
+    for spec in (TWENTE, REPO / "specs" / "zhz-2022"):
+        for path in sorted(spec.rglob("*.yaml")):
+            first = path.read_text(encoding="utf-8").splitlines()[0]
+            schema = json.loads((path.parent / first.split("=", 1)[1]).read_text())
+            data = plain(yaml.safe_load(path.read_text(encoding="utf-8")))
+            errors = [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(data)]
+            assert not errors, f"{path.relative_to(REPO)}: {errors[:3]}"

@@ -7,7 +7,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict, WithJsonSchema
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff\ufffe\uffff]")
 
@@ -240,4 +240,12 @@ _LABELS: dict[StrEnum, str] = {
     Briefsoort.COLLEGEBRIEF: "brief aan de colleges",
 }
 
-Varianten = Annotated[list[Uitvoeringsvariant], BeforeValidator(_one_or_many), Field(min_length=1)]
+_VARIANT_NAMES = [v.value for v in Uitvoeringsvariant]
+Varianten = Annotated[
+    list[Uitvoeringsvariant],
+    BeforeValidator(_one_or_many),
+    Field(min_length=1),
+    WithJsonSchema({"anyOf": [{"enum": _VARIANT_NAMES},
+                              {"type": "array", "items": {"enum": _VARIANT_NAMES}, "minItems": 1}]}),
+]
+"""One uitvoeringsvariant (`taakgericht`) or a list of them for a composite bekostiging."""
