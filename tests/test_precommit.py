@@ -201,7 +201,6 @@ def test_gitlab_validate_job_writes_a_code_quality_report(dossier_repo: Path) ->
 @needs_soffice
 def test_github_diff_step_on_a_pull_request(tmp_path: Path) -> None:
     """The diff step in a git repository whose origin/main has the dossier before the change."""
-    pytest.importorskip("dossier.review.command", reason="dossier diff is er nog niet")
     repo = tmp_path / "repo"
     shutil.copytree(ROOTS / "minimaal", repo / "specs" / "minimaal")
     git = lambda *args: subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True)  # noqa: E731
