@@ -176,9 +176,12 @@ def _build_locked(d: Dossier, options: Options, report: Report,
             new.entries[p.ident] = p.entry
         if "pdf" in options.formats and not result.environment_error:
             _bundles(d, plans, failed, old, new, staging, out, report, result)
-        else:  # keep recorded bundles as they were
+        else:  # no PDFs this time: keep a recorded bundle only while every part is still current
             for ident, entry in old.entries.items():
-                if entry.kind == "bundel":
+                parts = entry.inputs.get("parts", {}) if entry.kind == "bundel" else None
+                if parts is not None and all(
+                        new.entries.get(part) and new.entries[part].files.get(f"{part}.pdf") == sha
+                        for part, sha in parts.items()):
                     new.entries[ident] = entry
         _install(staging, out, old, new, result, report, keep_others=bool(options.only))
         manifest.write(out / manifest.NAME, new)
@@ -300,6 +303,10 @@ def _produce(d: Dossier, todo: list[_Plan], staging: Path, options: Options, rep
     rendered = [p for p in todo if p.ident not in failed]
     if "pdf" in options.formats and rendered:
         failed |= _convert(d, rendered, staging, options, report, result, tick)
+    for p in todo:
+        if p.ident in failed:  # its previous files stay as they were: nothing of it is installed
+            for fmt in FORMATS:
+                (staging / f"{p.ident}.{fmt}").unlink(missing_ok=True)
     for p in rendered:
         if p.ident in failed:
             continue

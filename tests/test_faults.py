@@ -136,3 +136,20 @@ def test_second_build_of_the_same_dossier_refuses(minimaal: Path, tmp_path: Path
     finally:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
+
+
+@needs_soffice
+def test_a_document_that_fails_on_rebuild_keeps_its_previous_files(minimaal: Path, tmp_path: Path) -> None:
+    assert run_cli("build", str(minimaal), "--out", str(tmp_path)).returncode == 0
+    out = tmp_path / "minimaal"
+    before = visible_files(out)
+    besluiten = minimaal / "besluiten.yaml"
+    besluiten.write_text(besluiten.read_text().replace("minder concreet", "niet concreet"))
+    result = run_cli("build", str(minimaal), "--out", str(tmp_path), "--quiet",
+                     env={"DOSSIER_FAULT": "crash:taalkracht", "DOSSIER_CONVERT_TIMEOUT": "8"})
+    assert result.returncode == 1
+    assert "bouw besluit/taalkracht: besluiten.yaml gewijzigd" in result.stdout
+    after = visible_files(out)
+    for rel in ("besluit/taalkracht.docx", "besluit/taalkracht.pdf"):
+        assert after[rel] == before[rel], rel  # not a new DOCX beside an old PDF
+    assert recorded(out)["besluit/taalkracht.docx"] == before["besluit/taalkracht.docx"]
