@@ -140,6 +140,7 @@ def test_second_build_of_the_same_dossier_refuses(minimaal: Path, tmp_path: Path
 
 @needs_soffice
 def test_a_document_that_fails_on_rebuild_keeps_its_previous_files(minimaal: Path, tmp_path: Path) -> None:
+    tmp_path = tmp_path / "uit"
     assert run_cli("build", str(minimaal), "--out", str(tmp_path)).returncode == 0
     out = tmp_path / "minimaal"
     before = visible_files(out)
