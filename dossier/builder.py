@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from . import __version__, manifest
 from .context import nl
@@ -54,6 +55,8 @@ class Options:
     jobs: int = os.cpu_count() or 2
     force: bool = False
     review: bool = False
+    converter: Any = None
+    """A started dossier.pdf.Converter to reuse (kept warm between builds); None: one per build."""
 
 
 @dataclass
@@ -326,10 +329,15 @@ def _convert(d: Dossier, rendered: list[_Plan], staging: Path, options: Options,
     failed: set[str] = set()
     pairs = [(staging / f"{p.ident}.docx", staging / f"{p.ident}.pdf") for p in rendered]
     by_pdf = {dst: p for (_, dst), p in zip(pairs, rendered)}
+    date = d.spec.datum.isoformat() + "T00:00:00Z"
     try:
-        with Converter(jobs=max(1, min(options.jobs, len(pairs))), timeout=CONVERT_TIMEOUT,
-                       date=d.spec.datum.isoformat() + "T00:00:00Z") as conv:
-            errors = conv.convert(pairs, on_done=lambda src, dst, err: tick())
+        if options.converter is not None:  # a warm converter that outlives this build (dossier watch)
+            options.converter.date = date
+            errors = options.converter.convert(pairs, on_done=lambda src, dst, err: tick())
+        else:
+            with Converter(jobs=max(1, min(options.jobs, len(pairs))), timeout=CONVERT_TIMEOUT,
+                           date=date) as conv:
+                errors = conv.convert(pairs, on_done=lambda src, dst, err: tick())
     except ConverterUnavailable as exc:
         result.environment_error = str(exc)
         report(f"fout: {exc}")

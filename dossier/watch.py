@@ -16,6 +16,7 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .errors import DossierError, SpecError
 
@@ -60,6 +61,19 @@ class Settings:
     interval: float = 0.5
     max_rounds: int | None = None
     """Stop after this many rounds (a round is one validate-and-build of one dossier); for tests."""
+    converter: Any = None
+
+    def warm_converter(self) -> Any:
+        """One LibreOffice pool for the whole watch, so a rebuild does not wait for LibreOffice to start."""
+        if self.converter is None and "pdf" in self.formats:
+            from .builder import CONVERT_TIMEOUT
+            from .pdf import Converter, ConverterUnavailable
+
+            try:
+                self.converter = Converter(jobs=self.jobs, timeout=CONVERT_TIMEOUT)
+            except ConverterUnavailable:
+                return None  # the build itself says what to install
+        return self.converter
 
 
 def rebuild(folder: Path, settings: Settings, echo: Echo, echo_err: Echo) -> bool:
@@ -75,7 +89,8 @@ def rebuild(folder: Path, settings: Settings, echo: Echo, echo_err: Echo) -> boo
         echo_err(f"{folder}: {exc.format_message()}; er is niets gebouwd, de vorige documenten blijven "
                  "staan. Sla het bestand opnieuw op als het verbeterd is.")
         return False
-    options = Options(out=default_out(folder, settings.out), formats=settings.formats, jobs=settings.jobs)
+    options = Options(out=default_out(folder, settings.out), formats=settings.formats, jobs=settings.jobs,
+                      converter=settings.warm_converter())
     try:
         result = build(d, options, echo)
     except DossierError as exc:
@@ -130,6 +145,9 @@ def watch(folders: list[Path], settings: Settings, echo: Echo, echo_err: Echo,
     except KeyboardInterrupt:
         echo("gestopt")
         return 0
+    finally:
+        if settings.converter is not None:
+            settings.converter.close()
 
 
 def _settled(folder: Path, old: Snapshot, interval: float, sleep: Callable[[float], None]) -> Snapshot:
