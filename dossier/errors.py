@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 import click
 
+from .i18n import _, ngettext
+
 EXIT_OK = 0
 EXIT_ERRORS = 1
 EXIT_USAGE = 2
@@ -48,7 +50,7 @@ class DossierError(click.ClickException):
     exit_code = EXIT_ERRORS
 
     def show(self, file=None) -> None:  # type: ignore[no-untyped-def]
-        click.echo(f"fout: {self.format_message()}", err=True, file=file)
+        click.echo(error_line(self.format_message()), err=True, file=file)
 
 
 class SpecError(DossierError):
@@ -60,7 +62,7 @@ class SpecError(DossierError):
 
     def _summary(self) -> str:
         n = len(self.problems)
-        return f"{n} {'fout' if n == 1 else 'fouten'} in de specificatie"
+        return ngettext("{n} error in the specification", "{n} errors in the specification", n).format(n=n)
 
     def show(self, file=None) -> None:  # type: ignore[no-untyped-def]
         for problem in self.problems:
@@ -76,6 +78,16 @@ class EnvironmentProblem(DossierError):
     """Something outside the spec is missing: LibreOffice, a writable output folder, a lock."""
 
     exit_code = EXIT_USAGE
+
+
+def error_line(message: str) -> str:
+    """A line that reports an error: `fout: …` (Dutch), `error: …` (English)."""
+    return _("error: {message}").format(message=message)
+
+
+def is_error_line(line: str) -> bool:
+    """Whether `line` was made by `error_line`, in the current language."""
+    return line.startswith(error_line(""))
 
 
 def _problem_order(p: Problem) -> tuple[str, int, int, str, str]:

@@ -13,6 +13,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..errors import Problem, SpecError
+from ..i18n import _
 from .dossier import Dossier
 from .messages import translate
 from .model import FILES, OPTIONAL_FILES, Model
@@ -37,7 +38,7 @@ def load(folder: str | os.PathLike[str]) -> Dossier:
     problems: list[Problem] = []
     shown = display_path(root)
     if not root.is_dir():
-        raise SpecError([Problem(shown, message="dossiermap bestaat niet")])
+        raise SpecError([Problem(shown, message=_("dossier folder does not exist"))])
     models: dict[str, Model] = {}
     sources: dict[str, YamlFile] = {}
     expected = [name for name in FILES if "*" not in name]
@@ -51,12 +52,12 @@ def load(folder: str | os.PathLike[str]) -> Dossier:
         if not path.exists():
             if name in OPTIONAL_FILES:
                 continue
-            problems.append(Problem(display, message=f"bestand ontbreekt; maak {name} aan "
-                                    "(zie docs/spec-format.md of 'dossier init')"))
+            problems.append(Problem(display, message=_("file is missing; create {file} (see docs/spec-format.md "
+                                                       "or 'dossier init')").format(file=name)))
             continue
         if not _inside(root, path):
-            problems.append(Problem(display, message="dit bestand is een koppeling naar een plek buiten "
-                                    "de dossiermap; kopieer het bestand in de map"))
+            problems.append(Problem(display, message=_("this file is a link to a place outside the dossier "
+                                                       "folder; copy the file into the folder")))
             continue
         try:
             source = read_yaml(path, display)
@@ -73,7 +74,7 @@ def load(folder: str | os.PathLike[str]) -> Dossier:
         for i, seg in enumerate(dossier_model.segmenten):  # type: ignore[attr-defined]
             if f"{SEGMENT_DIR}/{seg}.yaml" not in names:
                 problems.append(sources["dossier.yaml"].problem(
-                    ("segmenten", i), f"segmentbestand {SEGMENT_DIR}/{seg}.yaml ontbreekt"))
+                    ("segmenten", i), _("segment file {file} is missing").format(file=f"{SEGMENT_DIR}/{seg}.yaml")))
     if problems:
         raise SpecError(problems)
     dossier = Dossier(
@@ -104,7 +105,8 @@ def _nota_references(d: Dossier) -> list[Problem]:
         return []
     known = {e.id for e in d.kit.eisen}
     source = d.sources["nota-van-inlichtingen.yaml"]
-    return [source.problem(("vragen", i, "betreft"), f"KIT-eis '{v.betreft}' bestaat niet in kit.yaml")
+    return [source.problem(("vragen", i, "betreft"), _("KIT requirement '{id}' does not exist in kit.yaml{hint}").format(
+                id=v.betreft, hint=""))
             for i, v in enumerate(d.nota.vragen)
             if v.betreft and re.fullmatch(r"KIT-[A-Z]-[0-9]{2}", v.betreft) and v.betreft not in known]
 
@@ -123,6 +125,7 @@ def _stray_files(root: Path, expected: list[str]) -> list[Problem]:
             continue
         if path.suffix in (".yaml", ".yml"):
             match = difflib.get_close_matches(path.name.replace(".yml", ".yaml"), expected, n=1, cutoff=0.6)
-            hint = f"; bedoelde u {match[0]}?" if match else f"; verwacht: {', '.join(expected)}"
-            out.append(Problem(display_path(path), message=f"onbekend specificatiebestand{hint}"))
+            message = (_("unknown spec file; did you mean {file}?").format(file=match[0]) if match
+                       else _("unknown spec file; expected: {files}").format(files=", ".join(expected)))
+            out.append(Problem(display_path(path), message=message))
     return out

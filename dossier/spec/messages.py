@@ -1,4 +1,4 @@
-"""Translate pydantic validation errors into located Dutch messages with a 'did you mean'."""
+"""Translate pydantic validation errors into located messages with a 'did you mean'."""
 
 from __future__ import annotations
 
@@ -12,17 +12,19 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..errors import Problem
+from ..i18n import N_, _, ngettext
 from .yamlfile import Path_, YamlFile
 
 _UNION_TAG = re.compile(r"^[a-z][a-z_-]*\[.*\]$|^(constrained-str|str|int|list|dict|decimal)$")
 
-_PATTERN_HINTS = {
-    r"^[a-z0-9]+(-[a-z0-9]+)*$": "gebruik alleen kleine letters, cijfers en '-' (bijvoorbeeld 'hof-van-twente')",
-    r"^KIT-[A-Z]-[0-9]{2}$": "schrijf een KIT-id als KIT-, een hoofdletter, - en twee cijfers (bijvoorbeeld KIT-I-01)",
-    r"^[1-9][0-9]{3} ?[A-Z]{2}$": "schrijf een postcode als '7550 AA'",
-    r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$": "schrijf een e-mailadres als 'naam@voorbeeld.nl'",
-    r"^[0-9]{8}$": "een KvK-nummer heeft precies 8 cijfers",
-    r"^#[0-9A-Fa-f]{6}$": "schrijf een kleur als '#1F4E79'",
+_PATTERN_HINTS: dict[str, tuple[str, str | None]] = {
+    # pattern: (what to write, an example shown unless the value can be repaired)
+    r"^[a-z0-9]+(-[a-z0-9]+)*$": (N_("use only small letters, digits and '-'"), "'hof-van-twente'"),
+    r"^KIT-[A-Z]-[0-9]{2}$": (N_("write a KIT id as KIT-, a capital letter, - and two digits"), "KIT-I-01"),
+    r"^[1-9][0-9]{3} ?[A-Z]{2}$": (N_("write a postcode as '7550 AA'"), None),
+    r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$": (N_("write an e-mail address as 'naam@voorbeeld.nl'"), None),
+    r"^[0-9]{8}$": (N_("a KvK number has exactly 8 digits"), None),
+    r"^#[0-9A-Fa-f]{6}$": (N_("write a colour as '#1F4E79'"), None),
 }
 
 
@@ -37,8 +39,11 @@ def translate(exc: ValidationError, source: YamlFile, model: type[BaseModel]) ->
     errors = exc.errors(include_url=False)
     for n, error in enumerate(errors):
         if len(problems) == MAX_PROBLEMS:
-            problems.append(Problem(source.display, message=f"nog {len(errors) - n} fouten in dit bestand "
-                                    "niet getoond; los eerst de getoonde op en controleer opnieuw"))
+            rest = len(errors) - n
+            problems.append(Problem(source.display, message=ngettext(
+                "{n} more error in this file not shown; fix the ones shown first and check again",
+                "{n} more errors in this file not shown; fix the ones shown first and check again",
+                rest).format(n=rest)))
             break
         loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and _UNION_TAG.match(p) and p != "str"))
         loc = tuple(p for p in loc if p != "[key]")
@@ -63,68 +68,84 @@ def _message(error: dict[str, Any], loc: Path_, model: type[BaseModel],
         name = str(loc[-1]) if loc else ""
         hint = _did_you_mean(name, allowed)
         if hint:
-            return f"onbekend veld '{name}'; bedoelde u '{hint}'?", True
+            return _("unknown field '{name}'; did you mean '{hint}'?").format(name=name, hint=hint), True
         if name.isdigit() and allowed:
-            return (f"onbekend veld '{name}': staat er een komma in een getal tussen {{ }}? Schrijf een "
-                    "bedrag met een punt (12.50, niet 12,50) en zet tekst met een komma tussen "
-                    "aanhalingstekens"), True
-        choices = f". Toegestaan: {', '.join(allowed)}" if allowed else ""
-        return f"onbekend veld '{name}'{choices}", True
+            return _("unknown field '{name}': is there a comma in a number between {{ }}? Write an amount with "
+                     "a point (12.50, not 12,50) and put text with a comma in quotes").format(name=name), True
+        if allowed:
+            return _("unknown field '{name}'. Allowed: {fields}").format(name=name, fields=", ".join(allowed)), True
+        return _("unknown field '{name}'").format(name=name), True
     if kind == "missing":
-        return "ontbreekt; dit veld is verplicht", True
+        return _("missing; this field is required"), True
     if value is None and kind in _EMPTY:
         return _EMPTY[kind](ctx), False
     if kind == "enum":
         options = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         hint = _did_you_mean(str(value), options)
-        tail = f"; bedoelde u '{hint}'?" if hint else "."
-        return f"{shown} is geen geldige waarde{tail} Kies uit: {', '.join(options)}", False
+        if hint:
+            return _("{value} is not a valid value; did you mean '{hint}'? Choose from: {options}").format(
+                value=shown, hint=hint, options=", ".join(options)), False
+        return _("{value} is not a valid value. Choose from: {options}").format(
+            value=shown, options=", ".join(options)), False
     if kind in ("date_from_datetime_parsing", "date_parsing", "date_type", "date_from_datetime_inexact"):
-        return (f"{shown} is geen geldige datum; schrijf JJJJ-MM-DD met een bestaande dag, "
-                "bijvoorbeeld 2025-01-01"), False
+        return _("{value} is not a valid date; write YYYY-MM-DD with a day that exists, for example "
+                 "2025-01-01").format(value=shown), False
     if kind in ("int_parsing", "int_type", "int_from_float"):
-        return f"{shown} moet een geheel getal zijn, in cijfers (bijvoorbeeld 12)", False
+        return _("{value} must be a whole number, in digits (for example 12)").format(value=shown), False
     if kind in ("decimal_parsing", "decimal_type"):
-        return f"{shown} moet een bedrag of getal zijn, met een punt als decimaalteken (bijvoorbeeld 186.50)", False
+        return _("{value} must be an amount or number, with a point as decimal separator (for example "
+                 "186.50)").format(value=shown), False
     if kind == "decimal_max_places":
-        return f"{shown} heeft te veel decimalen; hooguit {ctx.get('decimal_places')} (centen)", False
+        return _("{value} has too many decimals; at most {places} (cents)").format(
+            value=shown, places=ctx.get("decimal_places")), False
     if kind in ("decimal_max_digits", "decimal_whole_digits"):
-        return f"{shown} is te groot", False
+        return _("{value} is too large").format(value=shown), False
     if kind in ("greater_than_equal", "greater_than"):
-        return f"{shown} is te klein; de waarde moet minstens {ctx.get('ge', ctx.get('gt'))} zijn", False
+        return _("{value} is too small; the value must be at least {limit}").format(
+            value=shown, limit=ctx.get("ge", ctx.get("gt"))), False
     if kind in ("less_than_equal", "less_than"):
-        return f"{shown} is te groot; de waarde mag hoogstens {ctx.get('le', ctx.get('lt'))} zijn", False
+        return _("{value} is too large; the value may be at most {limit}").format(
+            value=shown, limit=ctx.get("le", ctx.get("lt"))), False
     if kind == "string_pattern_mismatch":
-        pattern = str(ctx.get("pattern"))
-        hint = _PATTERN_HINTS.get(pattern, f"moet passen bij {pattern}")
-        fixed = _repair(pattern, str(value))
-        if fixed:
-            hint = re.sub(r" \(bijvoorbeeld [^)]*\)$", "", hint) + f"; hier dus '{fixed}'"
-        return f"{shown} is ongeldig: {hint}", False
+        return _("{value} is invalid: {hint}").format(value=shown, hint=_pattern_hint(str(ctx.get("pattern")),
+                                                                                       str(value))), False
     if kind in ("too_short",):
         if ctx.get("actual_length") == 0:
-            return "mag niet leeg zijn; geef minstens één item", False
-        return f"te kort; minstens {ctx.get('min_length')} nodig", False
+            return _("may not be empty; give at least one item"), False
+        return _("too short; at least {n} needed").format(n=ctx.get("min_length")), False
     if kind == "too_long":
-        return f"te lang; hoogstens {ctx.get('max_length')}", False
+        return _("too long; at most {n}").format(n=ctx.get("max_length")), False
     if kind == "string_too_short":
-        return "mag niet leeg zijn", False
+        return _("may not be empty"), False
     if kind == "string_too_long":
-        return f"te lang; hoogstens {ctx.get('max_length')} tekens", False
+        return _("too long; at most {n} characters").format(n=ctx.get("max_length")), False
     if kind in ("string_type",):
         if isinstance(value, (list, dict)):
-            return f"moet tekst zijn, niet {_kind(value)}", False
+            return _("must be text, not {kind}").format(kind=_kind(value)), False
         quoted = str(written if written is not None else value).replace('"', '\\"')
-        return f"{shown} moet tekst zijn; zet het tussen aanhalingstekens: \"{quoted}\"", False
+        return _("{value} must be text; put it in quotes: \"{quoted}\"").format(value=shown, quoted=quoted), False
     if kind in ("bool_type", "bool_parsing"):
-        return f"{shown} is geen ja/nee-waarde; schrijf true (ja) of false (nee)", False
+        return _("{value} is not a yes/no value; write true (yes) or false (no)").format(value=shown), False
     if kind == "list_type":
-        return f"moet een lijst zijn (regels die beginnen met '- '), niet {_kind(value)}", False
+        return _("must be a list (lines that begin with '- '), not {kind}").format(kind=_kind(value)), False
     if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return f"moet een mapping zijn (sleutel: waarde), niet {_kind(value)}", False
+        return _("must be a mapping (key: value), not {kind}").format(kind=_kind(value)), False
     if kind == "value_error":
         return str(ctx.get("error", error["msg"])), False
     return error["msg"], False  # pragma: no cover - a type we did not translate yet is still shown
+
+
+def _pattern_hint(pattern: str, value: str) -> str:
+    """What to write for a value that does not fit `pattern`: the repaired value when there is one,
+    else an example."""
+    hint, example = _PATTERN_HINTS.get(pattern, (None, None))
+    text = _(hint) if hint else _("must match {pattern}").format(pattern=pattern)
+    fixed = _repair(pattern, value)
+    if fixed:
+        return _("{hint}; so here '{fixed}'").format(hint=text, fixed=fixed)
+    if example:
+        return _("{hint} (for example {example})").format(hint=text, example=example)
+    return text
 
 
 def _repair(pattern: str, value: str) -> str | None:
@@ -140,16 +161,17 @@ def _repair(pattern: str, value: str) -> str | None:
 
 
 _EMPTY = {
-    "string_type": lambda ctx: "is leeg; schrijf hier een tekst",
-    "int_type": lambda ctx: "is leeg; schrijf hier een geheel getal",
-    "decimal_type": lambda ctx: "is leeg; schrijf hier een bedrag of getal, bijvoorbeeld 186.50",
-    "date_type": lambda ctx: "is leeg; schrijf hier een datum als JJJJ-MM-DD, bijvoorbeeld 2025-01-01",
-    "bool_type": lambda ctx: "is leeg; schrijf true (ja) of false (nee)",
-    "enum": lambda ctx: "is leeg; kies uit: " + ", ".join(re.findall(r"'([^']*)'", str(ctx.get("expected", "")))),
-    "list_type": lambda ctx: "is leeg; schrijf hier een lijst (regels die beginnen met '- ')",
-    "dict_type": lambda ctx: "is leeg; schrijf hier de velden (sleutel: waarde), ingesprongen",
-    "model_type": lambda ctx: "is leeg; schrijf hier de velden (sleutel: waarde), ingesprongen",
-    "model_attributes_type": lambda ctx: "is leeg; schrijf hier de velden (sleutel: waarde), ingesprongen",
+    "string_type": lambda ctx: _("is empty; write a text here"),
+    "int_type": lambda ctx: _("is empty; write a whole number here"),
+    "decimal_type": lambda ctx: _("is empty; write an amount or number here, for example 186.50"),
+    "date_type": lambda ctx: _("is empty; write a date here as YYYY-MM-DD, for example 2025-01-01"),
+    "bool_type": lambda ctx: _("is empty; write true (yes) or false (no)"),
+    "enum": lambda ctx: _("is empty; choose from: {options}").format(
+        options=", ".join(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))),
+    "list_type": lambda ctx: _("is empty; write a list here (lines that begin with '- ')"),
+    "dict_type": lambda ctx: _("is empty; write the fields here (key: value), indented"),
+    "model_type": lambda ctx: _("is empty; write the fields here (key: value), indented"),
+    "model_attributes_type": lambda ctx: _("is empty; write the fields here (key: value), indented"),
 }
 """Messages for a field written without a value (`naam:` and nothing after it)."""
 
@@ -165,12 +187,12 @@ def _show(value: Any) -> str:
 
 def _kind(value: Any) -> str:
     if isinstance(value, list):
-        return "een lijst"
+        return _("a list")
     if isinstance(value, dict):
-        return "een mapping"
+        return _("a mapping")
     if value is None:
-        return "leeg"
-    return f"de waarde '{value}'"
+        return _("empty")
+    return _("the value '{value}'").format(value=value)
 
 
 def _did_you_mean(word: str, options: list[str]) -> str | None:

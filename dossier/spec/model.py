@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 from pydantic import Field, field_validator, model_validator
 
+from ..i18n import _
 from .types import (
     Aantal,
     Bedrag,
@@ -101,8 +102,8 @@ class Fase(Model):
     @model_validator(mode="after")
     def _in_order(self) -> "Fase":
         if self.tot < self.van:
-            raise ValueError(f"'tot' ({self.tot.isoformat()}) ligt vóór 'van' ({self.van.isoformat()}); "
-                             "draai de data om")
+            raise ValueError(_("'tot' ({tot}) is before 'van' ({van}); swap the dates").format(
+                tot=self.tot.isoformat(), van=self.van.isoformat()))
         return self
 
 
@@ -244,24 +245,24 @@ class Inkoopvorm(Model):
     @model_validator(mode="after")
     def _fits_form(self) -> "Inkoopvorm":
         if self.wordt is InkoopvormSoort.TOELATINGSPROCEDURE and not self.heropening:
-            raise ValueError("een toelatingsprocedure met voorwaarden moet 'heropening' noemen: "
-                             "wanneer de toelating weer opengaat")
+            raise ValueError(_("an admission procedure with conditions must name 'heropening': when "
+                               "admission opens again"))
         if self.wordt.is_aanbesteden:
             if not self.gunningscriteria:
-                raise ValueError("bij aanbesteden zijn 'gunningscriteria' verplicht (met weging)")
+                raise ValueError(_("a tender requires 'gunningscriteria' (with their weights)"))
             total = sum(c.weging for c in self.gunningscriteria)
             if total != 100:
-                raise ValueError(f"de wegingen van de gunningscriteria tellen op tot {total}, "
-                                 "niet tot 100")
+                raise ValueError(_("the weights of the gunningscriteria add up to {total}, not to 100").format(
+                    total=total))
         elif self.gunningscriteria:
-            raise ValueError(f"gunningscriteria horen alleen bij aanbesteden, niet bij "
-                             f"'{self.wordt.value}'")
+            raise ValueError(_("gunningscriteria belong to a tender only, not to '{form}'").format(
+                form=self.wordt.value))
         if self.wordt is InkoopvormSoort.AANBESTEDEN_BEPERKT and self.max_aanbieders is None:
-            raise ValueError("bij aanbesteden met een beperkt aantal aanbieders is 'max_aanbieders' verplicht")
+            raise ValueError(_("a tender with a limited number of providers requires 'max_aanbieders'"))
         ids = [c.id for c in self.gunningscriteria]
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:
-            raise ValueError(f"criterium-id '{dupes[0]}' komt twee keer voor")
+            raise ValueError(_("criterion id '{id}' appears twice").format(id=dupes[0]))
         return self
 
 
@@ -299,13 +300,14 @@ class Bekostiging(Model):
         expected = {c.uitvoeringsvariant for c in self.vorm.componenten}
         given = set(self.uitvoeringsvariant)
         if given != expected:
-            names = " en ".join(sorted(v.value for v in expected))
-            raise ValueError(f"bekostiging '{self.vorm.value}' hoort bij uitvoeringsvariant {names}, "
-                             f"niet bij {', '.join(sorted(v.value for v in given))}")
+            names = " {} ".format(_("and")).join(sorted(v.value for v in expected))
+            raise ValueError(_("bekostiging '{form}' belongs to uitvoeringsvariant {expected}, not to "
+                               "{given}").format(form=self.vorm.value, expected=names,
+                                                 given=", ".join(sorted(v.value for v in given))))
         if self.vorm.heeft_beschikbaarheid and self.bezettingsregel is None:
-            raise ValueError("beschikbaarheidsbekostiging vraagt een 'bezettingsregel' (bijvoorbeeld: "
-                             "bij een bezettingsgraad onder 50% wordt samen bekeken of groepen "
-                             "worden samengevoegd)")
+            raise ValueError(_("availability funding (beschikbaarheidsbekostiging) needs a 'bezettingsregel' "
+                               "(for example: when occupancy falls below 50%, the parties decide together "
+                               "whether groups are merged)"))
         return self
 
 
@@ -412,9 +414,10 @@ class Uitkomst(Model):
     @model_validator(mode="after")
     def _grounded(self) -> "Uitkomst":
         if self.uitkomst is Uitkomstsoort.AFGEWEZEN and not self.niet_voldaan:
-            raise ValueError("een afwijzing noemt in 'niet_voldaan' de KIT-eis(en) waaraan niet is voldaan")
+            raise ValueError(_("a rejection names in 'niet_voldaan' the KIT requirement(s) that were not met"))
         if self.uitkomst in (Uitkomstsoort.AFGEWEZEN, Uitkomstsoort.NIET_GEGUND) and not self.gronden:
-            raise ValueError(f"bij '{self.uitkomst.value}' is 'gronden' verplicht: de motivering")
+            raise ValueError(_("'{outcome}' requires 'gronden': the reasons for it").format(
+                outcome=self.uitkomst.value))
         return self
 
 
@@ -475,13 +478,13 @@ class Brief(Model):
     @classmethod
     def _max_signers(cls, value: list[Ondertekenaar]) -> list[Ondertekenaar]:
         if len(value) > 4:
-            raise ValueError("hooguit vier ondertekenaars")
+            raise ValueError(_("at most four signatories"))
         return value
 
     @model_validator(mode="after")
     def _signed(self) -> "Brief":
         if self.soort is Briefsoort.COLLEGEBRIEF and not (self.afzender and self.ondertekening):
-            raise ValueError("een collegebrief noemt 'afzender' en 'ondertekening'")
+            raise ValueError(_("a collegebrief names 'afzender' and 'ondertekening'"))
         return self
 
 
@@ -518,7 +521,8 @@ class Vergelijking(Model):
     @model_validator(mode="after")
     def _one(self) -> "Vergelijking":
         if (self.revisie is None) == (self.map is None):
-            raise ValueError("noem óf 'revisie' (een git-revisie) óf 'map' (een map met de eerdere versie)")
+            raise ValueError(_("name either 'revisie' (a git revision) or 'map' (a folder with the earlier "
+                               "version)"))
         return self
 
 
@@ -537,8 +541,8 @@ class NotaFile(Model):
     def _numbered(cls, value: list[Vraag]) -> list[Vraag]:
         numbers = [v.nummer for v in value]
         if numbers != sorted(set(numbers)):
-            raise ValueError(f"de vragen zijn niet oplopend genummerd zonder dubbele nummers "
-                             f"({', '.join(map(str, numbers))})")
+            raise ValueError(_("the questions are not numbered in ascending order without duplicates "
+                               "({numbers})").format(numbers=", ".join(map(str, numbers))))
         return value
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ..errors import Problem
+from ..i18n import _, ngettext
 from .dossier import Dossier
 from .yamlfile import Path_, YamlFile
 from .types import Briefsoort, InkoopvormSoort, MijlpaalSoort, Uitkomstsoort
@@ -21,7 +22,7 @@ Rule = Callable[[Dossier], Iterator[Problem]]
 
 def _hint(word: str, options: list[str]) -> str:
     match = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f"; bedoelde u '{match[0]}'?" if match else ""
+    return _("; did you mean '{hint}'?").format(hint=match[0]) if match else ""
 
 
 def unique_ids(d: Dossier) -> Iterator[Problem]:
@@ -33,7 +34,8 @@ def unique_ids(d: Dossier) -> Iterator[Problem]:
         for i, ds in enumerate(d.segmenten[seg].deelsegmenten):
             if ds.id in seen:
                 yield src.problem(("deelsegmenten", i, "id"),
-                                  f"deelsegment-id '{ds.id}' komt al voor in {seen[ds.id]}; kies een andere id")
+                                  _("deelsegment id '{id}' already appears in {file}; choose another id").format(
+                                      id=ds.id, file=seen[ds.id]))
             seen.setdefault(ds.id, src.display)
             yield from _dupes(src, ("deelsegmenten", i, "verbijzonderingen"),
                               [v.id for v in ds.verbijzonderingen], "verbijzondering-id")
@@ -52,7 +54,7 @@ def _dupes(src: YamlFile, loc: Path_, ids: list[str], what: str, field: str | No
     for i, ident in enumerate(ids):
         if counts[ident] > 1 and ids.index(ident) != i:
             yield src.problem((*loc, i, field) if field else (*loc, i),
-                              f"{what} '{ident}' komt twee keer voor; ids moeten uniek zijn")
+                              _("{what} '{id}' appears twice; ids must be unique").format(what=what, id=ident))
 
 
 def references(d: Dossier) -> Iterator[Problem]:
@@ -63,27 +65,31 @@ def references(d: Dossier) -> Iterator[Problem]:
         src = d.sources[d.segment_file(seg)]
         for k, kit_id in enumerate(d.segmenten[seg].kit):
             if kit_id not in kit_ids:
-                yield src.problem(("kit", k), f"KIT-eis '{kit_id}' bestaat niet in kit.yaml{_hint(kit_id, kit_ids)}")
+                yield src.problem(("kit", k), _("KIT requirement '{id}' does not exist in kit.yaml{hint}").format(
+                    id=kit_id, hint=_hint(kit_id, kit_ids)))
         for i, ds in enumerate(d.segmenten[seg].deelsegmenten):
             loc = ("deelsegmenten", i, "deelname")
             for g, key in enumerate(ds.deelname.gemeenten or []):
                 if key not in gemeenten:
                     yield src.problem((*loc, "gemeenten", g),
-                                      f"gemeente '{key}' bestaat niet in gemeenten.yaml{_hint(key, gemeenten)}")
+                                      _("municipality '{key}' does not exist in gemeenten.yaml{hint}").format(
+                                          key=key, hint=_hint(key, gemeenten)))
             named: set[str] = set()
             excused = {u.gemeente for u in ds.deelname.uitzonderingen}
             for key in gemeenten:
                 if ds.deelname.gemeenten is not None and key not in ds.deelname.gemeenten and key not in excused:
-                    yield src.problem((*loc, "gemeenten"), f"gemeente '{key}' doet niet mee maar heeft geen "
-                                      "uitzondering met toelichting; voeg die toe onder 'uitzonderingen'")
+                    yield src.problem((*loc, "gemeenten"), _(
+                        "municipality '{key}' does not take part but has no exception with an explanation; add "
+                        "one under 'uitzonderingen'").format(key=key))
             for u, uitz in enumerate(ds.deelname.uitzonderingen):
                 if uitz.gemeente not in gemeenten:
                     yield src.problem((*loc, "uitzonderingen", u, "gemeente"),
-                                      f"gemeente '{uitz.gemeente}' bestaat niet in gemeenten.yaml"
-                                      f"{_hint(uitz.gemeente, gemeenten)}")
+                                      _("municipality '{key}' does not exist in gemeenten.yaml{hint}").format(
+                                          key=uitz.gemeente, hint=_hint(uitz.gemeente, gemeenten)))
                 if uitz.gemeente in named:
                     yield src.problem((*loc, "uitzonderingen", u, "gemeente"),
-                                      f"gemeente '{uitz.gemeente}' heeft al een uitzondering in dit deelsegment")
+                                      _("municipality '{key}' already has an exception in this "
+                                        "deelsegment").format(key=uitz.gemeente))
                 named.add(uitz.gemeente)
 
 
@@ -93,8 +99,8 @@ def segment_files(d: Dossier) -> Iterator[Problem]:
     for name in sorted(d.sources):
         if name.startswith("segmenten/") and Path(name).stem not in listed:
             src = d.sources[name]
-            yield src.problem((), f"segment '{Path(name).stem}' staat niet in 'segmenten' van "
-                              "dossier.yaml; voeg het daar toe of verwijder dit bestand")
+            yield src.problem((), _("segment '{name}' is not listed in 'segmenten' of dossier.yaml; add it "
+                                    "there or remove this file").format(name=Path(name).stem))
 
 
 def planning_order(d: Dossier) -> Iterator[Problem]:
@@ -105,21 +111,23 @@ def planning_order(d: Dossier) -> Iterator[Problem]:
     for i in range(1, len(fasen)):
         if fasen[i].van < fasen[i - 1].van:
             yield src.problem(("planning", "fasen", i, "van"),
-                              f"fase '{fasen[i].naam}' begint vóór de vorige fase '{fasen[i - 1].naam}'; "
-                              "zet de fasen in volgorde van begindatum")
+                              _("phase '{name}' begins before the previous phase '{previous}'; put the "
+                                "phases in order of start date").format(name=fasen[i].naam,
+                                                                        previous=fasen[i - 1].naam))
     order = [MijlpaalSoort.PUBLICATIE, MijlpaalSoort.SLUITING_INSCHRIJVING, MijlpaalSoort.GUNNING,
              MijlpaalSoort.INGANG_CONTRACT]
     dated = [(i, m) for i, m in enumerate(d.spec.planning.mijlpalen) if m.soort in order]
-    for (_, a), (j, b) in ((x, y) for x in dated for y in dated):
+    for (_i, a), (j, b) in ((x, y) for x in dated for y in dated):
         if order.index(a.soort) < order.index(b.soort) and b.datum < a.datum:
             yield src.problem(("planning", "mijlpalen", j, "datum"),
-                              f"{b.soort.label.lower()} ({b.datum.isoformat()}) ligt vóór "
-                              f"{a.soort.label.lower()} ({a.datum.isoformat()})")
+                              _("{milestone} ({date}) is before {earlier} ({earlier_date})").format(
+                                  milestone=b.soort.label.lower(), date=b.datum.isoformat(),
+                                  earlier=a.soort.label.lower(), earlier_date=a.datum.isoformat()))
     for i, m in enumerate(d.spec.planning.mijlpalen):
         if m.soort is MijlpaalSoort.INGANG_CONTRACT and m.datum != d.spec.contract.ingangsdatum:
             yield src.problem(("planning", "mijlpalen", i, "datum"),
-                              f"ingang contract ({m.datum.isoformat()}) verschilt van contract.ingangsdatum "
-                              f"({d.spec.contract.ingangsdatum.isoformat()})")
+                              _("ingang contract ({date}) differs from contract.ingangsdatum ({start})").format(
+                                  date=m.datum.isoformat(), start=d.spec.contract.ingangsdatum.isoformat()))
 
 
 def decisions(d: Dossier) -> Iterator[Problem]:
@@ -137,49 +145,55 @@ def decisions(d: Dossier) -> Iterator[Problem]:
     for b, besluit in enumerate(d.besluiten.besluiten):
         loc = ("besluiten", b)
         if besluit.aanbieder not in aanbieders:
-            yield src.problem((*loc, "aanbieder"), f"aanbieder '{besluit.aanbieder}' bestaat niet in "
-                              f"aanbieders.yaml{_hint(besluit.aanbieder, aanbieders)}")
+            yield src.problem((*loc, "aanbieder"), _("provider '{key}' does not exist in aanbieders.yaml{hint}").format(
+                key=besluit.aanbieder, hint=_hint(besluit.aanbieder, aanbieders)))
         if besluit.aanbieder in seen:
-            yield src.problem((*loc, "aanbieder"), f"aanbieder '{besluit.aanbieder}' heeft al een besluit "
-                              f"(besluiten[{seen[besluit.aanbieder]}]); zet alle deelsegmenten in één besluit")
+            yield src.problem((*loc, "aanbieder"), _("provider '{key}' already has a decision (besluiten[{index}]); "
+                                                     "put all deelsegmenten in one decision").format(
+                key=besluit.aanbieder, index=seen[besluit.aanbieder]))
         seen.setdefault(besluit.aanbieder, b)
         for u, uitkomst in enumerate(besluit.uitkomsten):
             uloc = (*loc, "uitkomsten", u)
             if uitkomst.deelsegment not in ds_ids:
-                yield src.problem((*uloc, "deelsegment"), f"deelsegment '{uitkomst.deelsegment}' bestaat niet"
-                                  f"{_hint(uitkomst.deelsegment, ds_ids)}")
+                yield src.problem((*uloc, "deelsegment"), _("deelsegment '{id}' does not exist{hint}").format(
+                    id=uitkomst.deelsegment, hint=_hint(uitkomst.deelsegment, ds_ids)))
                 continue
             if (besluit.aanbieder, uitkomst.deelsegment) in outcome:
-                yield src.problem((*uloc, "deelsegment"), f"deelsegment '{uitkomst.deelsegment}' staat twee "
-                                  "keer in dit besluit")
+                yield src.problem((*uloc, "deelsegment"), _("deelsegment '{id}' appears twice in this "
+                                                            "decision").format(id=uitkomst.deelsegment))
             outcome[(besluit.aanbieder, uitkomst.deelsegment)] = uitkomst.uitkomst
             seg, ds = d.deelsegment(uitkomst.deelsegment)
             vorm = ds.inkoopvorm.wordt
             if vorm.is_aanbesteden != uitkomst.uitkomst.is_aanbesteden:
-                allowed = "gegund of niet-gegund" if vorm.is_aanbesteden else "toegelaten of afgewezen"
-                yield src.problem((*uloc, "uitkomst"), f"'{uitkomst.uitkomst.value}' past niet bij de "
-                                  f"inkoopvorm '{vorm.label}' van {ds.naam}; kies {allowed}")
+                first, second = ("gegund", "niet-gegund") if vorm.is_aanbesteden else ("toegelaten", "afgewezen")
+                yield src.problem((*uloc, "uitkomst"), _("'{outcome}' does not fit the inkoopvorm '{form}' of "
+                                                         "{name}; choose {first} or {second}").format(
+                    outcome=uitkomst.uitkomst.value, form=vorm.label, name=ds.naam, first=first, second=second))
                 continue
             applicable = [e.id for e in d.kit_eisen(seg)]
             for k, kit_id in enumerate(uitkomst.niet_voldaan):
                 if kit_id not in applicable:
-                    yield src.problem((*uloc, "niet_voldaan", k), f"KIT-eis '{kit_id}' geldt niet in segment "
-                                      f"'{d.segmenten[seg].naam}'; kies uit: {', '.join(applicable)}")
+                    yield src.problem((*uloc, "niet_voldaan", k), _(
+                        "KIT requirement '{id}' does not apply in segment '{segment}'; choose from: {ids}").format(
+                            id=kit_id, segment=d.segmenten[seg].naam, ids=", ".join(applicable)))
             if vorm.is_aanbesteden:
                 criteria = {c.id: c for c in ds.inkoopvorm.gunningscriteria}
                 missing = [c for c in criteria if c not in uitkomst.scores]
                 if missing:
-                    yield src.problem((*uloc, "scores"), f"scores ontbreken voor: {', '.join(missing)}")
+                    yield src.problem((*uloc, "scores"), _("scores are missing for: {ids}").format(
+                        ids=", ".join(missing)))
                 for cid, score in uitkomst.scores.items():
                     if cid not in criteria:
-                        yield src.problem((*uloc, "scores", cid), f"criterium '{cid}' bestaat niet bij "
-                                          f"{ds.naam}{_hint(cid, list(criteria))}", key=True)
+                        yield src.problem((*uloc, "scores", cid), _("criterion '{id}' does not exist for "
+                                                                    "{name}{hint}").format(
+                            id=cid, name=ds.naam, hint=_hint(cid, list(criteria))), key=True)
                     elif not 0 <= score <= criteria[cid].weging:
-                        yield src.problem((*uloc, "scores", cid), f"score {score} valt buiten 0 tot "
-                                          f"{criteria[cid].weging} (de weging)")
+                        yield src.problem((*uloc, "scores", cid), _("score {score} is outside 0 to {weight} (the "
+                                                                    "weight)").format(
+                            score=score, weight=criteria[cid].weging))
                 totals.setdefault(ds.id, {})[besluit.aanbieder] = float(sum(uitkomst.scores.values()))
             elif uitkomst.scores:
-                yield src.problem((*uloc, "scores"), "scores horen alleen bij aanbesteden")
+                yield src.problem((*uloc, "scores"), _("scores belong to a tender only"))
     yield from _gunningen(d, outcome, totals)
 
 
@@ -191,22 +205,25 @@ def _gunningen(d: Dossier, outcome: dict[tuple[str, str], Uitkomstsoort],
     for g, gunning in enumerate(d.besluiten.gunningen):
         loc = ("gunningen", g)
         if gunning.deelsegment not in ds_ids:
-            yield src.problem((*loc, "deelsegment"), f"deelsegment '{gunning.deelsegment}' bestaat niet"
-                              f"{_hint(gunning.deelsegment, ds_ids)}")
+            yield src.problem((*loc, "deelsegment"), _("deelsegment '{id}' does not exist{hint}").format(
+                id=gunning.deelsegment, hint=_hint(gunning.deelsegment, ds_ids)))
             continue
-        _, ds = d.deelsegment(gunning.deelsegment)
+        ds = d.deelsegment(gunning.deelsegment)[1]
         if not ds.inkoopvorm.wordt.is_aanbesteden:
-            yield src.problem((*loc, "deelsegment"), f"{ds.naam} wordt niet aanbesteed; een gunning "
-                              "hoort alleen bij aanbesteden")
+            yield src.problem((*loc, "deelsegment"), _("{name} is not tendered; a gunning belongs to a tender "
+                                                       "only").format(name=ds.naam))
             continue
         covered.add(ds.id)
         limit = ds.inkoopvorm.max_aanbieders
         if ds.inkoopvorm.wordt is InkoopvormSoort.AANBESTEDEN_BEPERKT and limit and len(gunning.winnaars) > limit:
-            yield src.problem((*loc, "winnaars"), f"{len(gunning.winnaars)} winnaars, maar {ds.naam} "
-                              f"gunt aan hoogstens {limit} aanbieders")
+            yield src.problem((*loc, "winnaars"), ngettext(
+                "{n} winners, but {name} awards to at most {limit} provider",
+                "{n} winners, but {name} awards to at most {limit} providers", limit).format(
+                    n=len(gunning.winnaars), name=ds.naam, limit=limit))
         for w, winnaar in enumerate(gunning.winnaars):
             if outcome.get((winnaar, ds.id)) is not Uitkomstsoort.GEGUND:
-                yield src.problem((*loc, "winnaars", w), f"'{winnaar}' heeft geen besluit 'gegund' voor {ds.naam}")
+                yield src.problem((*loc, "winnaars", w), _("'{provider}' has no decision 'gegund' for {name}").format(
+                    provider=winnaar, name=ds.naam))
         scores = totals.get(ds.id, {})
         winners = [w for w in gunning.winnaars if w in scores]
         losers = [a for (a, i), u in outcome.items() if i == ds.id and u is Uitkomstsoort.NIET_GEGUND and a in scores]
@@ -214,22 +231,26 @@ def _gunningen(d: Dossier, outcome: dict[tuple[str, str], Uitkomstsoort],
             lowest = min(scores[w] for w in winners)
             for loser in losers:
                 if scores[loser] > lowest:
-                    yield src.problem((*loc, "winnaars"), f"'{loser}' scoort {scores[loser]:g} punten, meer "
-                                      f"dan de winnaar ({lowest:g} punten): controleer de scores of de winnaars")
+                    yield src.problem((*loc, "winnaars"), _(
+                        "'{provider}' scores {score} points, more than the winner ({lowest} points): check the "
+                        "scores or the winners").format(provider=loser, score=f"{scores[loser]:g}",
+                                                        lowest=f"{lowest:g}"))
     for (aanbieder, ident), uitkomst in outcome.items():
         if uitkomst is Uitkomstsoort.GEGUND:
             named = any(g.deelsegment == ident and aanbieder in g.winnaars for g in d.besluiten.gunningen)
             if not named:
-                yield src.problem(("gunningen",), f"'{aanbieder}' is gegund voor '{ident}' maar staat "
-                                  "niet bij de winnaars in 'gunningen'", key=True)
-    for (_, ident) in outcome:
+                yield src.problem(("gunningen",), _("'{provider}' is awarded (gegund) '{id}' but is not among the "
+                                                    "winners in 'gunningen'").format(provider=aanbieder, id=ident),
+                                  key=True)
+    for (_aanbieder, ident) in outcome:
         if ident in covered:
             continue
-        _, ds = d.deelsegment(ident)
+        ds = d.deelsegment(ident)[1]
         if ds.inkoopvorm.wordt.is_aanbesteden:
             covered.add(ident)
-            yield src.problem(("gunningen",), f"{ds.naam} heeft besluiten maar geen 'gunningen'-item met "
-                              "de winnaars en de kenmerken van de winnende inschrijving", key=True)
+            yield src.problem(("gunningen",), _("{name} has decisions but no 'gunningen' item with the winners "
+                                                "and the features of the winning bid").format(name=ds.naam),
+                              key=True)
 
 
 def letters(d: Dossier) -> Iterator[Problem]:
@@ -237,8 +258,8 @@ def letters(d: Dossier) -> Iterator[Problem]:
     src = d.sources["brieven.yaml"]
     raads = [i for i, b in enumerate(d.brieven.brieven) if b.soort is Briefsoort.RAADSBRIEF]
     for i in raads[1:]:
-        yield src.problem(("brieven", i, "soort"), "er is al een raadsbrief; een dossier stuurt één "
-                          "raadsbrief (aan elke gemeenteraad)")
+        yield src.problem(("brieven", i, "soort"), _("there is already a raadsbrief; a dossier sends one "
+                                                     "raadsbrief (to every council)"))
 
 
 def house_styles(d: Dossier) -> Iterator[Problem]:
@@ -252,12 +273,12 @@ def house_styles(d: Dossier) -> Iterator[Problem]:
         logo = gemeente.huisstijl.logo
         target = (d.root / logo).resolve()
         if Path(logo).is_absolute() or not target.is_relative_to(root):
-            yield src.problem(loc, f"'{logo}' ligt buiten de dossiermap; zet het logo in de dossiermap "
-                              "en geef een relatief pad, bijvoorbeeld 'huisstijl/almelo.png'")
+            yield src.problem(loc, _("'{logo}' is outside the dossier folder; put the logo in the dossier folder "
+                                     "and give a relative path, for example 'huisstijl/almelo.png'").format(logo=logo))
         elif not target.is_file():
-            yield src.problem(loc, f"logo '{logo}' bestaat niet")
+            yield src.problem(loc, _("logo '{logo}' does not exist").format(logo=logo))
         elif target.suffix.lower() not in (".png", ".jpg", ".jpeg"):
-            yield src.problem(loc, f"logo '{logo}' moet een PNG- of JPEG-bestand zijn")
+            yield src.problem(loc, _("logo '{logo}' must be a PNG or JPEG file").format(logo=logo))
 
 
 RULES: list[Rule] = [unique_ids, segment_files, references, planning_order, decisions, letters, house_styles]

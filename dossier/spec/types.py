@@ -9,19 +9,19 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict, WithJsonSchema
 
+from ..i18n import _
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff\ufffe\uffff]")
 
 
 def _clean_text(value: str) -> str:
     match = _CONTROL.search(value)
     if match:
-        raise ValueError(
-            f"bevat een onzichtbaar stuurteken (U+{ord(match.group()):04X}) op positie "
-            f"{match.start() + 1}; verwijder het"
-        )
+        raise ValueError(_("contains an invisible control character (U+{code}) at position {position}; "
+                           "remove it").format(code=f"{ord(match.group()):04X}", position=match.start() + 1))
     value = value.strip()
     if not value:
-        raise ValueError("mag niet leeg zijn")
+        raise ValueError(_("may not be empty"))
     return value
 
 

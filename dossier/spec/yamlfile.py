@@ -24,6 +24,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.reader import Reader
 
 from ..errors import Problem
+from ..i18n import N_, _, number
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_VALUES = 50_000
@@ -36,8 +37,7 @@ _TAG = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
 _constructor = SafeConstructor()
 _NON_PRINTABLE = Reader.NON_PRINTABLE
-_EMPTY = ("het bestand is leeg; schrijf de velden van dit bestand als 'veld: waarde' (zie "
-          "docs/spec-format.md)")
+_EMPTY = N_("the file is empty; write this file's fields as 'field: value' (see docs/spec-format.md)")
 
 
 @dataclass
@@ -87,29 +87,30 @@ class YamlProblem(Exception):
 
 
 def read_yaml(path: Path, display: str) -> YamlFile:
-    """Parse `path`; raise YamlProblem with a Dutch, located message when it is not plain YAML."""
+    """Parse `path`; raise YamlProblem with a located message when it is not plain YAML."""
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
-            raise YamlProblem(Problem(display, message="is een map; verwacht hier een YAML-bestand"))
+            raise YamlProblem(Problem(display, message=_("is a folder; a YAML file is expected here")))
         if not stat.S_ISREG(info.st_mode):
-            raise YamlProblem(Problem(display, message="is geen gewoon bestand (maar bijvoorbeeld een "
-                                      "pipe of apparaat); verwacht hier een YAML-bestand"))
+            raise YamlProblem(Problem(display, message=_("is not a regular file (but, for example, a pipe "
+                                                         "or a device); a YAML file is expected here")))
         if info.st_size <= MAX_BYTES:
             with path.open("rb") as stream:
                 raw = stream.read(MAX_BYTES + 1)  # the file may grow after stat
     except OSError as exc:
-        raise YamlProblem(Problem(display, message=f"kan het bestand niet lezen ({_os_error(exc)})")) from None
+        raise YamlProblem(Problem(display, message=_("cannot read the file ({reason})").format(
+            reason=_os_error(exc)))) from None
     if info.st_size > MAX_BYTES or len(raw) > MAX_BYTES:
         size = info.st_size if info.st_size > MAX_BYTES else len(raw)
         raise YamlProblem(
-            Problem(display, message=f"bestand is te groot ({_megabytes(size)} MB; maximaal "
-                    f"{MAX_BYTES // (1024 * 1024)} MB per specificatiebestand); een specificatie is "
-                    "tekst: zet geen afbeeldingen of grote gegevens in het bestand")
+            Problem(display, message=_("file is too large ({size} MB; at most {limit} MB per spec file); a "
+                                       "spec is text: do not put images or large data in the file").format(
+                size=_megabytes(size), limit=MAX_BYTES // (1024 * 1024)))
         )
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise YamlProblem(Problem(display, 1, 1, "", "het bestand is opgeslagen als UTF-16 ('Unicode'); "
-                                  "sla het op als UTF-8 (in de meeste editors: 'Opslaan als' → codering UTF-8)"))
+        raise YamlProblem(Problem(display, 1, 1, "", _("the file is saved as UTF-16 ('Unicode'); save it as "
+                                                       "UTF-8 (in most editors: 'Save as' → encoding UTF-8)")))
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -118,17 +119,18 @@ def read_yaml(path: Path, display: str) -> YamlFile:
         bad = raw[exc.start:exc.end].hex(" ").upper()
         pos = len(raw[: exc.start].decode("utf-8"))
         tolerant = raw.decode("utf-8", errors="replace")
-        raise YamlProblem(_at(display, tolerant, pos, f"het bestand is geen UTF-8 (byte {bad} hier); "
-                              "sla het op als UTF-8 (in de meeste editors: 'Opslaan als' → codering UTF-8)"))
+        raise YamlProblem(_at(display, tolerant, pos, _("the file is not UTF-8 (byte {byte} here); save it "
+                                                        "as UTF-8 (in most editors: 'Save as' → encoding "
+                                                        "UTF-8)").format(byte=bad)))
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
-        raise YamlProblem(Problem(display, 1, 1, "", _EMPTY))
+        raise YamlProblem(Problem(display, 1, 1, "", _(_EMPTY)))
     control = _NON_PRINTABLE.search(text)
     if control:
         raise YamlProblem(_at(display, text, control.start(),
-                              f"bevat een onzichtbaar stuurteken (U+{ord(control.group()):04X}); verwijder "
-                              "het (vaak meegekopieerd uit een ander programma)"))
+                              _("contains an invisible control character (U+{code}); remove it (often "
+                                "copied along from another program)").format(code=f"{ord(control.group()):04X}")))
     try:
         root, alias_marks = _compose(text)
     except yaml.MarkedYAMLError as exc:
@@ -136,16 +138,16 @@ def read_yaml(path: Path, display: str) -> YamlFile:
     except _Limit as exc:
         raise YamlProblem(Problem(display, exc.mark.line + 1, exc.mark.column + 1, "", exc.message)) from None
     except yaml.YAMLError as exc:  # pragma: no cover - every PyYAML error we know is marked
-        raise YamlProblem(Problem(display, message=f"ongeldige YAML: {exc}")) from None
+        raise YamlProblem(Problem(display, message=_("invalid YAML: {error}").format(error=exc))) from None
     result = YamlFile(path, display, None)
     if root is None:
-        raise YamlProblem(Problem(display, 1, 1, "", _EMPTY))
+        raise YamlProblem(Problem(display, 1, 1, "", _(_EMPTY)))
     if not isinstance(root, MappingNode):
         line, col = _mark(root)
         raise YamlProblem(
-            Problem(display, line, col, "", f"het bestand moet een mapping (sleutel: waarde) zijn, "
-                    f"geen {_kind(root)}; begin met de velden als 'veld: waarde' en zet een lijst "
-                    "ingesprongen onder de veldnaam waar hij bij hoort")
+            Problem(display, line, col, "", _("the file must be a mapping (key: value), not a {kind}; begin with "
+                                              "the fields as 'field: value' and indent a list under the field "
+                                              "name it belongs to").format(kind=_kind(root)))
         )
     _Shape(display, root, alias_marks).check()
     builder = _Builder(result, text, alias_marks)
@@ -155,24 +157,24 @@ def read_yaml(path: Path, display: str) -> YamlFile:
 
 def _os_error(exc: OSError) -> str:
     if exc.errno in (errno.EACCES, errno.EPERM):
-        return "geen leesrechten; geef uzelf leesrechten op het bestand"
+        return _("no read permission; give yourself read permission on the file")
     if exc.errno == errno.ENOENT:
-        return "het bestand bestaat niet"
+        return _("the file does not exist")
     return exc.strerror or str(exc)
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f}".replace(".", ",")
+    return number(size / (1024 * 1024), "0.0")
 
 
 def _too_many() -> str:
-    return (f"te veel waarden (meer dan {MAX_VALUES}) in één specificatiebestand; haal overbodige "
-            "waarden weg")
+    return _("too many values (more than {limit}) in one spec file; remove values that are not "
+             "needed").format(limit=MAX_VALUES)
 
 
 def _too_deep() -> str:
-    return (f"te diep genest (meer dan {MAX_DEPTH} niveaus); een specificatie heeft maar een paar "
-            "niveaus: controleer de inspringing, de haakjes [ ] en { } en de aliassen (*naam)")
+    return _("nested too deeply (more than {limit} levels); a spec has only a few levels: check the "
+             "indentation, the brackets [ ] and {{ }} and the aliases (*name)").format(limit=MAX_DEPTH)
 
 
 def _mark(node: Node) -> tuple[int, int]:
@@ -181,10 +183,10 @@ def _mark(node: Node) -> tuple[int, int]:
 
 def _kind(node: Node) -> str:
     if isinstance(node, SequenceNode):
-        return "lijst"
+        return _("list")
     if isinstance(node, ScalarNode):
-        return "losse waarde"
-    return "mapping"
+        return _("single value")
+    return _("mapping")
 
 
 # --- composing with limits ------------------------------------------------------------------------
@@ -319,9 +321,9 @@ class _Shape:
     def _loop(self, parent: Node, part: str | int, kid: Node, slot: tuple[int, int]) -> None:
         loc = (*_lexical_paths(self.root, self.alias_marks).get(id(parent), ()), part)
         line, col = self._where(kid, slot)
-        raise YamlProblem(Problem(self.display, line, col, dotted(loc), "deze alias (*naam) verwijst naar "
-                                  "de lijst of mapping waarin hij zelf staat, een oneindige herhaling; "
-                                  "schrijf de waarden uit"))
+        raise YamlProblem(Problem(self.display, line, col, dotted(loc), _(
+            "this alias (*name) points to the list or mapping it stands in itself, an endless repetition; "
+            "write the values out")))
 
     def _bomb(self) -> None:
         node, where = self.root, _mark(self.root)
@@ -334,8 +336,8 @@ class _Shape:
             where = self._where(node, slot)
             loc = (*loc, part)
         if len(self.size) <= MAX_VALUES:
-            message = (f"te veel waarden: de aliassen (*naam) hierin vouwen uit tot meer dan {MAX_VALUES} "
-                       "waarden; schrijf de waarden uit in plaats van aliassen van aliassen te herhalen")
+            message = _("too many values: the aliases (*name) in here unfold to more than {limit} values; "
+                        "write the values out instead of repeating aliases of aliases").format(limit=MAX_VALUES)
         else:  # pragma: no cover - _Limits refuses this many written values while composing
             message = _too_many()
         raise YamlProblem(Problem(self.display, *where, dotted(loc), message))
@@ -400,26 +402,26 @@ class _Builder:
         where = where or _mark(node)
         self.count += 1
         if self.count > MAX_VALUES:  # pragma: no cover - _Shape refuses this before building
-            raise self.fail(where, loc, f"te veel waarden (meer dan {MAX_VALUES})")
+            raise self.fail(where, loc, _("too many values (more than {limit})").format(limit=MAX_VALUES))
         self.target.values.setdefault(loc, where)
         if node.tag not in _ALLOWED_TAGS:
             tag = node.tag.replace(_TAG, "!!")
-            raise self.fail(where, loc, f"YAML-tag '{tag}' is niet toegestaan; laat de tag weg en schrijf "
-                            "gewone tekst, getallen, lijsten en mappings")
+            raise self.fail(where, loc, _("YAML tag '{tag}' is not allowed; leave the tag out and write plain "
+                                          "text, numbers, lists and mappings").format(tag=tag))
         if isinstance(node, MappingNode):
             out: dict[str, Any] = {}
             for key_node, value_node in node.value:
                 if key_node.tag == _TAG + "merge":
-                    raise self.fail(key_node, loc, "samenvoegsleutels ('<<') worden niet ondersteund; "
-                                    "schrijf de velden uit")
+                    raise self.fail(key_node, loc, _("merge keys ('<<') are not supported; write the fields out"))
                 if not isinstance(key_node, ScalarNode):
                     raise self.fail(where if node.flow_style else key_node, loc, self._bad_key(node))
                 key = str(key_node.value)
                 child = (*loc, key)
                 if key in out:
                     first = self.target.keys[child][0]
-                    raise self.fail(key_node, child, f"sleutel '{key}' staat twee keer in deze mapping "
-                                    f"(ook op regel {first}); verwijder of hernoem er één")
+                    raise self.fail(key_node, child, _("key '{key}' appears twice in this mapping (also on line "
+                                                       "{line}); remove or rename one of them").format(
+                                                           key=key, line=first))
                 self.target.keys[child] = _mark(key_node)
                 out[key] = self.build(value_node, child, self._alias(node, key_node))
             return out
@@ -433,10 +435,8 @@ class _Builder:
 
     def _bad_key(self, node: MappingNode) -> str:
         if self.text.startswith("{{", node.start_mark.index):
-            return ("tekst die met '{{' begint, zet u tussen aanhalingstekens, bijvoorbeeld: "
-                    "titel: \"{{ naam }}\"")
-        return ("een sleutel moet een eenvoudige naam zijn; begint een tekst met '[' of '{', zet de "
-                "tekst dan tussen aanhalingstekens")
+            return _("put text that begins with '{{' in quotes, for example: titel: \"{{ naam }}\"")
+        return _("a key must be a simple name; if a text begins with '[' or '{', put the text in quotes")
 
     def scalar(self, node: ScalarNode, loc: Path_, where: tuple[int, int]) -> Any:
         tag = node.tag[len(_TAG):]
@@ -446,66 +446,66 @@ class _Builder:
         if tag == "float":
             text = node.value.replace("_", "")
             if not re.fullmatch(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?", text):
-                raise self.fail(where, loc, f"'{node.value}' is geen getal dat hier past; schrijf "
-                                "bijvoorbeeld 186.50")
+                raise self.fail(where, loc, _("'{value}' is not a number that fits here; write, for example, "
+                                              "186.50").format(value=node.value))
             try:
                 return Decimal(text)
             except InvalidOperation:  # pragma: no cover - guarded by the pattern above
-                raise self.fail(where, loc, f"'{node.value}' is geen getal")
+                raise self.fail(where, loc, _("'{value}' is not a number").format(value=node.value))
         try:
             return _constructor.construct_object(node)
         except (ValueError, KeyError, TypeError):
             if tag == "int":
-                raise self.fail(where, loc, f"'{_short(node.value)}' is geen geheel getal dat hier past") from None
-            raise self.fail(where, loc, f"'{_short(node.value)}' past niet bij de tag !!{tag}; laat de "
-                            "tag weg of schrijf true of false") from None
+                raise self.fail(where, loc, _("'{value}' is not a whole number that fits here").format(
+                    value=_short(node.value))) from None
+            raise self.fail(where, loc, _("'{value}' does not fit the tag !!{tag}; leave the tag out or write "
+                                          "true or false").format(value=_short(node.value), tag=tag)) from None
 
 
 def _short(text: str) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-_INDENT = "inspringing klopt niet: velden van één mapping moeten precies even ver inspringen"
-_TAB = "tab gevonden: YAML springt alleen in met spaties; vervang de tab door spaties"
+_INDENT = N_("indentation is wrong: the fields of one mapping must be indented exactly as far")
+_TAB = N_("tab found: YAML indents with spaces only; replace the tab with spaces")
 
 _MESSAGES: list[tuple[str, str, bool]] = [
-    # (pattern in PyYAML's context + problem, message, locate at the context mark)
+    # (pattern in PyYAML's context + problem, message (translated when used), locate at the context mark)
     (r"found character '\\t' that cannot start any token", _TAB, False),
     (r"found a tab character", _TAB, False),
     (r"while scanning a quoted scalar",
-     "aanhalingsteken wordt niet gesloten: zet hetzelfde aanhalingsteken aan het eind van de tekst "
-     "(een ' in tekst tussen '…' schrijft u dubbel: '')", True),
+     N_("quote is not closed: put the same quote at the end of the text (a ' in text between '…' is "
+        "written double: '')"), True),
     (r"while parsing a flow sequence|while parsing a flow node.*expected ',' or '\]'",
-     "lijst tussen [ en ] is niet goed gesloten: zet ']' aan het eind en een komma tussen de items; "
-     "tekst met een komma of ': ' zet u tussen aanhalingstekens", True),
+     N_("list between [ and ] is not closed properly: put ']' at the end and a comma between the items; "
+        "put text with a comma or ': ' in quotes"), True),
     (r"while parsing a flow mapping",
-     "mapping tussen {{ en }} is niet goed gesloten: zet '}}' aan het eind en een komma tussen de velden; "
-     "tekst met een komma of ': ' zet u tussen aanhalingstekens", True),
+     N_("mapping between {{ and }} is not closed properly: put '}}' at the end and a comma between the "
+        "fields; put text with a comma or ': ' in quotes"), True),
     (r"found character '(?P<char>[^']+)' that cannot start any token",
-     "een waarde mag in YAML niet beginnen met '{char}'; zet de hele tekst tussen aanhalingstekens", False),
+     N_("in YAML a value may not begin with '{char}'; put the whole text in quotes"), False),
     (r"while scanning an? (alias|anchor)",
-     "een waarde mag in YAML niet beginnen met '&' of '*' gevolgd door een spatie; zet de hele tekst "
-     "tussen aanhalingstekens", False),
+     N_("in YAML a value may not begin with '&' or '*' followed by a space; put the whole text in quotes"),
+     False),
     (r"found unexpected end of stream",
-     "onverwacht einde van het bestand: staat er een aanhalingsteken of haakje open?", False),
+     N_("unexpected end of the file: is a quote or bracket left open?"), False),
     (r"mapping values are not allowed here",
-     "dubbele punt op een onverwachte plek: zet tekst met ': ' tussen aanhalingstekens, of "
-     "controleer het inspringen", False),
+     N_("colon in an unexpected place: put text with ': ' in quotes, or check the indentation"), False),
     (r"could not find expected ':'",
-     "regel zonder 'veld: waarde': zet een dubbele punt na de veldnaam, of spring doorlopende tekst "
-     "even ver in als de tekst erboven", False),
+     N_("line without 'field: value': put a colon after the field name, or indent continuing text as "
+        "far as the text above"), False),
     (r"did not find expected key", _INDENT, False),
     (r"expected <block end>, but found", _INDENT, False),
     (r"did not find expected '-' indicator",
-     "inspringing klopt niet: items van één lijst moeten precies even ver inspringen", False),
+     N_("indentation is wrong: the items of one list must be indented exactly as far"), False),
     (r"found undefined alias (?P<name>.*)",
-     "alias *{name} verwijst naar een anker &{name} dat (nog) niet bestaat; een anker moet vóór "
-     "de alias staan", False),
+     N_("alias *{name} points to an anchor &{name} that does not exist (yet); an anchor must come "
+        "before the alias"), False),
     (r"found duplicate anchor (?P<name>[^;]*)",
-     "anker &{name} komt twee keer voor; geef het tweede anker een andere naam", False),
+     N_("anchor &{name} appears twice; give the second anchor another name"), False),
     (r"but found another document",
-     "een specificatiebestand bevat één document: verwijder de regel '---' of verplaats wat erna "
-     "staat naar een eigen bestand", False),
+     N_("a spec file holds one document: remove the line '---' or move what follows it to a file of "
+        "its own"), False),
 ]
 
 
@@ -521,10 +521,11 @@ def _yaml_problem(display: str, exc: yaml.MarkedYAMLError, text: str) -> Problem
                 deeper = _deeper_than_above(text, mark.line)
                 if deeper:
                     return Problem(display, line, deeper[0], "", deeper[1])
-            return Problem(display, line, col, "", message.format(**groups))
+            return Problem(display, line, col, "", _(message).format(**groups))
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-    return Problem(display, line, col, "", f"ongeldige YAML ({(exc.problem or exc.context or '').strip()})")
+    return Problem(display, line, col, "", _("invalid YAML ({error})").format(
+        error=(exc.problem or exc.context or "").strip()))
 
 
 def _deeper_than_above(text: str, line: int) -> tuple[int, str] | None:
@@ -541,6 +542,6 @@ def _deeper_than_above(text: str, line: int) -> tuple[int, str] | None:
     indent_here, indent_above = len(h.group(1)), len(a.group(1)) + len(a.group(2) or "")
     if indent_here <= indent_above:
         return None
-    return indent_here + 1, (f"inspringing klopt niet: '{h.group(3).strip()}' springt verder in dan "
-                             f"'{a.group(3).strip()}' erboven; zet velden van één mapping precies even ver "
-                             "in (is het doorlopende tekst met ': ', zet die dan tussen aanhalingstekens)")
+    return indent_here + 1, _("indentation is wrong: '{field}' is indented further than '{above}' above it; "
+                              "indent the fields of one mapping exactly as far (if it is continuing text with "
+                              "': ', put it in quotes)").format(field=h.group(3).strip(), above=a.group(3).strip())
