@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__, manifest
-from .context import nl
 from .context.common import Document, context_json, review_marks
-from .errors import BuildError, DossierError, EnvironmentProblem
+from .errors import BuildError, DossierError, EnvironmentProblem, error_line
+from .i18n import _, language, ngettext, number, using
 from .kinds import KINDS, Kind, all_documents
 from .manifest import Entry, Manifest, ManifestUnusable, canonical_hash, sha256_file
 from .spec import Dossier
@@ -71,14 +71,18 @@ class Result:
     environment_error: str | None = None
 
     def summary(self) -> str:
-        line = (f"{self.total} documenten: {len(self.built)} gebouwd, {self.unchanged} ongewijzigd, "
-                f"{len(self.errors)} {'fout' if len(self.errors) == 1 else 'fouten'} in "
-                f"{nl.getal(round(self.seconds, 1))} s")
+        """`8 documenten: 1 gebouwd, 7 ongewijzigd, 0 fouten in 4,1 s (1 bundel bijgewerkt)`."""
+        line = _("{documents}: {built} built, {unchanged} unchanged, {errors} in {seconds} s").format(
+            documents=ngettext("{n} document", "{n} documents", self.total).format(n=self.total),
+            built=len(self.built), unchanged=self.unchanged,
+            errors=ngettext("{n} error", "{n} errors", len(self.errors)).format(n=len(self.errors)),
+            seconds=number(round(self.seconds, 1)))
         extra = []
         if self.bundles:
-            extra.append(f"{len(self.bundles)} {'bundel' if len(self.bundles) == 1 else 'bundels'} bijgewerkt")
+            extra.append(ngettext("{n} bundle updated", "{n} bundles updated", len(self.bundles)).format(
+                n=len(self.bundles)))
         if self.removed:
-            extra.append(f"{len(self.removed)} verwijderd")
+            extra.append(_("{n} removed").format(n=len(self.removed)))
         return line + (f" ({', '.join(extra)})" if extra else "")
 
 
@@ -103,8 +107,8 @@ def build(d: Dossier, options: Options, report: Report, progress: Callable[[int]
     out = options.out
     root = d.root.resolve()
     if out.resolve() == root or out.resolve().is_relative_to(root) or root.is_relative_to(out.resolve()):
-        raise EnvironmentProblem(f"de uitvoermap ligt in de dossiermap ({out}); kies met --out een map "
-                                 "buiten de specificatie, bijvoorbeeld output/")
+        raise EnvironmentProblem(_("the output folder is inside the dossier folder ({out}); choose a folder "
+                                   "outside the spec with --out, for example output/").format(out=out))
     out.mkdir(parents=True, exist_ok=True)
     with _lock(out):
         result = _build_locked(d, options, report, progress)
@@ -119,8 +123,8 @@ def _lock(out: Path) -> Iterator[None]:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         handle.close()
-        raise EnvironmentProblem(f"er loopt al een build naar {out}; wacht tot die klaar is en probeer het "
-                                 "daarna opnieuw") from None
+        raise EnvironmentProblem(_("a build to {out} is already running; wait until it is done and try "
+                                   "again").format(out=out)) from None
     try:
         yield
     finally:
@@ -136,13 +140,15 @@ def select_documents(d: Dossier, only: tuple[str, ...]) -> list[tuple[Kind, Docu
     chosen = []
     kinds = [k.name for k in KINDS]
     for item in only:
-        kind, _, key = item.partition("/")
+        kind, _slash, key = item.partition("/")
         if kind not in kinds:
-            raise DossierError(f"--only {item}: onbekende soort '{kind}'; kies uit {', '.join(kinds)}")
+            raise DossierError(_("--only {item}: unknown kind '{kind}'; choose from {kinds}").format(
+                item=item, kind=kind, kinds=", ".join(kinds)))
         match = [(k, doc) for k, doc in docs if k.name == kind and (not key or doc.key == key)]
         if not match:
             keys = ", ".join(doc.key for k, doc in docs if k.name == kind)
-            raise DossierError(f"--only {item}: geen document '{key}'; kies uit {keys}")
+            raise DossierError(_("--only {item}: no document '{key}'; choose from {keys}").format(
+                item=item, key=key, keys=keys))
         chosen += [m for m in match if m not in chosen]
     return chosen
 
@@ -158,7 +164,7 @@ def _build_locked(d: Dossier, options: Options, report: Report,
         old = manifest.read(out / manifest.NAME)
     except ManifestUnusable as exc:
         if (out / manifest.NAME).exists() or any(p.name != LOCK for p in out.iterdir()):
-            report(f"volledige build: {exc}")
+            report(_("full build: {reason}").format(reason=exc))
         old = Manifest(TOOL, d.key)
     sources = {name: sha256_file(src.path) for name, src in d.sources.items()}
     plans = [_plan(kind, doc, old, sources, options, out) for kind, doc in docs]
@@ -190,9 +196,9 @@ def _build_locked(d: Dossier, options: Options, report: Report,
         manifest.write(out / manifest.NAME, new)
     except OSError as exc:
         if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-            raise BuildError(f"de schijf is vol bij het schrijven naar {out}; er is niets overschreven. "
-                             "Maak ruimte vrij en bouw opnieuw") from None
-        raise BuildError(f"kan niet schrijven naar {out}: {exc.strerror}") from None
+            raise BuildError(_("the disk is full while writing to {out}; nothing was overwritten. Free some "
+                               "space and build again").format(out=out)) from None
+        raise BuildError(_("cannot write to {out}: {reason}").format(out=out, reason=exc.strerror)) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return result
@@ -217,26 +223,27 @@ def _plan(kind: Kind, doc: Document, old: Manifest, sources: dict[str, str], opt
 def _why(previous: Entry | None, entry: Entry, options: Options, out: Path, template: str) -> str | None:
     """Why a document must be rebuilt, in the writer's terms; None when it is current."""
     if previous is None:
-        return "nieuw"
+        return _("new")
     if options.force:
         return "--force"
     new, old = entry.inputs, previous.inputs
     if not set(new["formats"]) <= set(old.get("formats", [])):
-        return "formaat " + ", ".join(sorted(set(new["formats"]) - set(old.get("formats", [])))) + " erbij"
+        added = ", ".join(sorted(set(new["formats"]) - set(old.get("formats", []))))
+        return _("format {formats} added").format(formats=added)
     if new["tool"] != old.get("tool"):
-        return f"nieuwe versie van het programma ({new['tool']})"
+        return _("new version of the program ({tool})").format(tool=new["tool"])
     if new["template"] != old.get("template"):
-        return f"sjabloon {template} gewijzigd"
+        return _("template {template} changed").format(template=template)
     if new["fonts"] != old.get("fonts"):
-        return "lettertypen gewijzigd"
+        return _("fonts changed")
     if new["context"] != old.get("context"):
         changed = [s for s, h in new["sources"].items() if old.get("sources", {}).get(s) != h]
-        return f"{', '.join(changed)} gewijzigd" if changed else "inhoud gewijzigd"
+        return _("{files} changed").format(files=", ".join(changed)) if changed else _("content changed")
     for rel in entry.files:
         recorded = previous.files.get(rel)
         path = out / rel
         if not recorded or not path.exists() or sha256_file(path) != recorded:
-            return f"{rel} ontbreekt of is buiten de build om gewijzigd"
+            return _("{file} is missing or was changed outside the build").format(file=rel)
     entry.files = dict(previous.files)  # current: keep every recorded format
     entry.inputs["formats"] = sorted(set(old.get("formats", [])) | set(new["formats"]))
     return None
@@ -245,7 +252,7 @@ def _why(previous: Entry | None, entry: Entry, options: Options, out: Path, temp
 @lru_cache(maxsize=None)
 def _template_hash(path: Path) -> str:
     if not path.exists():
-        raise BuildError(f"sjabloon {path} ontbreekt")
+        raise BuildError(_("template {path} is missing").format(path=path))
     return sha256_file(path)
 
 
@@ -261,12 +268,13 @@ def fonts_hash() -> str:
     return canonical_hash([sha256_file(Path(f)) for f in files] or ["fonts missing"])
 
 
-def _render_job(args: tuple[Path, Document, str, date, Path]) -> str | None:
+def _render_job(args: tuple[Path, Document, str, date, Path, str]) -> str | None:
     from .render.docx import render_docx  # docxtpl and python-docx load only when something is rendered
 
-    template, doc, author, when, dst = args
+    template, doc, author, when, dst, lang = args
     try:
-        data = render_docx(template, doc, author=author, when=when)
+        with using(lang):  # a worker process may not have inherited the language chosen with --lang
+            data = render_docx(template, doc, author=author, when=when)
         dst.parent.mkdir(parents=True, exist_ok=True)
         dst.write_bytes(data)
         return None
@@ -281,9 +289,10 @@ def _produce(d: Dossier, todo: list[_Plan], staging: Path, options: Options, rep
     if not todo:
         return failed
     for p in todo:
-        report(f"bouw {p.ident}: {p.reason}")
+        report(_("build {document}: {reason}").format(document=p.ident, reason=p.reason))
     author = d.spec.opdrachtgever.naam
-    jobs = [(TEMPLATES / p.kind.template, p.doc, author, d.spec.datum, staging / f"{p.ident}.docx") for p in todo]
+    jobs = [(TEMPLATES / p.kind.template, p.doc, author, d.spec.datum, staging / f"{p.ident}.docx", language())
+            for p in todo]
     steps = len(todo) * (2 if "pdf" in options.formats else 1)
     ticks = progress(steps) if progress else None
     tick = next(ticks) if ticks else (lambda: None)
@@ -302,7 +311,7 @@ def _produce(d: Dossier, todo: list[_Plan], staging: Path, options: Options, rep
         if err:
             failed.add(p.ident)
             result.errors.append(err)
-            report(f"fout: {err}")
+            report(error_line(err))
     rendered = [p for p in todo if p.ident not in failed]
     if "pdf" in options.formats and rendered:
         failed |= _convert(d, rendered, staging, options, report, result, tick)
@@ -317,7 +326,7 @@ def _produce(d: Dossier, todo: list[_Plan], staging: Path, options: Options, rep
             p.entry.files[rel] = sha256_file(staging / rel)
         result.built.append(p.ident)
     if ticks:
-        for _ in ticks:
+        for _tick in ticks:
             pass
     return failed
 
@@ -340,9 +349,9 @@ def _convert(d: Dossier, rendered: list[_Plan], staging: Path, options: Options,
                 errors = conv.convert(pairs, on_done=lambda src, dst, err: tick())
     except ConverterUnavailable as exc:
         result.environment_error = str(exc)
-        report(f"fout: {exc}")
-        report("De DOCX-bestanden zijn wel gemaakt; PDF's volgen zodra LibreOffice er is "
-               "(of bouw met --format docx).")
+        report(error_line(str(exc)))
+        report(_("The DOCX files have been made; the PDFs follow once LibreOffice is there (or build with "
+                 "--format docx)."))
         for p in rendered:
             p.entry.files = {rel: "" for rel in p.entry.files if rel.endswith(".docx")}
             p.entry.inputs["formats"] = ["docx"]
@@ -350,9 +359,9 @@ def _convert(d: Dossier, rendered: list[_Plan], staging: Path, options: Options,
     for dst, message in errors.items():
         p = by_pdf[dst]
         failed.add(p.ident)
-        text = f"{p.ident}: PDF maken mislukt: {message}"
+        text = _("{document}: making the PDF failed: {error}").format(document=p.ident, error=message)
         result.errors.append(text)
-        report(f"fout: {text}")
+        report(error_line(text))
     return failed
 
 
@@ -399,13 +408,14 @@ def _bundles(d: Dossier, plans: list[_Plan], failed: set[str], old: Manifest, ne
             (staging / "bundels").mkdir(exist_ok=True)
             merge_pdfs(parts, staging / rel, title=title)
         except (ValueError, RuntimeError) as exc:
-            result.errors.append(f"{ident}: bundelen mislukt: {exc}")
-            report(f"fout: {ident}: bundelen mislukt: {exc}")
+            text = _("{bundle}: bundling failed: {error}").format(bundle=ident, error=exc)
+            result.errors.append(text)
+            report(error_line(text))
             continue
         entry.files[rel] = sha256_file(staging / rel)
         new.entries[ident] = entry
         result.bundles.append(ident)
-        report(f"bundel {ident}: {', '.join(p.ident for p in members)}")
+        report(_("bundle {bundle}: {documents}").format(bundle=ident, documents=", ".join(p.ident for p in members)))
 
 
 def _install(staging: Path, out: Path, old: Manifest, new: Manifest, result: Result, report: Report,
@@ -426,7 +436,7 @@ def _install(staging: Path, out: Path, old: Manifest, new: Manifest, result: Res
         for rel in entry.files:
             (out / rel).unlink(missing_ok=True)
         result.removed.append(ident)
-        report(f"verwijderd {ident}: de bron bestaat niet meer")
+        report(_("removed {document}: its source no longer exists").format(document=ident))
     for ident, entry in new.entries.items():
         previous = old.entries.get(ident)
         if previous:
@@ -447,7 +457,7 @@ def echo_progress(enabled: bool) -> Callable[[int], Iterator[Callable[[], None]]
     import click
 
     def bar(total: int) -> Iterator[Callable[[], None]]:
-        with click.progressbar(length=total, label="bouwen", show_pos=True, show_eta=True,
+        with click.progressbar(length=total, label=_("building"), show_pos=True, show_eta=True,
                                file=sys.stderr) as pb:
             yield lambda: pb.update(1)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import DossierError
+from .i18n import _, ngettext
 from .kinds import KINDS, all_documents
 from .render.docx import render_docx, template_variables
 from .spec import Dossier
@@ -23,21 +24,22 @@ def check_templates(d: Dossier, templates: Path) -> tuple[list[str], list[str]]:
     for kind in KINDS:
         template = templates / kind.template
         if not template.exists():
-            problems.append(f"{template}: sjabloon ontbreekt")
+            problems.append(_("{template}: template is missing").format(template=template))
             continue
         mine = [doc for k, doc in docs if k.name == kind.name]
         if not mine:
-            notes.append(f"{kind.template}: niet gecontroleerd, dit dossier heeft geen {kind.description}")
+            notes.append(_("{template}: not checked, this dossier has no {description}").format(
+                template=kind.template, description=_(kind.description)))
             continue
         try:
             used = template_variables(template)
         except Exception as exc:  # noqa: BLE001 - a broken tag is reported, whatever jinja raises
-            problems.append(f"{kind.template}: tag is ongeldig: {exc}")
+            problems.append(_("{template}: invalid tag: {error}").format(template=kind.template, error=exc))
             continue
         unknown = sorted(used - set(mine[0].context))
         if unknown:
-            problems.append(f"{kind.template}: onbekende variabele(n) {', '.join(unknown)}; "
-                            f"beschikbaar: {', '.join(sorted(mine[0].context))}")
+            problems.append(_("{template}: unknown variable(s) {unknown}; available: {available}").format(
+                template=kind.template, unknown=", ".join(unknown), available=", ".join(sorted(mine[0].context))))
             continue
         for doc in mine:
             try:
@@ -46,5 +48,6 @@ def check_templates(d: Dossier, templates: Path) -> tuple[list[str], list[str]]:
                 problems.append(exc.format_message())
                 break
         else:
-            notes.append(f"{kind.template}: in orde ({len(mine)} {'document' if len(mine) == 1 else 'documenten'})")
+            notes.append(ngettext("{template}: all right ({n} document)", "{template}: all right ({n} documents)",
+                                  len(mine)).format(template=kind.template, n=len(mine)))
     return problems, notes

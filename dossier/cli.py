@@ -1,17 +1,84 @@
-"""The `dossier` command: a thin layer over the pipeline's functions."""
+"""The `dossier` command: a thin layer over the pipeline's functions.
+
+Help texts and metavars are English message ids, translated when click shows them, so the
+language chosen with `--lang` (read before any command runs) also holds for `--help`.
+"""
 
 from __future__ import annotations
 
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
-from . import __version__
-from .errors import EXIT_USAGE, DossierError, SpecError
+from . import __version__, i18n
+from .errors import EXIT_USAGE, DossierError, SpecError, error_line, is_error_line
+from .i18n import N_, _, ngettext
 
 SPECS = Path("specs")
+
+
+class _Translated:
+    """A click attribute that holds an English message id and reads as its translation."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.slot = f"_msgid_{name}"
+
+    def __get__(self, obj: object, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        msgid = obj.__dict__.get(self.slot)
+        return _(msgid) if msgid else msgid
+
+    def __set__(self, obj: object, value: str | None) -> None:
+        obj.__dict__[self.slot] = value
+
+
+class _Translating:
+    """For commands and groups: the help text is a message id, and so is that of -h/--help."""
+
+    help = _Translated()
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = _("Show this message and exit.")
+        return option  # type: ignore[no-any-return]
+
+
+class Command(_Translating, click.Command):
+    pass
+
+
+class Group(_Translating, click.Group):
+    command_class = Command
+    group_class = type  # subgroups are Groups too
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        before = i18n.chosen()
+        try:
+            return super().main(*args, **kwargs)
+        finally:  # after click has shown any error: --lang holds for one invocation only
+            i18n.set_language(before)
+
+
+class Option(click.Option):
+    help = _Translated()
+    metavar = _Translated()
+
+
+class Argument(click.Argument):
+    metavar = _Translated()
+
+
+def option(*decls: str, **attrs: Any) -> Any:
+    return click.option(*decls, cls=Option, **attrs)
+
+
+def argument(*decls: str, **attrs: Any) -> Any:
+    return click.argument(*decls, cls=Argument, **attrs)
 
 
 def _spec_dirs(spec_dirs: tuple[Path, ...]) -> list[Path]:
@@ -19,22 +86,30 @@ def _spec_dirs(spec_dirs: tuple[Path, ...]) -> list[Path]:
         return list(spec_dirs)
     found = sorted(p.parent for p in SPECS.glob("*/dossier.yaml"))
     if not found:
-        raise click.UsageError("geen dossiermap gegeven en geen dossiers gevonden onder specs/")
+        raise click.UsageError(_("no dossier folder given and no dossiers found under specs/"))
     return found
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="dossier")
+def _set_language(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        i18n.set_language(value)
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]},
+             help=N_("Make the documents of a youth-care procurement (inkoop jeugdhulp) from YAML specs."))
+@click.version_option(__version__, prog_name="dossier", cls=Option, help=N_("Show the version and exit."))
+@option("--lang", type=click.Choice(i18n.LANGUAGES), is_eager=True, expose_value=False, callback=_set_language,
+        help=N_("Language of the messages: nl (Dutch) or en (English). Default: from the locale (LANG), "
+                "Dutch unless it is English."))
 def main() -> None:
-    """Maak de documenten van een inkoop jeugdhulp uit YAML-specificaties."""
+    pass
 
 
-@main.command()
-@click.argument("spec_dirs", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              help="Uitvoer voor mensen (text) of voor CI (json).")
+@main.command(help=N_("Check a dossier: every file, every field and the rules between files."))
+@argument("spec_dirs", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+        help=N_("Output for people (text) or for CI (json)."))
 def validate(spec_dirs: tuple[Path, ...], fmt: str) -> None:
-    """Controleer een dossier: elk bestand, elk veld en de regels tussen bestanden."""
     from .spec import load
 
     results = []
@@ -44,7 +119,7 @@ def validate(spec_dirs: tuple[Path, ...], fmt: str) -> None:
             load(folder)
             results.append({"dossier": str(folder), "valid": True, "problems": []})
             if fmt == "text":
-                click.echo(f"{folder}: geldig")
+                click.echo(_("{folder}: valid").format(folder=folder))
         except SpecError as exc:
             failed = True
             results.append({"dossier": str(folder), "valid": False,
@@ -56,31 +131,30 @@ def validate(spec_dirs: tuple[Path, ...], fmt: str) -> None:
     sys.exit(1 if failed else 0)
 
 
-@main.command()
-@click.argument("versies", nargs=-1, required=True, metavar="OUD NIEUW | --rev REV MAP",
-                type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--rev", metavar="REV", help="Vergelijk MAP met zichzelf in deze git-revisie (commit, tag, branch).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              help="Uitvoer voor mensen (text) of voor CI (json).")
-@click.option("--docx", type=click.Path(dir_okay=False, path_type=Path), help="Schrijf een wijzigingsoverzicht (DOCX).")
-@click.option("--pdf", type=click.Path(dir_okay=False, path_type=Path), help="Schrijf een wijzigingsoverzicht (PDF/A).")
-@click.option("--redline", type=click.Path(file_okay=False, path_type=Path),
-              help="Schrijf elk gewijzigd document met de wijzigingen als bijgehouden wijzigingen (DOCX) in deze map.")
+@main.command(help=N_("Show what changed between two versions of a dossier (exit code 0 nothing, 1 changes, "
+                       "2 error)."))
+@argument("versies", nargs=-1, required=True, metavar=N_("OLD NEW | --rev REV FOLDER"),
+          type=click.Path(exists=True, file_okay=False, path_type=Path))
+@option("--rev", metavar="REV", help=N_("Compare FOLDER with itself at this git revision (commit, tag, branch)."))
+@option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+        help=N_("Output for people (text) or for CI (json)."))
+@option("--docx", type=click.Path(dir_okay=False, path_type=Path), help=N_("Write a change overview (DOCX)."))
+@option("--pdf", type=click.Path(dir_okay=False, path_type=Path), help=N_("Write a change overview (PDF/A)."))
+@option("--redline", type=click.Path(file_okay=False, path_type=Path),
+        help=N_("Write every changed document with the changes as tracked changes (DOCX) into this folder."))
 def diff(versies: tuple[Path, ...], rev: str | None, fmt: str, docx: Path | None, pdf: Path | None,
          redline: Path | None) -> None:
-    """Toon wat er tussen twee versies van een dossier veranderd is (exitcode 0 niets, 1 wijzigingen, 2 fout)."""
     from .review.command import run as run_diff
 
     sys.exit(run_diff(versies, rev, fmt, docx, pdf, redline))
 
 
-@main.command()
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("schemas"),
-              show_default=True, help="Map voor de JSON Schemas.")
-@click.option("--docs", type=click.Path(dir_okay=False, path_type=Path), default=Path("docs/spec-format.md"),
-              show_default=True, help="Waar de beschrijving van het specificatieformaat komt.")
+@main.command(help=N_("Write the JSON Schemas of the spec files and the description of the format."))
+@option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("schemas"),
+        show_default=True, help=N_("Folder for the JSON Schemas."))
+@option("--docs", type=click.Path(dir_okay=False, path_type=Path), default=Path("docs/spec-format.md"),
+        show_default=True, help=N_("Where the description of the spec format goes."))
 def schema(out: Path, docs: Path) -> None:
-    """Schrijf de JSON Schemas van de specificatiebestanden en de beschrijving van het formaat."""
     from .manifest import write_atomic
     from .spec.reference import reference, schemas
 
@@ -91,10 +165,9 @@ def schema(out: Path, docs: Path) -> None:
     click.echo(str(docs))
 
 
-@main.command()
-@click.argument("spec_dirs", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@main.command(help=N_("Check that every variable in every template exists (for CI, after a template change)."))
+@argument("spec_dirs", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path))
 def check(spec_dirs: tuple[Path, ...]) -> None:
-    """Controleer dat elke variabele in elk sjabloon bestaat (voor CI, na een sjabloonwijziging)."""
     from .builder import TEMPLATES
     from .check import check_templates
     from .spec import load
@@ -111,7 +184,7 @@ def check(spec_dirs: tuple[Path, ...]) -> None:
         for note in notes:
             click.echo(f"{folder}: {note}")
         for problem in problems:
-            click.echo(f"fout: {problem}", err=True)
+            click.echo(error_line(problem), err=True)
         failed = failed or bool(problems)
     sys.exit(1 if failed else 0)
 
@@ -122,26 +195,29 @@ def _formats(value: str) -> tuple[str, ...]:
     chosen = tuple(f.strip() for f in value.split(",") if f.strip())
     bad = [f for f in chosen if f not in FORMATS]
     if bad or not chosen:
-        raise click.BadParameter(f"kies uit {', '.join(FORMATS)} (bijvoorbeeld docx,pdf)")
+        raise click.BadParameter(_("choose from {formats} (for example docx,pdf)").format(formats=", ".join(FORMATS)))
     return tuple(f for f in FORMATS if f in chosen)
 
 
-@main.command()
-@click.argument("spec_dirs", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Map voor de uitvoer (standaard output/); elk dossier krijgt een eigen submap.")
-@click.option("--format", "formats", default="docx,pdf", show_default=True, help="Welke formaten.")
-@click.option("--only", multiple=True, metavar="SOORT[/SLEUTEL]",
-              help="Alleen deze documenten, bijvoorbeeld raadsbrief/almelo of bestek.")
-@click.option("--jobs", type=click.IntRange(1, 64), default=None,
-              help="Aantal parallelle converters (standaard: aantal processorkernen).")
-@click.option("--force", is_flag=True, help="Alles opnieuw bouwen, ook wat niet veranderd is.")
-@click.option("--quiet", is_flag=True, help="Gewone regels in plaats van een voortgangsbalk.")
-@click.option("--review", is_flag=True, help="Bouw reviewkopieën (in <dossier>-review/): bij elke eis, definitie, "
-              "tarief en besluit staan id, bestand en regel in de specificatie.")
+_OUT_HELP = N_("Folder for the output (default output/); each dossier gets a subfolder of its own.")
+_FORMAT_HELP = N_("Which formats.")
+_JOBS_HELP = N_("Number of parallel converters (default: number of processor cores).")
+
+
+@main.command(help=N_("Build the documents of one or more dossiers (default: all dossiers under specs/)."))
+@argument("spec_dirs", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@option("--out", type=click.Path(file_okay=False, path_type=Path), default=None, help=_OUT_HELP)
+@option("--format", "formats", default="docx,pdf", show_default=True, help=_FORMAT_HELP)
+@option("--only", multiple=True, metavar=N_("KIND[/KEY]"),
+        help=N_("Only these documents, for example raadsbrief/almelo or bestek."))
+@option("--jobs", type=click.IntRange(1, 64), default=None, help=_JOBS_HELP)
+@option("--force", is_flag=True, help=N_("Build everything again, also what did not change."))
+@option("--quiet", is_flag=True, help=N_("Plain lines instead of a progress bar."))
+@option("--review", is_flag=True, help=N_("Build review copies (in <dossier>-review/): every requirement, "
+                                          "definition, tariff and decision shows its id, file and line in the "
+                                          "spec."))
 def build(spec_dirs: tuple[Path, ...], out: Path | None, formats: str, only: tuple[str, ...],
           jobs: int | None, force: bool, quiet: bool, review: bool) -> None:
-    """Bouw de documenten van een of meer dossiers (standaard: alle dossiers onder specs/)."""
     import os
 
     from .builder import Options, build as run_build, default_out, echo_progress
@@ -161,7 +237,7 @@ def build(spec_dirs: tuple[Path, ...], out: Path | None, formats: str, only: tup
                           jobs=jobs or os.cpu_count() or 2, force=force, review=review)
         report = (lambda line: None) if tty else (lambda line: click.echo(line))
         if tty:
-            report = lambda line: click.echo(line, err=True) if line.startswith("fout") else None  # noqa: E731
+            report = lambda line: click.echo(line, err=True) if is_error_line(line) else None  # noqa: E731
         result = run_build(dossier, options, report, echo_progress(tty))
         click.echo(f"{folder}: {result.summary()}")
         if result.environment_error:
@@ -171,51 +247,52 @@ def build(spec_dirs: tuple[Path, ...], out: Path | None, formats: str, only: tup
     sys.exit(status)
 
 
-@main.command()
-@click.argument("name", metavar="NAAM")
-@click.option("--region", help="Naam van de regio, bijvoorbeeld 'Twente' (standaard afgeleid van NAAM).")
-@click.option("--from", "source", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Kopieer dit dossier als beginpunt, bijvoorbeeld specs/twente-2025.")
-@click.option("--dir", "parent", type=click.Path(file_okay=False, path_type=Path), default=SPECS,
-              show_default=True, help="Map waarin de nieuwe dossiermap NAAM komt.")
+@main.command(help=N_("Start a new dossier: a small, valid example with an explanation of every field (or a "
+                       "copy)."))
+@argument("name", metavar=N_("NAME"))
+@option("--region", help=N_("Name of the region, for example 'Twente' (default: derived from NAME)."))
+@option("--from", "source", type=click.Path(exists=True, file_okay=False, path_type=Path),
+        help=N_("Copy this dossier as a starting point, for example specs/twente-2025."))
+@option("--dir", "parent", type=click.Path(file_okay=False, path_type=Path), default=SPECS,
+        show_default=True, help=N_("Folder in which the new dossier folder NAME goes."))
 def init(name: str, region: str | None, source: Path | None, parent: Path) -> None:
-    """Begin een nieuw dossier: een klein, geldig voorbeeld met uitleg bij elk veld (of een kopie)."""
     from . import scaffold
     from .builder import default_out
     from .spec import load
 
     if source is not None and region is not None:
-        raise click.UsageError("--region hoort bij een nieuw dossier, niet bij --from")
+        raise click.UsageError(_("--region goes with a new dossier, not with --from"))
     created = (scaffold.copy(source, name, parent) if source is not None
                else scaffold.create(name, parent, region=region))
     if created.schemas_written:
-        click.echo(f"{created.schemas_written}/: JSON Schemas geschreven (voor controle in de editor)")
-    click.echo(f"{created.folder}: nieuw dossier" + (f", kopie van {source}" if source else ""))
+        click.echo(_("{folder}/: JSON Schemas written (for checking in the editor)").format(
+            folder=created.schemas_written))
+    if source:
+        click.echo(_("{folder}: new dossier, copy of {source}").format(folder=created.folder, source=source))
+    else:
+        click.echo(_("{folder}: new dossier").format(folder=created.folder))
     try:
         d = load(created.folder)
     except SpecError as exc:
         exc.show()
-        click.echo("De map is gemaakt, maar is nog niet geldig; verbeter de fouten hierboven.", err=True)
+        click.echo(_("The folder has been made, but is not valid yet; fix the errors above."), err=True)
         sys.exit(1)
     pdf = default_out(created.folder, None) / "bestek" / f"{d.spec.segmenten[0]}.pdf"
-    click.echo(f"Volgende stappen:\n  dossier validate {created.folder}\n  dossier build {created.folder}\n"
+    click.echo(_("Next steps:") + f"\n  dossier validate {created.folder}\n  dossier build {created.folder}\n"
                f"  xdg-open {pdf}")
 
 
-@main.command()
-@click.argument("spec_dirs", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Map voor de uitvoer (standaard output/); elk dossier krijgt een eigen submap.")
-@click.option("--format", "formats", default="docx,pdf", show_default=True, help="Welke formaten.")
-@click.option("--jobs", type=click.IntRange(1, 64), default=None,
-              help="Aantal parallelle converters (standaard: aantal processorkernen).")
-@click.option("--interval", type=click.FloatRange(0.1, 60), default=0.5, show_default=True,
-              help="Seconden tussen twee keer kijken.")
-@click.option("--max-rounds", type=click.IntRange(1), default=None,
-              help="Stop na zoveel builds (voor scripts en tests); standaard: tot Ctrl+C.")
+@main.command(help=N_("Rebuild what a saved change affects, and show errors as soon as they appear."))
+@argument("spec_dirs", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@option("--out", type=click.Path(file_okay=False, path_type=Path), default=None, help=_OUT_HELP)
+@option("--format", "formats", default="docx,pdf", show_default=True, help=_FORMAT_HELP)
+@option("--jobs", type=click.IntRange(1, 64), default=None, help=_JOBS_HELP)
+@option("--interval", type=click.FloatRange(0.1, 60), default=0.5, show_default=True,
+        help=N_("Seconds between two looks at the files."))
+@option("--max-rounds", type=click.IntRange(1), default=None,
+        help=N_("Stop after this many builds (for scripts and tests); default: until Ctrl+C."))
 def watch(spec_dirs: tuple[Path, ...], out: Path | None, formats: str, jobs: int | None, interval: float,
           max_rounds: int | None) -> None:
-    """Bouw opnieuw wat een opgeslagen wijziging raakt, en toon fouten zodra ze er zijn."""
     import os
 
     from .builder import TEMPLATES
@@ -228,9 +305,9 @@ def watch(spec_dirs: tuple[Path, ...], out: Path | None, formats: str, jobs: int
                        also=also))
 
 
-@main.group()
+@main.group(help=N_("Publish the award and admission decisions as open data (OCDS or CSV)."))
 def export() -> None:
-    """Publiceer de gunnings- en toelatingsbesluiten als open data (OCDS of CSV)."""
+    pass
 
 
 def _load_or_exit(folder: Path):  # type: ignore[no-untyped-def]
@@ -257,54 +334,56 @@ def _write_export(data: bytes, out: Path | None, summary: str) -> None:
         click.echo(f"{summary} → {out}")
 
 
-@export.command("ocds")
-@click.argument("spec_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Bestand voor het releasepakket (standaard: naar het scherm).")
-@click.option("--ocid-prefix", default="ocds-xxxxxx", show_default=True,
-              help="Uw ocid-voorvoegsel ('ocds-' en zes tekens), aan te vragen bij de Open Contracting Partnership.")
-@click.option("--uri", default=None, help="URI van het pakket, bijvoorbeeld de URL waar u het publiceert.")
-@click.option("--license", "license_url", default=None,
-              help="URL van de licentie, bijvoorbeeld https://creativecommons.org/publicdomain/zero/1.0/.")
+@export.command("ocds", help=N_("Write an OCDS release package (JSON) and check it against the OCDS 1.1 schema."))
+@argument("spec_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+        help=N_("File for the release package (default: to the screen)."))
+@option("--ocid-prefix", default="ocds-xxxxxx", show_default=True,
+        help=N_("Your ocid prefix ('ocds-' and six characters), to be requested from the Open Contracting "
+                "Partnership."))
+@option("--uri", default=None, help=N_("URI of the package, for example the URL where you publish it."))
+@option("--license", "license_url", default=None,
+        help=N_("URL of the licence, for example https://creativecommons.org/publicdomain/zero/1.0/."))
 def export_ocds(spec_dir: Path, out: Path | None, ocid_prefix: str, uri: str | None,
                 license_url: str | None) -> None:
-    """Schrijf een OCDS-releasepakket (JSON) en controleer het tegen het OCDS 1.1-schema."""
     import re
 
     from .export import ocds
 
     if not re.fullmatch(r"ocds-[a-z0-9]{6}", ocid_prefix):
-        raise click.BadParameter("'ocds-' gevolgd door zes kleine letters of cijfers, bijvoorbeeld ocds-a1b2c3",
+        raise click.BadParameter(_("'ocds-' followed by six small letters or digits, for example ocds-a1b2c3"),
                                  param_hint="--ocid-prefix")
     package = ocds.release_package(_load_or_exit(spec_dir), prefix=ocid_prefix, uri=uri, license=license_url)
     problems = ocds.validate(package)
     if problems:
         for problem in problems:
             click.echo(problem, err=True)
-        click.echo(f"fout: het releasepakket voldoet niet aan OCDS {ocds.schema_version()}; er is niets "
-                   "geschreven. Dit is een fout in dossier: meld het met de regels hierboven.", err=True)
+        click.echo(error_line(_("the release package does not comply with OCDS {version}; nothing was written. "
+                                "This is a bug in dossier: report it with the lines above.").format(
+            version=ocds.schema_version())), err=True)
         sys.exit(1)
     awards = package["releases"][0].get("awards", [])
     active = sum(1 for a in awards if a["status"] == "active")
-    summary = (f"{spec_dir}: {len(awards)} {'award' if len(awards) == 1 else 'awards'} ({active} active, "
-               f"{len(awards) - active} unsuccessful), "
-               f"geldig volgens OCDS {ocds.schema_version()}")
+    summary = f"{spec_dir}: " + ngettext(
+        "{n} award ({active} active, {unsuccessful} unsuccessful), valid according to OCDS {version}",
+        "{n} awards ({active} active, {unsuccessful} unsuccessful), valid according to OCDS {version}",
+        len(awards)).format(n=len(awards), active=active, unsuccessful=len(awards) - active,
+                            version=ocds.schema_version())
     if ocid_prefix == "ocds-xxxxxx":
-        click.echo("let op: ocds-xxxxxx is een voorbeeld-voorvoegsel; geef uw eigen met --ocid-prefix", err=True)
+        click.echo(_("note: ocds-xxxxxx is an example prefix; give your own with --ocid-prefix"), err=True)
     _write_export(ocds.dumps(package).encode("utf-8"), out, summary)
 
 
-@export.command("csv")
-@click.argument("spec_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Bestand voor de tabel (standaard: naar het scherm).")
+@export.command("csv", help=N_("Write one row per provider and deelsegment (CSV for Excel: ';', UTF-8 with BOM)."))
+@argument("spec_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+        help=N_("File for the table (default: to the screen)."))
 def export_csv(spec_dir: Path, out: Path | None) -> None:
-    """Schrijf één regel per aanbieder en deelsegment (CSV voor Excel: ';', UTF-8 met BOM)."""
     from .export import csv as export_table
 
     d = _load_or_exit(spec_dir)
     n = len(export_table.rows(d))
-    _write_export(export_table.to_bytes(d), out, f"{spec_dir}: {n} {'regel' if n == 1 else 'regels'}")
+    _write_export(export_table.to_bytes(d), out, f"{spec_dir}: " + ngettext("{n} row", "{n} rows", n).format(n=n))
 
 
 def run() -> None:  # pragma: no cover - entry point used by `python -m dossier`

@@ -52,6 +52,11 @@ def set_language(language: str | None) -> None:
     _chosen = language
 
 
+def chosen() -> str | None:
+    """The language given to `set_language`, or None when the locale decides."""
+    return _chosen
+
+
 def language() -> str:
     """The language messages are produced in now."""
     return _chosen or language_from_env()

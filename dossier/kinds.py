@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .context import besluit, bestek, brief, nota, samenvatting
 from .context.common import Document
+from .i18n import N_
 from .spec import Dossier
 
 
@@ -20,15 +21,16 @@ class Kind:
     template: str
     documents: Callable[[Dossier], Iterator[Document]]
     description: str
+    """What the documents are, for messages (an English message id: translate it with `_()`)."""
 
 
 KINDS: list[Kind] = [
-    Kind("bestek", "bestek.docx", bestek.documents, "bestek per segment"),
-    Kind("samenvatting", "samenvatting.docx", samenvatting.documents, "samenvatting van het dossier"),
-    Kind("raadsbrief", "raadsbrief.docx", brief.raadsbrieven, "brief aan de raad, per gemeente"),
-    Kind("collegebrief", "collegebrief.docx", brief.collegebrieven, "brief aan alle colleges"),
-    Kind("besluit", "besluit.docx", besluit.documents, "gunnings- of toelatingsbesluit, per aanbieder"),
-    Kind("nota", "nota.docx", nota.documents, "nota van inlichtingen"),
+    Kind("bestek", "bestek.docx", bestek.documents, N_("bestek per segment")),
+    Kind("samenvatting", "samenvatting.docx", samenvatting.documents, N_("summary of the dossier")),
+    Kind("raadsbrief", "raadsbrief.docx", brief.raadsbrieven, N_("letter to the council, per municipality")),
+    Kind("collegebrief", "collegebrief.docx", brief.collegebrieven, N_("letter to all colleges")),
+    Kind("besluit", "besluit.docx", besluit.documents, N_("award or admission decision, per provider")),
+    Kind("nota", "nota.docx", nota.documents, N_("nota van inlichtingen")),
 ]
 
 BY_NAME = {k.name: k for k in KINDS}

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .i18n import _
+
 FORMAT = 1
 NAME = "manifest.json"
 
@@ -76,11 +78,12 @@ class ManifestUnusable(Exception):
 def read(path: Path) -> Manifest:
     """Read a manifest; raise ManifestUnusable when it is missing, unreadable or of another format."""
     if not path.exists():
-        raise ManifestUnusable("geen manifest gevonden")
+        raise ManifestUnusable(_("no manifest found"))
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("format") != FORMAT:
-            raise ManifestUnusable(f"manifest heeft formaatversie {data.get('format')!r}, verwacht {FORMAT}")
+            raise ManifestUnusable(_("the manifest has format version {found}, expected {expected}").format(
+                found=repr(data.get("format")), expected=FORMAT))
         entries = {}
         for item in data["outputs"]:
             entry = Entry(item["kind"], item["key"], item["title"], item["inputs"], dict(item["files"]))
@@ -89,7 +92,7 @@ def read(path: Path) -> Manifest:
     except ManifestUnusable:
         raise
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise ManifestUnusable(f"manifest is onleesbaar ({type(exc).__name__})") from None
+        raise ManifestUnusable(_("the manifest is unreadable ({error})").format(error=type(exc).__name__)) from None
 
 
 def write(path: Path, manifest: Manifest) -> None:

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import DossierError, SpecError
+from .errors import DossierError, SpecError, error_line
+from .i18n import _, number
 
 Snapshot = dict[str, tuple[int, int]]
 """File (relative to the watched folder) → (mtime in ns, size)."""
@@ -86,15 +87,15 @@ def rebuild(folder: Path, settings: Settings, echo: Echo, echo_err: Echo) -> boo
     except SpecError as exc:
         for problem in exc.problems:
             echo_err(str(problem))
-        echo_err(f"{folder}: {exc.format_message()}; er is niets gebouwd, de vorige documenten blijven "
-                 "staan. Sla het bestand opnieuw op als het verbeterd is.")
+        echo_err(_("{folder}: {summary}; nothing was built, the previous documents stay. Save the file again "
+                   "once it is fixed.").format(folder=folder, summary=exc.format_message()))
         return False
     options = Options(out=default_out(folder, settings.out), formats=settings.formats, jobs=settings.jobs,
                       converter=settings.warm_converter())
     try:
         result = build(d, options, echo)
     except DossierError as exc:
-        echo_err(f"fout: {exc.format_message()}")
+        echo_err(error_line(exc.format_message()))
         return False
     echo(f"{folder}: {result.summary()}")
     return not result.errors and not result.environment_error
@@ -115,17 +116,18 @@ def watch(folders: list[Path], settings: Settings, echo: Echo, echo_err: Echo,
         echo(f"{time.strftime('%H:%M:%S')} {why}")
         ok = _guarded(lambda: rebuild(folder, settings, echo, echo_err), echo_err)
         if ok and healthy.get(folder) is False:
-            echo(f"{folder}: weer geldig")
+            echo(_("{folder}: valid again").format(folder=folder))
         healthy[folder] = ok
         rounds += 1
         return settings.max_rounds is not None and rounds >= settings.max_rounds
 
     try:
         for folder in folders:
-            if one(folder, f"{folder}: eerste build"):
+            if one(folder, _("{folder}: first build").format(folder=folder)):
                 return 0
         names = ", ".join(str(f) for f in folders)
-        echo(f"bewaakt {names} (elke {str(settings.interval).replace('.', ',')} s); stop met Ctrl+C")
+        echo(_("watching {folders} (every {seconds} s); stop with Ctrl+C").format(
+            folders=names, seconds=number(settings.interval, "0.0##")))
         while True:
             sleep(settings.interval)
             touched_shared = []
@@ -140,10 +142,11 @@ def watch(folders: list[Path], settings: Settings, echo: Echo, echo_err: Echo,
                 if not touched and not touched_shared:
                     continue
                 watched[folder] = new
-                if one(folder, f"{folder}: gewijzigd: {_names(touched + touched_shared)}"):
+                if one(folder, _("{folder}: changed: {files}").format(folder=folder,
+                                                                       files=_names(touched + touched_shared))):
                     return 0
     except KeyboardInterrupt:
-        echo("gestopt")
+        echo(_("stopped"))
         return 0
     finally:
         if settings.converter is not None:
@@ -166,7 +169,9 @@ def _settled(folder: Path, old: Snapshot, interval: float, sleep: Callable[[floa
 
 def _names(files: list[str], limit: int = 4) -> str:
     shown = ", ".join(files[:limit])
-    return shown + (f" en {len(files) - limit} meer" if len(files) > limit else "")
+    if len(files) > limit:
+        return _("{files} and {n} more").format(files=shown, n=len(files) - limit)
+    return shown
 
 
 def _guarded(step: Callable[[], bool], echo_err: Echo) -> bool:
@@ -177,6 +182,6 @@ def _guarded(step: Callable[[], bool], echo_err: Echo) -> bool:
         raise
     except Exception:  # noqa: BLE001 - a watch that dies on a bug loses the writer's session
         echo_err(traceback.format_exc().rstrip())
-        echo_err("Dit is een fout in dossier, niet in uw specificatie; meld hem met de regels hierboven. "
-                 "dossier watch gaat door.")
+        echo_err(_("This is a bug in dossier, not in your spec; report it with the lines above. dossier watch "
+                   "goes on."))
         return False

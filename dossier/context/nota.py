@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..errors import DossierError, SpecError
+from ..i18n import _
 from ..spec import Dossier
 from ..spec.model import Vraag
 from . import nl
@@ -89,9 +90,9 @@ def _changes(d: Dossier) -> tuple[str | None, list[Change]]:
         with versions.relative_to(d.root, revisie=v.revisie, map=v.map) as version:
             base = load(version.root)
     except SpecError as exc:
-        raise SpecError([source.problem(("vergelijk",), f"de versie om mee te vergelijken is geen geldig "
-                                        f"dossier ({exc.format_message()}); controleer die versie met "
-                                        "'dossier validate'")]) from None
+        raise SpecError([source.problem(("vergelijk",), _(
+            "the version to compare with is not a valid dossier ({summary}); check that version with 'dossier "
+            "validate'").format(summary=exc.format_message()))]) from None
     except DossierError as exc:
         raise SpecError([source.problem(("vergelijk",), exc.format_message())]) from None
     naam = f"revisie {v.revisie}" if v.revisie else f"map {v.map}"

@@ -14,6 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from ..i18n import _
 from ..spec import Dossier
 from ..spec.model import Adres
 from . import Decision, contract_period, decisions
@@ -84,7 +85,7 @@ def _tender(d: Dossier, found: list[Decision], items: list[dict[str, Any]], opdr
             supplier_ids: dict[str, dict[str, str]], start: date, end: date) -> dict[str, Any]:
     vormen = []
     criteria = []
-    for _, ds in d.deelsegmenten():
+    for _segment, ds in d.deelsegmenten():
         if ds.inkoopvorm.wordt.label not in vormen:
             vormen.append(ds.inkoopvorm.wordt.label)
         if ds.inkoopvorm.gunningscriteria:
@@ -224,7 +225,7 @@ def validate(package: dict[str, Any]) -> list[str]:
     rules the schema cannot express (unique ids, references that point at a party)."""
     problems = []
     for error in sorted(_validator().iter_errors(package), key=lambda e: [str(p) for p in e.absolute_path]):
-        where = "/".join(str(p) for p in error.absolute_path) or "(pakket)"
+        where = "/".join(str(p) for p in error.absolute_path) or _("(package)")
         problems.append(f"{where}: {error.message}")
     for r, release in enumerate(package.get("releases", [])):
         parties = {p.get("id"): p.get("name") for p in release.get("parties", [])}
@@ -238,9 +239,11 @@ def validate(package: dict[str, Any]) -> list[str]:
             if ref is None:
                 continue
             if ref.get("id") not in parties:
-                problems.append(f"releases/{r}/{where}: verwijst naar partij '{ref.get('id')}', die niet in parties staat")
+                problems.append(_("{where}: refers to party '{id}', which is not in parties").format(
+                    where=f"releases/{r}/{where}", id=ref.get("id")))
             elif parties[ref["id"]] != ref.get("name"):
-                problems.append(f"releases/{r}/{where}: naam '{ref.get('name')}' wijkt af van de partij")
+                problems.append(_("{where}: name '{name}' differs from the party").format(
+                    where=f"releases/{r}/{where}", name=ref.get("name")))
     return problems
 
 
@@ -249,7 +252,7 @@ def _unique(where: str, ids: list[Any]) -> list[str]:
     out = []
     for i, ident in enumerate(ids):
         if ident in seen:
-            out.append(f"{where}/{i}/id: '{ident}' komt twee keer voor")
+            out.append(_("{where}: '{id}' appears twice").format(where=f"{where}/{i}/id", id=ident))
         seen.add(ident)
     return out
 

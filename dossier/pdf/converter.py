@@ -31,6 +31,7 @@ from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
+from ..i18n import _
 from .normalize import DEFAULT_DATE, DEFAULT_LANG, normalize_pdf
 
 __all__ = [
@@ -121,13 +122,9 @@ def _unavailable_message(soffice: str | None, python: str | None) -> str:
     if soffice is None:
         missing.append("LibreOffice (soffice)")
     if python is None:
-        missing.append("een Python met de UNO-koppeling (import uno)")
-    return (
-        "PDF-conversie is niet beschikbaar: "
-        + " en ".join(missing)
-        + " ontbreekt. Installeer met: "
-        + INSTALL_HINT
-    )
+        missing.append(_("a Python with the UNO bridge (import uno)"))
+    return _("PDF conversion is not available: {missing} is missing. Install with: {command}").format(
+        missing=" {} ".format(_("and")).join(missing), command=INSTALL_HINT)
 
 
 # -- one worker process -----------------------------------------------------------------
@@ -168,9 +165,8 @@ class _Worker:
                 if "ready" in msg:
                     break
             if not msg["ready"] or self.soffice_pid is None:
-                raise _WorkerError(
-                    "LibreOffice start niet: " + str(msg.get("error", "onbekende fout"))
-                )
+                raise _WorkerError(_("LibreOffice does not start: {error}").format(
+                    error=msg.get("error", _("unknown error"))))
         except BaseException:
             self.kill()
             raise
@@ -181,23 +177,22 @@ class _Worker:
         while b"\n" not in self._buf:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
-                raise _WorkerError(f"geen antwoord van LibreOffice binnen {timeout:g} s")
-            ready, _, _ = select.select([fd], [], [], remaining)
+                raise _WorkerError(_("no answer from LibreOffice within {seconds} s").format(seconds=f"{timeout:g}"))
+            ready = select.select([fd], [], [], remaining)[0]
             if not ready:
                 continue
             chunk = os.read(fd, 65536)
             if not chunk:
                 self.proc.wait()
-                raise _WorkerError(
-                    f"LibreOffice-worker gestopt (exitcode {self.proc.returncode})"
-                    + self._log_tail()
-                )
+                raise _WorkerError(_("LibreOffice worker stopped (exit code {code})").format(
+                    code=self.proc.returncode) + self._log_tail())
             self._buf += chunk
         line, self._buf = self._buf.split(b"\n", 1)
         try:
             return json.loads(line)
         except ValueError as exc:
-            raise _WorkerError(f"onleesbaar antwoord van worker: {line[:200]!r}") from exc
+            raise _WorkerError(_("unreadable answer from the worker: {answer}").format(
+                answer=repr(line[:200]))) from exc
 
     def request(self, src: Path, dst: Path, timeout: float) -> dict:
         job = json.dumps({"src": str(src), "dst": str(dst)}) + "\n"
@@ -205,7 +200,7 @@ class _Worker:
             self.proc.stdin.write(job.encode("utf-8"))
             self.proc.stdin.flush()
         except OSError as exc:
-            raise _WorkerError(f"LibreOffice-worker niet bereikbaar: {exc}") from exc
+            raise _WorkerError(_("LibreOffice worker cannot be reached: {error}").format(error=exc)) from exc
         return self._read(timeout)
 
     def _log_tail(self) -> str:
@@ -245,7 +240,7 @@ class _Worker:
         try:
             self.proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
-            log.warning("worker %s reageert niet op SIGKILL", self.proc.pid)
+            log.warning(_("worker {pid} does not respond to SIGKILL").format(pid=self.proc.pid))
         for stream in (self.proc.stdin, self.proc.stdout):
             try:
                 if stream:
@@ -282,7 +277,7 @@ class Converter:
         lang: str = DEFAULT_LANG,
     ) -> None:
         if jobs < 1:
-            raise ValueError("jobs moet minstens 1 zijn")
+            raise ValueError(_("jobs must be at least 1"))
         soffice, python = find_soffice(), find_uno_python()
         if soffice is None or python is None:
             raise ConverterUnavailable(_unavailable_message(soffice, python))
@@ -336,7 +331,7 @@ class Converter:
             return {}
         with self._lock:
             if self._closed:
-                raise RuntimeError("Converter is al gesloten")
+                raise RuntimeError(_("the converter is already closed"))
             todo: queue.SimpleQueue[tuple[Path, Path]] = queue.SimpleQueue()
             for item in items:
                 todo.put(item)
@@ -353,7 +348,7 @@ class Converter:
                 t.start()
             errors: dict[Path, str] = {}
             callback_error: BaseException | None = None
-            for _ in items:
+            for _item in items:
                 src, dst, error = done.get()
                 if error is not None:
                     errors[dst] = error
@@ -377,8 +372,8 @@ class Converter:
             try:
                 error = self._convert_one(slot, src, dst)
             except Exception as exc:  # never lose a result: the caller waits for it
-                log.exception("onverwachte fout bij %s", src)
-                error = f"onverwachte fout: {exc}"
+                log.exception(_("unexpected error with {file}").format(file=src))
+                error = _("unexpected error: {error}").format(error=exc)
             done.put((src, dst, error))
 
     def _worker(self, slot: int) -> _Worker:
@@ -399,12 +394,12 @@ class Converter:
 
     def _convert_one(self, slot: int, src: Path, dst: Path) -> str | None:
         if not src.is_file():
-            return f"bronbestand bestaat niet: {src}"
+            return _("source file does not exist: {path}").format(path=src)
         try:
             dst.parent.mkdir(parents=True, exist_ok=True)
             dst.unlink(missing_ok=True)  # a stale file must not pass for output
         except OSError as exc:
-            return f"kan niet schrijven naar {dst}: {exc}"
+            return _("cannot write to {out}: {reason}").format(out=dst, reason=exc)
 
         error: str | None = None
         for attempt in (1, 2):
@@ -414,32 +409,34 @@ class Converter:
             except _WorkerError as exc:
                 self._discard(slot)
                 error = str(exc)
-                log.warning("%s (poging %d): %s", src.name, attempt, error)
+                log.warning(_("{file} (attempt {attempt}): {error}").format(file=src.name, attempt=attempt,
+                                                                          error=error))
                 continue
             if answer.get("ok"):
                 error = None
                 break
-            error = str(answer.get("error") or "onbekende fout")
+            error = str(answer.get("error") or _("unknown error"))
             if answer.get("fatal"):  # soffice crashed on this document
                 self._discard(slot)
-                log.warning("%s (poging %d): %s", src.name, attempt, error)
+                log.warning(_("{file} (attempt {attempt}): {error}").format(file=src.name, attempt=attempt,
+                                                                          error=error))
                 continue
-            return f"conversie mislukt: {error}"  # the document itself is the problem
+            return _("conversion failed: {error}").format(error=error)  # the document itself is the problem
         if error is not None:
             dst.unlink(missing_ok=True)
-            return f"conversie mislukt na 2 pogingen: {error}"
+            return _("conversion failed after 2 attempts: {error}").format(error=error)
 
         try:
             with open(dst, "rb") as fh:
                 head = fh.read(5)
         except OSError:
-            return "LibreOffice meldde succes maar schreef geen PDF"
+            return _("LibreOffice reported success but wrote no PDF")
         if not head.startswith(b"%PDF"):
             dst.unlink(missing_ok=True)
-            return "LibreOffice schreef geen geldige PDF"
+            return _("LibreOffice wrote no valid PDF")
         try:
             normalize_pdf(dst, date=self.date, lang=self.lang)
         except Exception as exc:
             dst.unlink(missing_ok=True)
-            return f"nabewerking van de PDF mislukt: {exc}"
+            return _("post-processing the PDF failed: {error}").format(error=exc)
         return None

@@ -19,6 +19,7 @@ from docxtpl import DocxTemplate, InlineImage, RichText
 
 from ..context.common import Document, Image, Marked, Md, Rich, context_json  # noqa: F401 (re-export)
 from ..errors import BuildError
+from ..i18n import _
 from .markdown import markdown_subdoc
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -76,19 +77,24 @@ def render_docx(template: Path, doc: Document, *, author: str, when: date) -> by
     try:
         missing = sorted(_undeclared(template, template.stat().st_mtime_ns) - set(doc.context))
         if missing:
-            raise BuildError(f"{doc.ident}: sjabloon {template.name} gebruikt onbekende variabele(n) "
-                             f"{', '.join(missing)}; controleer de spelling in het sjabloon ('dossier check')")
+            raise BuildError(_("{document}: template {template} uses unknown variable(s) {variables}; check the "
+                               "spelling in the template ('dossier check')").format(
+                document=doc.ident, template=template.name, variables=", ".join(missing)))
         tpl.render(_materialize(tpl, doc.context), env)
     except jinja2.UndefinedError as exc:
         found = re.search(r"has no attribute '([^']+)'|'([^']+)' is undefined", exc.message or "")
-        what = f"veld '{found.group(1) or found.group(2)}' bestaat niet" if found else exc.message
-        raise BuildError(f"{doc.ident}: sjabloon {template.name}: {what}; controleer de spelling "
-                         "in het sjabloon ('dossier check')") from None
+        what = (_("field '{field}' does not exist").format(field=found.group(1) or found.group(2)) if found
+                else exc.message)
+        raise BuildError(_("{document}: template {template}: {problem}; check the spelling in the template "
+                           "('dossier check')").format(document=doc.ident, template=template.name,
+                                                       problem=what)) from None
     except jinja2.TemplateSyntaxError as exc:
-        raise BuildError(f"{doc.ident}: sjabloon {template.name} bevat een fout in een tag: {exc.message}") from None
+        raise BuildError(_("{document}: template {template} has an error in a tag: {error}").format(
+            document=doc.ident, template=template.name, error=exc.message)) from None
     except (TypeError, ValueError, AttributeError, jinja2.TemplateError) as exc:
-        raise BuildError(f"{doc.ident}: sjabloon {template.name} kan niet worden ingevuld: {exc}; "
-                         "controleer de tags in het sjabloon ('dossier check')") from None
+        raise BuildError(_("{document}: template {template} cannot be filled in: {error}; check the tags in the "
+                           "template ('dossier check')").format(document=doc.ident, template=template.name,
+                                                                error=exc)) from None
     props = tpl.docx.core_properties
     moment = datetime(when.year, when.month, when.day, tzinfo=timezone.utc)
     props.title = doc.title

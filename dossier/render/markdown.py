@@ -31,6 +31,8 @@ from markdown import util as md_util
 from markdown.inlinepatterns import SubstituteTagInlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
+from ..i18n import _
+
 __all__ = ["MissingStyleError", "markdown_plain", "markdown_subdoc"]
 
 _EXTENSIONS = ["tables", "sane_lists"]
@@ -68,7 +70,8 @@ class MissingStyleError(ValueError):
     def __init__(self, style: str, needed_for: str) -> None:
         self.style = style
         self.needed_for = needed_for
-        super().__init__(f"het sjabloon heeft geen alineastijl {style!r} (nodig voor {needed_for})")
+        super().__init__(_("the template has no paragraph style {style} (needed for {needed_for})").format(
+            style=repr(style), needed_for=needed_for))
 
 
 def markdown_subdoc(
@@ -244,7 +247,7 @@ class _WordWriter:
                      default_par.style_id if default_par is not None else None, {})
             self._tpl_docx._dossier_styles = cache
         self._style_types, self._default_par_style_id, self._style_ids = cache
-        self._body = self._require(body_style, "gewone alinea's")
+        self._body = self._require(body_style, _("ordinary paragraphs"))
         self._quote = self._optional("Quote", WD_STYLE_TYPE.PARAGRAPH) or self._body
         self._table_style = self._optional("Table Grid", WD_STYLE_TYPE.TABLE)
         # LibreOffice 7.4 exports a Word hyperlink to PDF only when its runs name a character
@@ -319,7 +322,7 @@ class _WordWriter:
             self._inlines(self._paragraph(formats.next()), elem, _RunFormat())
         elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             level = min(self._heading_level + int(tag[1]) - 1, 9)
-            style = self._require(f"Heading {level}", f"een kop {'#' * int(tag[1])}")
+            style = self._require(f"Heading {level}", _("a heading {marks}").format(marks="#" * int(tag[1])))
             self._inlines(self._paragraph(_ParaFormat(style)), elem, _RunFormat())
         elif tag in ("ul", "ol"):
             self._list(elem, depth + 1)
@@ -353,7 +356,7 @@ class _WordWriter:
         base = "List Number" if ordered else "List Bullet"
         style = self._deepest(base, depth)
         if style is None:
-            raise MissingStyleError(base, "een genummerde lijst" if ordered else "een opsomming")
+            raise MissingStyleError(base, _("a numbered list") if ordered else _("a bulleted list"))
         rest = _ParaFormat(self._deepest("List Continue", depth) or self._body)
         number = _start(elem) if ordered else 1
         numbering = self._restart_numbering(style, number) if ordered else None

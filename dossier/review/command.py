@@ -9,7 +9,8 @@ from pathlib import Path
 
 import click
 
-from ..errors import EXIT_OK, EXIT_USAGE, DossierError, SpecError
+from ..errors import EXIT_OK, EXIT_USAGE, DossierError, SpecError, error_line
+from ..i18n import _
 from ..spec import Dossier, load
 from . import report, versions
 from .diff import compare
@@ -22,23 +23,25 @@ def two_versions(paths: tuple[Path, ...], rev: str | None) -> Iterator[tuple[ver
     with ExitStack() as stack:
         if rev is not None:
             if len(paths) != 1:
-                raise click.UsageError("met --rev hoort er één dossiermap bij: dossier diff --rev REV MAP")
+                raise click.UsageError(_("--rev takes one dossier folder: dossier diff --rev REV FOLDER"))
             old = stack.enter_context(versions.at_revision(paths[0], rev))
             new = stack.enter_context(versions.folder(paths[0]))
         else:
             if len(paths) != 2:
-                raise click.UsageError("geef twee dossiermappen (dossier diff OUD NIEUW) of één met "
-                                       "--rev (dossier diff --rev REV MAP)")
+                raise click.UsageError(_("give two dossier folders (dossier diff OLD NEW) or one with --rev "
+                                         "(dossier diff --rev REV FOLDER)"))
             old = stack.enter_context(versions.folder(paths[0]))
             new = stack.enter_context(versions.folder(paths[1]))
         yield old, new
 
 
-def _load(version: versions.Version, which: str) -> Dossier:
+def _load(version: versions.Version, *, old: bool) -> Dossier:
     try:
         return load(version.root)
     except SpecError as exc:
-        click.echo(f"fout: de {which} versie ({version.label}) is geen geldig dossier:", err=True)
+        message = (_("the old version ({label}) is not a valid dossier:") if old
+                   else _("the new version ({label}) is not a valid dossier:"))
+        click.echo(error_line(message.format(label=version.label)), err=True)
         exc.show()
         raise _Stop() from None
 
@@ -56,19 +59,20 @@ def run(paths: tuple[Path, ...], rev: str | None, fmt: str, docx: Path | None, p
     """Run `dossier diff`; returns the exit code: 0 no change, 1 changes, 2 error."""
     try:
         with two_versions(paths, rev) as (old_version, new_version):
-            old, new = _load(old_version, "oude"), _load(new_version, "nieuwe")
+            old, new = _load(old_version, old=True), _load(new_version, old=False)
             diff = compare(old, new, oud_label=old_version.label, nieuw_label=new_version.label)
             notes = []
             if redline is not None:
                 written = write_redlines(old, new, diff.documents, redline)
                 notes += [f"redline: {path}" for path in written.files]
-                notes += [f"geen redline voor {ident}: {why}" for ident, why in written.skipped]
+                notes += [_("no redline for {document}: {reason}").format(document=ident, reason=why)
+                          for ident, why in written.skipped]
             if docx is not None:
                 report.write_docx(diff, new, docx)
-                notes.append(f"wijzigingsoverzicht: {docx}")
+                notes.append(_("change overview: {path}").format(path=docx))
             if pdf is not None:
                 report.write_pdf(diff, new, pdf)
-                notes.append(f"wijzigingsoverzicht: {pdf}")
+                notes.append(_("change overview: {path}").format(path=pdf))
     except _Stop:
         return EXIT_USAGE
     except DossierError as exc:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Literal
 
 from lxml import etree
 
+from ..i18n import _
 from ..render.docx import reproducible_zip
 
 if TYPE_CHECKING:
@@ -526,7 +527,7 @@ def _record_style_change(old: etree._Element, p: etree._Element, ctx: _Ctx) -> N
 def _emit(p: etree._Element, sequence: list[tuple[State, _Token]], ctx: _Ctx) -> None:
     """Write tokens as runs: consecutive tokens of one link share a hyperlink, of one state an
     `w:ins`/`w:del`, of one formatting a run."""
-    for _, by_link in groupby(sequence, key=lambda st: id(st[1].link) if st[1].link is not None else 0):
+    for _link, by_link in groupby(sequence, key=lambda st: id(st[1].link) if st[1].link is not None else 0):
         items = list(by_link)
         source = items[0][1].link
         holder = p
@@ -541,7 +542,7 @@ def _emit(p: etree._Element, sequence: list[tuple[State, _Token]], ctx: _Ctx) ->
             if state:
                 target = ctx.marks.make(state)
                 holder.append(target)
-            for _, by_format in groupby(by_state, key=lambda st: _format_key(st[1].rpr)):
+            for _format, by_format in groupby(by_state, key=lambda st: _format_key(st[1].rpr)):
                 tokens = [t for _, t in by_format]
                 run = etree.SubElement(target, w("r"))
                 if tokens[0].rpr is not None:
@@ -646,7 +647,7 @@ def write_redlines(old: Dossier, new: Dossier, changed: list[DocumentChange], ou
     result = Written()
     for change in changed:
         if change.ident not in after:
-            result.skipped.append((change.ident, "vervallen in de nieuwe versie"))
+            result.skipped.append((change.ident, _("dropped from the new version")))
             continue
         kind, doc = after[change.ident]
         new_bytes = render_docx(TEMPLATES / kind.template, doc, author=new.spec.opdrachtgever.naam,
@@ -658,7 +659,7 @@ def write_redlines(old: Dossier, new: Dossier, changed: list[DocumentChange], ou
                                     when=old.spec.datum)
         data, count = redline(old_bytes, new_bytes, date=date)
         if not count:
-            result.skipped.append((change.ident, "geen zichtbare wijziging in de tekst"))
+            result.skipped.append((change.ident, _("no visible change in the text")))
             continue
         target = out / f"{change.ident}.docx"
         write_atomic(target, data)

@@ -12,6 +12,7 @@ import click
 
 from ..context.common import Document, Marked, dossier_facts
 from ..errors import BuildError, EnvironmentProblem
+from ..i18n import N_, _, ngettext
 from ..spec import Dossier
 from .diff import Change, Diff, FieldChange, side, word_diff
 
@@ -24,7 +25,20 @@ TEMPLATE = "wijzigingsoverzicht.docx"
 
 
 def summary(diff: Diff) -> str:
-    """`4 wijzigingen (0 toegevoegd, 4 gewijzigd, 0 verwijderd); 7 documenten gewijzigd`."""
+    """`4 wijzigingen (0 toegevoegd, 4 gewijzigd, 0 verwijderd); 7 documenten gewijzigd`, in the user's
+    language (the wijzigingsoverzicht has its own Dutch line: `samenvatting`)."""
+    n = len(diff.changes)
+    docs = len(diff.documents)
+    if not n and not docs:
+        return _("no changes")
+    return _("{changes} ({added} added, {changed} changed, {removed} removed); {documents} changed").format(
+        changes=ngettext("{n} change", "{n} changes", n).format(n=n), added=diff.count("toegevoegd"),
+        changed=diff.count("gewijzigd"), removed=diff.count("verwijderd"),
+        documents=ngettext("{n} document", "{n} documents", docs).format(n=docs))
+
+
+def samenvatting(diff: Diff) -> str:
+    """The summary as the Dutch wijzigingsoverzicht states it (document text, not a message)."""
     n = len(diff.changes)
     docs = len(diff.documents)
     if not n and not docs:
@@ -38,7 +52,8 @@ def summary(diff: Diff) -> str:
 
 def text_lines(diff: Diff) -> list[str]:
     """The report for a terminal; styles are dropped by click.echo when the output is not a terminal."""
-    lines = [f"Wijzigingen van {_version(diff.oud)}", f"            naar {_version(diff.nieuw)}"]
+    head, van, naar = _("Changes"), _("from"), _("to")
+    lines = [f"{head} {van} {_version(diff.oud)}", f"{'':<{len(head)}} {naar} {_version(diff.nieuw)}"]
     groep = None
     for change in diff.changes:
         if change.groep != groep:
@@ -47,13 +62,13 @@ def text_lines(diff: Diff) -> list[str]:
             lines.append(click.style(groep, bold=True))
         lines += _change_lines(change)
     if diff.documents:
-        lines += ["", click.style("Documenten", bold=True)]
+        lines += ["", click.style(_("Documents"), bold=True)]
         width = max(len(d.ident) for d in diff.documents)
         for doc in diff.documents:
-            lines.append(f"  {doc.soort:<10} {doc.ident:<{width}}  {doc.titel}")
+            lines.append(f"  {_(_SOORT_LABEL[doc.soort]):<10} {doc.ident:<{width}}  {doc.titel}")
             shown = shown_in(diff, doc.ident)
             if shown:
-                lines.append(f"  {'':<10} {'':<{width}}  {_listed(shown)}")
+                lines.append(f"  {'':<10} {'':<{width}}  {_listed_message(shown)}")
     lines += ["", summary(diff)]
     return lines
 
@@ -63,21 +78,39 @@ def shown_in(diff: Diff, ident: str) -> list[Change]:
     return [c for c in diff.changes if ident in c.documenten]
 
 
-def _listed(changes: list[Change], most: int = 4) -> str:
+def _names(changes: list[Change], most: int) -> tuple[str, int]:
+    """The first `most` changed items, and how many more there are."""
     names = [c.pad[-1] if c.pad else c.groep for c in changes]
-    text = "; ".join(names[:most]) + (f" en {len(names) - most} meer" if len(names) > most else "")
+    return "; ".join(names[:most]), max(0, len(names) - most)
+
+
+def _listed_message(changes: list[Change], most: int = 4) -> str:
+    names, more = _names(changes, most)
+    if more:
+        names = _("{files} and {n} more").format(files=names, n=more)
+    return ngettext("{n} change", "{n} changes", len(changes)).format(n=len(changes)) + f": {names}"
+
+
+def _listed(changes: list[Change], most: int = 4) -> str:
+    """The changes a document shows, as the Dutch wijzigingsoverzicht lists them."""
+    names, more = _names(changes, most)
+    text = names + (f" en {more} meer" if more else "")
     return f"{len(changes)} {'wijziging' if len(changes) == 1 else 'wijzigingen'}: {text}"
 
 
 def _version(v: Any) -> str:
-    return f"{v.label} (versie {v.versie}, {v.datum})"
+    return _("{label} (version {version}, {date})").format(label=v.label, version=v.versie, date=v.datum)
 
 
 _SOORT_STYLE = {"toegevoegd": "green", "verwijderd": "red", "gewijzigd": "yellow"}
+_SOORT_LABEL = {"toegevoegd": N_("added"), "verwijderd": N_("removed"), "gewijzigd": N_("changed"),
+                "nieuw": N_("new"), "vervallen": N_("dropped")}
+"""How a change or a document's kind of change is named on the terminal (JSON keeps the Dutch values)."""
 
 
 def _change_lines(change: Change) -> list[str]:
-    head = f"  {click.style(change.soort, fg=_SOORT_STYLE[change.soort])}  {change.onderwerp}  ({change.bron})"
+    label = click.style(_(_SOORT_LABEL[change.soort]), fg=_SOORT_STYLE[change.soort])
+    head = f"  {label}  {change.onderwerp}  ({change.bron})"
     lines = [head]
     for f in change.velden:
         lines += _field_lines(f, change.soort)
@@ -100,9 +133,11 @@ def _field_lines(f: FieldChange, soort: str) -> list[str]:
         wordt = _styled(side(pieces, "ins")) or "—"
         return [f"{indent}{f.veld}: {was} → {wordt}{unit}"]
     pieces = _elide(pieces)
+    was, wordt = _("was:"), _("becomes:")
+    width = max(len(was), len(wordt)) + 1
     return [f"{indent}{f.veld}",
-            f"{indent}  was:   {_styled(side(pieces, 'del')) or '—'}",
-            f"{indent}  wordt: {_styled(side(pieces, 'ins')) or '—'}"]
+            f"{indent}  {was:<{width}}{_styled(side(pieces, 'del')) or '—'}",
+            f"{indent}  {wordt:<{width}}{_styled(side(pieces, 'ins')) or '—'}"]
 
 
 def _styled(pieces: list[tuple[str, str]]) -> str:
@@ -182,7 +217,7 @@ def overview_document(diff: Diff, new: Dossier) -> Document:
             **dossier_facts(new, title),
             "oud": vars(diff.oud),
             "nieuw": vars(diff.nieuw),
-            "samenvatting": summary(diff)[:1].upper() + summary(diff)[1:] + ".",
+            "samenvatting": samenvatting(diff)[:1].upper() + samenvatting(diff)[1:] + ".",
             "groepen": groepen,
             "documenten": [{"ident": d.ident, "titel": d.titel, "soort": d.soort,
                             "wijzigingen": _listed(shown_in(diff, d.ident)) if shown_in(diff, d.ident) else ""}
@@ -225,5 +260,6 @@ def write_pdf(diff: Diff, new: Dossier, target: Path) -> None:
         except ConverterUnavailable as exc:
             raise EnvironmentProblem(str(exc)) from None
         if errors:
-            raise BuildError(f"{target}: PDF maken mislukt: {next(iter(errors.values()))}")
+            raise BuildError(_("{document}: making the PDF failed: {error}").format(
+                document=target, error=next(iter(errors.values()))))
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import DossierError, EnvironmentProblem
+from ..i18n import _
 
 _ORIGINS: dict[Path, tuple[Path, str]] = {}
 """Extracted folder → (repository, folder inside it): a revision named by a spec inside an
@@ -41,8 +42,8 @@ def _git(repo: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
     try:
         return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, timeout=120)
     except FileNotFoundError:
-        raise EnvironmentProblem("git is niet geïnstalleerd; nodig om een eerdere revisie te lezen "
-                                 "(apt-get install git)") from None
+        raise EnvironmentProblem(_("git is not installed; it is needed to read an earlier revision (apt-get "
+                                   "install git)")) from None
 
 
 def _origin(folder: Path) -> tuple[Path, str]:
@@ -52,8 +53,8 @@ def _origin(folder: Path) -> tuple[Path, str]:
         return _ORIGINS[resolved]
     probe = _git(resolved if resolved.is_dir() else resolved.parent, "rev-parse", "--show-toplevel")
     if probe.returncode != 0:
-        raise VersionError(f"{folder} staat niet in een git-repository; vergelijk twee mappen in plaats "
-                           "van een revisie")
+        raise VersionError(_("{folder} is not in a git repository; compare two folders instead of a "
+                             "revision").format(folder=folder))
     top = Path(probe.stdout.decode().strip()).resolve()
     return top, resolved.relative_to(top).as_posix()
 
@@ -63,14 +64,14 @@ def at_revision(folder: Path, rev: str) -> Iterator[Version]:
     """The dossier `folder` as it was at git revision `rev`, in a temporary folder."""
     top, rel = _origin(folder)
     if _git(top, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").returncode != 0:
-        raise VersionError(f"revisie '{rev}' bestaat niet in {top}; kies een commit, tag of branch "
-                           "(git log --oneline)")
+        raise VersionError(_("revision '{rev}' does not exist in {repository}; choose a commit, tag or branch "
+                             "(git log --oneline)").format(rev=rev, repository=top))
     if _git(top, "cat-file", "-e", f"{rev}:{rel}").returncode != 0:
-        raise VersionError(f"{rel} bestaat niet in revisie '{rev}'")
+        raise VersionError(_("{folder} does not exist in revision '{rev}'").format(folder=rel, rev=rev))
     archive = _git(top, "archive", "--format=tar", rev, "--", rel)
     if archive.returncode != 0:
-        raise VersionError(f"kan {rel} niet lezen uit revisie '{rev}': "
-                           f"{archive.stderr.decode(errors='replace').strip()}")
+        raise VersionError(_("cannot read {folder} from revision '{rev}': {error}").format(
+            folder=rel, rev=rev, error=archive.stderr.decode(errors="replace").strip()))
     base = Path(tempfile.mkdtemp(prefix="dossier-rev-"))
     try:
         with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
@@ -87,7 +88,7 @@ def at_revision(folder: Path, rev: str) -> Iterator[Version]:
 def folder(path: Path) -> Iterator[Version]:
     """A spec folder on disk, as it is."""
     if not path.is_dir():
-        raise VersionError(f"{path}: map bestaat niet")
+        raise VersionError(_("{path}: folder does not exist").format(path=path))
     yield Version(path, str(path))
 
 

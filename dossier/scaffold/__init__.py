@@ -20,6 +20,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import EXIT_USAGE, DossierError
+from ..i18n import _
 
 SPEC_FILES = ("dossier.yaml", "gemeenten.yaml", "kit.yaml", "begrippen.yaml", "aanbieders.yaml",
               "besluiten.yaml", "brieven.yaml", "segmenten/ambulant.yaml")
@@ -48,17 +49,19 @@ def check_name(name: str) -> None:
     """A dossier name becomes a folder and an output folder: small letters, digits and '-'."""
     if not _NAME.match(name) or len(name) > 60:
         suggestion = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-        hint = f"; bijvoorbeeld '{suggestion}'" if suggestion and _NAME.match(suggestion) else ""
-        raise ScaffoldError(f"'{name}' is geen geldige dossiernaam: gebruik kleine letters, cijfers en "
-                            f"'-'{hint}")
+        if suggestion and _NAME.match(suggestion):
+            raise ScaffoldError(_("'{name}' is not a valid dossier name: use small letters, digits and '-'; for "
+                                  "example '{suggestion}'").format(name=name, suggestion=suggestion))
+        raise ScaffoldError(_("'{name}' is not a valid dossier name: use small letters, digits and "
+                              "'-'").format(name=name))
 
 
 def _free_target(name: str, parent: Path) -> Path:
     check_name(name)
     target = parent / name
     if target.exists() or target.is_symlink():
-        raise ScaffoldError(f"de map {target} bestaat al; er is niets overschreven. Kies een andere "
-                            "naam of verwijder die map eerst")
+        raise ScaffoldError(_("the folder {folder} already exists; nothing was overwritten. Choose another "
+                              "name or remove that folder first").format(folder=target))
     return target
 
 
@@ -70,7 +73,7 @@ def default_region(name: str) -> str:
 def _check_region(region: str) -> str:
     region = region.strip()
     if not region or any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F for c in region):
-        raise ScaffoldError("--region moet een naam op één regel zijn, bijvoorbeeld 'Twente'")
+        raise ScaffoldError(_("--region must be a name on one line, for example 'Twente'"))
     return region
 
 
@@ -162,10 +165,10 @@ def copy(source: Path, name: str, parent: Path, *, schemas: Path | None = None) 
     from the new place, so the editor keeps checking the copy.
     """
     if not (source / "dossier.yaml").is_file():
-        raise ScaffoldError(f"{source} is geen dossiermap (dossier.yaml ontbreekt)")
+        raise ScaffoldError(_("{source} is not a dossier folder (dossier.yaml is missing)").format(source=source))
     target = _free_target(name, parent)
     if target.resolve().is_relative_to(source.resolve()):
-        raise ScaffoldError(f"de kopie {target} kan niet binnen {source} staan")
+        raise ScaffoldError(_("the copy {target} cannot be inside {source}").format(target=target, source=source))
     schemas = schemas if schemas is not None else Path("schemas")
     written = _ensure_schemas(schemas)
     with _staging(target) as staging:
@@ -222,4 +225,5 @@ class _staging:
             os.rename(self.path, self.target)
         except OSError:
             shutil.rmtree(self.path, ignore_errors=True)
-            raise ScaffoldError(f"de map {self.target} bestaat al; er is niets overschreven") from None
+            raise ScaffoldError(_("the folder {folder} already exists; nothing was overwritten").format(
+                folder=self.target)) from None
