@@ -4,6 +4,9 @@
     d = dossier.load("specs/twente-2025")          # raises dossier.SpecError with every problem
     result = dossier.build(d, out="output/twente-2025")
     print(result.summary())
+
+Messages (errors, progress, the summary) are Dutch unless the locale is English;
+`dossier.set_language("en")` or `("nl")` chooses, `dossier.set_language(None)` goes back to the locale.
 """
 
 from __future__ import annotations
@@ -16,6 +19,9 @@ from typing import TYPE_CHECKING
 __version__ = "0.1.0"
 
 from .errors import DossierError, SpecError  # noqa: E402 (the errors a caller catches)
+from .i18n import set_language  # noqa: E402
+
+__all__ = ["DossierError", "SpecError", "build", "load", "set_language"]
 
 if TYPE_CHECKING:
     from .builder import Result

@@ -158,7 +158,7 @@ def _settled(folder: Path, old: Snapshot, interval: float, sleep: Callable[[floa
     new = snapshot(folder)
     if new == old:
         return old
-    for _ in range(10):
+    for _round in range(10):
         sleep(interval)
         again = snapshot(folder)
         if again == new:
