@@ -350,7 +350,7 @@ def _convert(d: Dossier, rendered: list[_Plan], staging: Path, options: Options,
     except ConverterUnavailable as exc:
         result.environment_error = str(exc)
         report(error_line(str(exc)))
-        report(_("The DOCX files have been made; the PDFs follow once LibreOffice is there (or build with "
+        report(_("The DOCX files have been made; the PDFs follow once LibreOffice is installed (or build with "
                  "--format docx)."))
         for p in rendered:
             p.entry.files = {rel: "" for rel in p.entry.files if rel.endswith(".docx")}

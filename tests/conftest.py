@@ -6,9 +6,12 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from dossier import i18n
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -19,9 +22,17 @@ TWENTE = REPO / "specs" / "twente-2025"
 def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
             timeout: float = 600) -> subprocess.CompletedProcess[str]:
     """Run the real `dossier` command as a user would."""
-    full_env = {**os.environ, "LANG": "nl_NL.UTF-8", **(env or {})}
+    full_env = {**os.environ, "LANG": "nl_NL.UTF-8", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": "", **(env or {})}
     return subprocess.run([sys.executable, "-m", "dossier", *args], cwd=cwd or REPO, env=full_env,
                           capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture(autouse=True)
+def dutch() -> Iterator[None]:
+    """The expectations are Dutch whatever the locale of the shell running the tests: in this process
+    through the chosen language, in run_cli's subprocesses through LANG."""
+    with i18n.using("nl"):
+        yield
 
 
 @pytest.fixture

@@ -26,10 +26,9 @@ POT = LOCALE / "dossier.pot"
 NL_PO = LOCALE / "nl" / "LC_MESSAGES" / "dossier.po"
 NL_MO = LOCALE / "nl" / "LC_MESSAGES" / "dossier.mo"
 
-NO_LOCALE = {"LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": ""}
-"""Blank the variables that would outrank LANG in the environment the tests run in."""
-DUTCH = {**NO_LOCALE, "LANG": "nl_NL.UTF-8"}
-POSIX = {**NO_LOCALE, "LANG": "C"}
+DUTCH = {"LANG": "nl_NL.UTF-8"}  # run_cli blanks LANGUAGE, LC_ALL and LC_MESSAGES
+POSIX = {"LANG": "C"}
+ENGLISH = {"LANG": "en_US.UTF-8"}
 
 
 def _read(path: Path):  # type: ignore[no-untyped-def]
@@ -72,6 +71,19 @@ def test_code_has_no_message_outside_the_catalog(tmp_path: Path) -> None:
     added, gone = _ids(_read(fresh)) - _ids(_read(POT)), _ids(_read(POT)) - _ids(_read(fresh))
     assert not added and not gone, (f"new in the code: {sorted(map(str, added))}; no longer in the code: "
                                     f"{sorted(map(str, gone))}. Run the pybabel commands in docs/translating.md")
+
+
+def test_catalogs_are_package_data() -> None:
+    """An installed (not editable) dossier finds its catalogs: each file under dossier/locale matches a
+    package-data glob of pyproject.toml."""
+    import fnmatch
+    import tomllib
+
+    globs = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"][
+        "package-data"]["dossier"]
+    files = [p.relative_to(REPO / "dossier").as_posix() for p in LOCALE.rglob("*") if p.is_file()]
+    assert {"locale/dossier.pot", "locale/nl/LC_MESSAGES/dossier.po", "locale/nl/LC_MESSAGES/dossier.mo"} <= set(files)
+    assert [f for f in files if not any(fnmatch.fnmatch(f, g) and f.count("/") == g.count("/") for g in globs)] == []
 
 
 def _fields(text: str) -> set[str] | None:
@@ -161,17 +173,17 @@ def test_language_from_the_locale(environ: dict[str, str], expected: str) -> Non
     assert i18n.language_from_env(environ) == expected
 
 
-def test_python_api_speaks_the_chosen_language() -> None:
+def test_python_api_speaks_the_chosen_language(monkeypatch: pytest.MonkeyPatch) -> None:
     folder = ROOTS / "minimaal-missing"  # no such folder: the one message is enough
-    try:
-        dossier.set_language("en")
+    with i18n.using(None):  # conftest chose Dutch for every test
+        monkeypatch.setenv("LANG", "en_US.UTF-8")
+        for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+            monkeypatch.delenv(var, raising=False)
         with pytest.raises(dossier.SpecError) as english:
-            dossier.load(folder)
+            dossier.load(folder)  # the API follows the locale, like the CLI
         dossier.set_language("nl")
         with pytest.raises(dossier.SpecError) as dutch:
             dossier.load(folder)
-    finally:
-        dossier.set_language(None)
     assert english.value.problems[0].message == "dossier folder does not exist"
     assert english.value.format_message() == "1 error in the specification"
     assert dutch.value.problems[0].message == "dossiermap bestaat niet"
@@ -183,9 +195,10 @@ def test_python_api_speaks_the_chosen_language() -> None:
 def test_lang_option_holds_for_one_invocation_only(tmp_path: Path) -> None:
     from dossier.cli import main
 
-    result = CliRunner().invoke(main, ["--lang", "en", "validate", str(tmp_path / "x")])
-    assert result.exit_code == 2 and "does not exist" in result.output  # click's own message
-    assert i18n.chosen() is None
+    before = i18n.chosen()
+    result = CliRunner().invoke(main, ["--lang", "en", "validate", str(tmp_path)])
+    assert result.exit_code == 1 and result.output.endswith("errors in the specification.\n")
+    assert i18n.chosen() == before
 
 
 # --- a whole run -------------------------------------------------------------------------------------
@@ -213,7 +226,7 @@ def test_validation_failure_is_dutch(misspelt: tuple[Path, list[str]], env: dict
 
 def test_validation_failure_with_lang_en_is_english(misspelt: tuple[Path, list[str]]) -> None:
     cwd, _expected = misspelt
-    for args, env in ((["--lang", "en"], DUTCH), ([], {**NO_LOCALE, "LANG": "en_US.UTF-8"})):
+    for args, env in ((["--lang", "en"], DUTCH), ([], ENGLISH)):
         result = run_cli(*args, "validate", "minimaal", cwd=cwd, env=env, timeout=60)
         assert result.returncode == 1
         assert result.stderr.splitlines() == [ENGLISH_ENUM, "1 error in the specification."]

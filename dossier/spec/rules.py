@@ -188,8 +188,8 @@ def decisions(d: Dossier) -> Iterator[Problem]:
                                                                     "{name}{hint}").format(
                             id=cid, name=ds.naam, hint=_hint(cid, list(criteria))), key=True)
                     elif not 0 <= score <= criteria[cid].weging:
-                        yield src.problem((*uloc, "scores", cid), _("score {score} is outside 0 to {weight} (the "
-                                                                    "weight)").format(
+                        yield src.problem((*uloc, "scores", cid), _("score {score} is not between 0 and {weight} "
+                                                                    "(the weight)").format(
                             score=score, weight=criteria[cid].weging))
                 totals.setdefault(ds.id, {})[besluit.aanbieder] = float(sum(uitkomst.scores.values()))
             elif uitkomst.scores:

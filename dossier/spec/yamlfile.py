@@ -322,8 +322,8 @@ class _Shape:
         loc = (*_lexical_paths(self.root, self.alias_marks).get(id(parent), ()), part)
         line, col = self._where(kid, slot)
         raise YamlProblem(Problem(self.display, line, col, dotted(loc), _(
-            "this alias (*name) points to the list or mapping it stands in itself, an endless repetition; "
-            "write the values out")))
+            "this alias (*name) points to the list or mapping it is itself in: an endless repetition; write "
+            "the values out")))
 
     def _bomb(self) -> None:
         node, where = self.root, _mark(self.root)
