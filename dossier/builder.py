@@ -337,7 +337,7 @@ def _convert(d: Dossier, rendered: list[_Plan], staging: Path, options: Options,
 
     failed: set[str] = set()
     pairs = [(staging / f"{p.ident}.docx", staging / f"{p.ident}.pdf") for p in rendered]
-    by_pdf = {dst: p for (_, dst), p in zip(pairs, rendered)}
+    by_pdf = {dst.absolute(): p for (_docx, dst), p in zip(pairs, rendered)}  # the converter answers absolute paths
     date = d.spec.datum.isoformat() + "T00:00:00Z"
     try:
         if options.converter is not None:  # a warm converter that outlives this build (dossier watch)

@@ -78,9 +78,9 @@ def test_killed_build_leaves_previous_outputs_intact(minimaal: Path, tmp_path: P
 @pytest.mark.parametrize("fault", ["hang", "crash"])
 def test_libreoffice_failing_on_one_document_is_retried_then_reported(fault: str, minimaal: Path,
                                                                       tmp_path: Path) -> None:
-    tmp_path = tmp_path / "uit"
-    result = run_cli("build", str(minimaal), "--out", str(tmp_path), "--quiet",
+    result = run_cli("build", str(minimaal), "--out", "uit", "--quiet", cwd=tmp_path,  # relative, like output/
                      env={"DOSSIER_FAULT": f"{fault}:taalkracht", "DOSSIER_CONVERT_TIMEOUT": "8"})
+    tmp_path = tmp_path / "uit"
     assert result.returncode == 1
     assert "fout: besluit/taalkracht: PDF maken mislukt" in result.stdout
     assert "2 pogingen" in result.stdout
