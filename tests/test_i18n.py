@@ -274,6 +274,20 @@ def test_build_speaks_dutch_or_english(minimaal: Path, tmp_path: Path) -> None:
         "besluit, nota"]
 
 
+@needs_soffice
+def test_failed_conversion_is_reported_in_english(minimaal: Path, tmp_path: Path) -> None:
+    """The LibreOffice worker runs under another Python; its messages follow --lang too."""
+    result = run_cli("--lang", "en", "build", str(minimaal), "--out", str(tmp_path / "uit"),
+                     "--only", "besluit/taalkracht", env={**DUTCH, "DOSSIER_FAULT": "crash:taalkracht"})
+    assert result.returncode == 1
+    lines = _seconds(result.stdout)
+    assert lines[0] == "build besluit/taalkracht: new"
+    assert re.fullmatch(r"error: besluit/taalkracht: making the PDF failed: conversion failed after 2 attempts: "
+                        r"LibreOffice has stopped: .+", lines[1]), lines[1]
+    assert lines[2:] == [f"{minimaal}: 1 document: 0 built, 0 unchanged, 1 error in … s"]
+    assert re.search(r"^taalkracht\.docx \(attempt 1\): LibreOffice has stopped: ", result.stderr, re.M)
+
+
 def test_help_follows_the_language() -> None:
     english = run_cli("--lang", "en", "build", "--help", env=DUTCH)
     assert english.returncode == 0

@@ -31,7 +31,7 @@ from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
-from ..i18n import _
+from ..i18n import _, language
 from .normalize import DEFAULT_DATE, DEFAULT_LANG, normalize_pdf
 
 __all__ = [
@@ -114,6 +114,7 @@ def _worker_env() -> dict[str, str]:
     # The worker runs under another Python: do not hand it our module paths.
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
     env["PYTHONUNBUFFERED"] = "1"
+    env["DOSSIER_LANGUAGE"] = language()  # the worker's messages reach the user
     return env
 
 

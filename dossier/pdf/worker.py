@@ -24,6 +24,7 @@ caller that has to kill a hanging worker can kill LibreOffice as well.
 """
 
 import argparse
+import gettext
 import json
 import os
 import secrets
@@ -34,6 +35,13 @@ import time
 
 import uno
 from com.sun.star.beans import PropertyValue
+
+# Messages come from dossier's catalogs, read with the standard library (this file runs outside
+# dossier's environment); the caller passes its language in DOSSIER_LANGUAGE.
+_ = gettext.translation(
+    "dossier", os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "locale"),
+    languages=[os.environ.get("DOSSIER_LANGUAGE", "nl")], fallback=True,
+).gettext
 
 PDF_FILTER_DATA = {
     # PDF/A-2b, tagged, with the document title shown instead of the file name.
@@ -116,7 +124,7 @@ class Worker:
         while True:
             if self.proc.poll() is not None:
                 raise RuntimeError(
-                    "soffice stopte tijdens het opstarten (exitcode %s)" % self.proc.returncode
+                    _("soffice stopped while starting (exit code {code})").format(code=self.proc.returncode)
                 )
             try:
                 ctx = resolver.resolve(url)
@@ -125,8 +133,8 @@ class Worker:
                 last = exc
             if time.monotonic() > deadline:
                 raise RuntimeError(
-                    "geen verbinding met soffice binnen %s s (%s)"
-                    % (self.startup_timeout, _describe(last))
+                    _("no connection with soffice within {seconds} s ({error})").format(
+                        seconds=self.startup_timeout, error=_describe(last))
                 )
             time.sleep(0.1)
         self.desktop = ctx.ServiceManager.createInstanceWithContext(
@@ -168,9 +176,9 @@ class Worker:
     # -- one job ----------------------------------------------------------------------
     def convert(self, src, dst):
         if not os.path.isabs(src) or not os.path.isabs(dst):
-            raise ValueError("src en dst moeten absolute paden zijn")
+            raise ValueError(_("src and dst must be absolute paths"))
         if not os.path.isfile(src):
-            raise FileNotFoundError("bronbestand bestaat niet: %s" % src)
+            raise FileNotFoundError(_("source file does not exist: {path}").format(path=src))
         load_props = [
             _prop("Hidden", True),
             # Read-only: LibreOffice then writes no ".~lock.NAME#" file next to the
@@ -187,7 +195,7 @@ class Worker:
             uno.systemPathToFileUrl(src), "_blank", 0, tuple(load_props)
         )
         if doc is None:
-            raise RuntimeError("LibreOffice kon %s niet openen" % os.path.basename(src))
+            raise RuntimeError(_("LibreOffice could not open {file}").format(file=os.path.basename(src)))
         try:
             self._update_indexes(doc)
             filter_data = uno.Any(
@@ -232,7 +240,7 @@ def _inject_fault(worker, src):
     """Fault injection for the build's own tests: DOSSIER_FAULT=hang:NAME stops soffice (a real
     hang) and DOSSIER_FAULT=crash:NAME kills it, when the file name contains NAME."""
     fault = os.environ.get("DOSSIER_FAULT", "")
-    kind, _, name = fault.partition(":")
+    kind, _colon, name = fault.partition(":")
     if not name or name not in os.path.basename(src) or worker.proc is None:
         return
     # the whole process group: soffice is a launcher whose child soffice.bin does the work
@@ -290,7 +298,7 @@ def main(argv=None):
                 job = json.loads(line)
                 src, dst = job["src"], job["dst"]
             except (ValueError, KeyError, TypeError) as exc:
-                send({"ok": False, "error": "ongeldige opdracht: %s" % exc})
+                send({"ok": False, "error": _("invalid job: {error}").format(error=exc)})
                 continue
             try:
                 _inject_fault(worker, src)
@@ -298,7 +306,7 @@ def main(argv=None):
             except Exception as exc:
                 if not worker.alive():
                     send({"ok": False, "fatal": True,
-                          "error": "LibreOffice is gestopt: %s" % _describe(exc)})
+                          "error": _("LibreOffice has stopped: {error}").format(error=_describe(exc))})
                     status = 2
                     break
                 send({"ok": False, "error": _describe(exc)})

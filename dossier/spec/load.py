@@ -105,8 +105,8 @@ def _nota_references(d: Dossier) -> list[Problem]:
         return []
     known = {e.id for e in d.kit.eisen}
     source = d.sources["nota-van-inlichtingen.yaml"]
-    return [source.problem(("vragen", i, "betreft"), _("KIT requirement '{id}' does not exist in kit.yaml{hint}").format(
-                id=v.betreft, hint=""))
+    return [source.problem(("vragen", i, "betreft"),
+                           _("KIT requirement '{id}' does not exist in kit.yaml{hint}").format(id=v.betreft, hint=""))
             for i, v in enumerate(d.nota.vragen)
             if v.betreft and re.fullmatch(r"KIT-[A-Z]-[0-9]{2}", v.betreft) and v.betreft not in known]
 
