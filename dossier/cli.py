@@ -49,10 +49,12 @@ class _Translating:
 
 
 class Command(_Translating, click.Command):
-    pass
+    """A dossier command (created by `@main.command`)."""
 
 
 class Group(_Translating, click.Group):
+    """The `dossier` group and its subgroups; `--lang` given to one invocation ends with it."""
+
     command_class = Command
     group_class = type  # subgroups are Groups too
 
@@ -65,19 +67,25 @@ class Group(_Translating, click.Group):
 
 
 class Option(click.Option):
+    """An option whose help and metavar are message ids."""
+
     help = _Translated()
     metavar = _Translated()
 
 
 class Argument(click.Argument):
+    """An argument whose metavar is a message id."""
+
     metavar = _Translated()
 
 
 def option(*decls: str, **attrs: Any) -> Any:
+    """`click.option` with translated help: write `help=N_("…")`."""
     return click.option(*decls, cls=Option, **attrs)
 
 
 def argument(*decls: str, **attrs: Any) -> Any:
+    """`click.argument` with a translated metavar."""
     return click.argument(*decls, cls=Argument, **attrs)
 
 
@@ -102,7 +110,7 @@ def _set_language(ctx: click.Context, param: click.Parameter, value: str | None)
         help=N_("Language of the messages: nl (Dutch) or en (English). Default: from the locale (LANG), "
                 "Dutch unless it is English."))
 def main() -> None:
-    pass
+    """The `dossier` command group (its help text is the `help=` above)."""
 
 
 @main.command(help=N_("Check a dossier: every file, every field and the rules between files."))
@@ -307,7 +315,7 @@ def watch(spec_dirs: tuple[Path, ...], out: Path | None, formats: str, jobs: int
 
 @main.group(help=N_("Publish the award and admission decisions as open data (OCDS or CSV)."))
 def export() -> None:
-    pass
+    """The `dossier export` group (its help text is the `help=` above)."""
 
 
 def _load_or_exit(folder: Path):  # type: ignore[no-untyped-def]
