@@ -178,3 +178,41 @@ def test_twente_content(twente_docs: Path) -> None:
     assert "Hengelo neemt beperkt deel aan Begeleiding" in hengelo
     samenvatting = doc_text(twente_docs / "samenvatting" / "dossier.docx")
     assert "13 gemeenten (Almelo niet, Hengelo beperkt)" in samenvatting
+
+
+def _png(path: Path) -> None:
+    """A small valid PNG (a blue square), written without an imaging library."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    raw = b"".join(b"\x00" + b"\x1f\x4e\x79" * 16 for _ in range(16))
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 16, 16, 8, 2, 0, 0, 0))
+                     + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def test_municipality_letterhead_with_logo_and_colour(minimaal: Path, tmp_path: Path) -> None:
+    (minimaal / "huisstijl").mkdir()
+    _png(minimaal / "huisstijl" / "almelo.png")
+    gemeenten = minimaal / "gemeenten.yaml"
+    gemeenten.write_text(gemeenten.read_text().replace(
+        '    zaaknummer: "2025-0001"\n',
+        '    zaaknummer: "2025-0001"\n    huisstijl:\n      logo: huisstijl/almelo.png\n      kleur: "#8B0000"\n'))
+    out = tmp_path / "out"
+    result = dossier.build(dossier.load(minimaal), out, formats=("docx",), only=("raadsbrief",))
+    assert not result.errors, result.errors
+    almelo = out / "raadsbrief" / "almelo.docx"
+    with zipfile.ZipFile(almelo) as z:
+        assert [n for n in z.namelist() if n.startswith("word/media/")]
+        xml = z.read("word/document.xml").decode()
+    assert 'descr="Logo gemeente Almelo"' in xml  # a text alternative for the image
+    d = docx.Document(str(almelo))
+    head = next(r for p in d.paragraphs for r in p.runs if r.text == "Gemeente Almelo")
+    assert str(head.font.color.rgb) == "8B0000"
+    hengelo = docx.Document(str(out / "raadsbrief" / "hengelo.docx"))  # the region's default letterhead
+    head = next(r for p in hengelo.paragraphs for r in p.runs if r.text == "Gemeente Hengelo")
+    assert str(head.font.color.rgb) == "1F4E79"
+    with zipfile.ZipFile(out / "raadsbrief" / "hengelo.docx") as z:
+        assert not [n for n in z.namelist() if n.startswith("word/media/")]

@@ -95,6 +95,7 @@ def render_docx(template: Path, doc: Document, *, author: str, when: date) -> by
         raise BuildError(_("{document}: template {template} cannot be filled in: {error}; check the tags in the "
                            "template ('dossier check')").format(document=doc.ident, template=template.name,
                                                                 error=exc)) from None
+    _describe_images(tpl, doc.context)
     props = tpl.docx.core_properties
     moment = datetime(when.year, when.month, when.day, tzinfo=timezone.utc)
     props.title = doc.title
@@ -109,6 +110,31 @@ def render_docx(template: Path, doc: Document, *, author: str, when: date) -> by
     buffer = io.BytesIO()
     tpl.save(buffer)
     return reproducible_zip(buffer.getvalue())
+
+
+def _describe_images(tpl: DocxTemplate, context: dict[str, Any]) -> None:
+    """Give each inserted image its text alternative (docxtpl leaves it empty; a screen reader and
+    the PDF's Figure tag need it)."""
+    alts = [value.alt for value in _walk(context) if isinstance(value, Image)]
+    if not alts:
+        return
+    frames = [el for el in tpl.docx.element.body.iter() if el.tag == f"{{{_WP}}}docPr" and not el.get("descr")]
+    for frame, alt in zip(frames, alts):
+        frame.set("descr", alt)
+
+
+def _walk(value: Any) -> Any:
+    if isinstance(value, dict):
+        for v in value.values():
+            yield from _walk(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _walk(v)
+    else:
+        yield value
+
+
+_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 
 
 def reproducible_zip(data: bytes) -> bytes:
