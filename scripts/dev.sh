@@ -23,7 +23,7 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-.venv/bin/python -m pip install -q -e '.[test]'
+.venv/bin/python -m pip install -q -c constraints.txt -e '.[test]'
 
 case "${1:-build}" in
   build) shift || true; .venv/bin/dossier validate "$@" && .venv/bin/dossier build --quiet "$@" ;;
