@@ -148,7 +148,9 @@ def components(spec: Path, out: Path, jobs: int) -> tuple[float, float]:
 
     from dossier.builder import _render_job
 
-    jobs_args = [(TEMPLATES / k.template, doc, "x", d.spec.datum, out / f"{doc.kind}-{doc.key}.docx")
+    from dossier.i18n import language
+
+    jobs_args = [(TEMPLATES / k.template, doc, "x", d.spec.datum, out / f"{doc.kind}-{doc.key}.docx", language())
                  for k, doc in docs]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         list(pool.map(_render_job, jobs_args, chunksize=4))
@@ -168,7 +170,16 @@ def main() -> None:
     parser.add_argument("--baseline-sample", type=int, default=12)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     args = parser.parse_args()
-    rows = []
+    rows: list = []
+    header = f"{'scenario':44} {'docs':>5} {'sec':>7} {'docs/s':>7} {'baseline s':>10} {'× sneller':>9} {'piek MiB':>8}"
+    print(header, flush=True)
+
+    def show(row) -> None:  # type: ignore[no-untyped-def]
+        rows.append(row)
+        name, docs, secs, mem, base = row
+        print(f"{name:44} {docs:5d} {secs:7.2f} {docs / secs:7.1f} {docs * base:10.1f} {docs * base / secs:9.1f} "
+              f"{mem:8d}", flush=True)
+
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         spec = tmp / "specs" / "twente-2025"
@@ -179,14 +190,14 @@ def main() -> None:
         n_docs = len(list((out / "twente-2025").glob("*/*.docx")))
         docx_files = sorted((out / "twente-2025").glob("*/*.docx"))
         base = baseline_per_doc(docx_files, args.baseline_sample)
-        rows.append(("(a) voorbeelddossier, koud", n_docs, secs, mem, base))
+        show(("(a) voorbeelddossier, koud", n_docs, secs, mem, base))
         secs, mem, text = run_measured(dossier_cmd("build", str(spec), "--out", str(out), "--quiet"))
-        rows.append(("(b) niets veranderd", n_docs, secs, mem, base))
+        show(("(b) niets veranderd", n_docs, secs, mem, base))
         wonen = spec / "segmenten" / "wonen.yaml"
         wonen.write_text(wonen.read_text(encoding="utf-8").replace("bedrag: ", "bedrag: 1", 1), encoding="utf-8")
         secs, mem, text = run_measured(dossier_cmd("build", str(spec), "--out", str(out), "--quiet"))
         rebuilt = [line for line in text.splitlines() if line.startswith("bouw ")]
-        rows.append((f"(c) één segment gewijzigd ({len(rebuilt)} herbouwd)", n_docs, secs, mem, base))
+        show((f"(c) één segment gewijzigd ({len(rebuilt)} herbouwd)", n_docs, secs, mem, base))
 
         synth = tmp / "specs" / "synthetisch"
         synthetic(synth, args.decisions)
@@ -194,12 +205,9 @@ def main() -> None:
                                                    "--jobs", str(args.jobs)))
         n_synth = len(list((out / "synthetisch").glob("*/*.docx")))
         base_synth = baseline_per_doc(sorted((out / "synthetisch" / "besluit").glob("*.docx")), args.baseline_sample)
-        rows.append((f"(d) {args.decisions} besluiten, koud", n_synth, secs, mem, base_synth))
+        show((f"(d) {args.decisions} besluiten, koud", n_synth, secs, mem, base_synth))
         render, convert = components(synth, tmp / "parts", args.jobs)
 
-    print(f"{'scenario':44} {'docs':>5} {'sec':>7} {'docs/s':>7} {'baseline s':>10} {'× sneller':>9} {'piek MiB':>8}")
-    for name, docs, secs, mem, base in rows:
-        print(f"{name:44} {docs:5d} {secs:7.2f} {docs / secs:7.1f} {docs * base:10.1f} {docs * base / secs:9.1f} {mem:8d}")
     build_d = rows[-1][2]
     print(f"\nbaseline: één soffice-proces per document, {rows[0][4]:.2f} s/doc (voorbeeld) en "
           f"{rows[-1][4]:.2f} s/doc (besluiten), gemeten op {args.baseline_sample} documenten")
