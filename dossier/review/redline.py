@@ -228,9 +228,9 @@ def _merge_blocks(olds: list[etree._Element], news: list[etree._Element], ctx: _
                 o, n = olds[i1 + i], news[j1 + j]
                 out += _merge_paragraph(o, n, ctx) if n.tag == w("p") else _merge_table(o, n, ctx)
             elif step == "del":
-                out.append(_deleted(olds[i1 + i], ctx))
+                out.append(_marked(olds[i1 + i], "del", ctx))
             else:
-                out.append(_inserted(news[j1 + j], ctx))
+                out.append(_marked(news[j1 + j], "ins", ctx))
     return out
 
 
@@ -341,24 +341,17 @@ def _block_score(a: etree._Element, b: etree._Element) -> float:
 
 # --- whole blocks removed or added ---------------------------------------------------------------
 
-def _deleted(block: etree._Element, ctx: _Ctx) -> etree._Element:
+def _marked(block: etree._Element, kind: str, ctx: _Ctx) -> etree._Element:
+    """A copy of a paragraph or table wholly marked as deleted ('del') or inserted ('ins'); a deleted
+    block comes from the old document and brings its relationships (links, images) along."""
     el = copy.deepcopy(block)
-    ctx.rels.adopt(el)
+    if kind == "del":
+        ctx.rels.adopt(el)
     if el.tag == w("tbl"):
         for tr in el.findall(w("tr")):
-            _mark_row(tr, "del", ctx)
+            _mark_row(tr, kind, ctx)
     else:
-        _mark_paragraph(el, "del", ctx, mark_end=True)
-    return el
-
-
-def _inserted(block: etree._Element, ctx: _Ctx) -> etree._Element:
-    el = copy.deepcopy(block)
-    if el.tag == w("tbl"):
-        for tr in el.findall(w("tr")):
-            _mark_row(tr, "ins", ctx)
-    else:
-        _mark_paragraph(el, "ins", ctx, mark_end=True)
+        _mark_paragraph(el, kind, ctx, mark_end=True)
     return el
 
 
@@ -477,7 +470,7 @@ def _tokens(p: etree._Element) -> list[_Token] | None:
 def _merge_paragraph(old: etree._Element, new: etree._Element, ctx: _Ctx) -> list[etree._Element]:
     old_tokens, new_tokens = _tokens(old), _tokens(new)
     if old_tokens is None or new_tokens is None:
-        return [_deleted(old, ctx), _inserted(new, ctx)]
+        return [_marked(old, "del", ctx), _marked(new, "ins", ctx)]
     ops = SequenceMatcher(None, [t.key for t in old_tokens], [t.key for t in new_tokens],
                           autojunk=False).get_opcodes()
     sequence: list[tuple[State, _Token]] = []
@@ -487,7 +480,7 @@ def _merge_paragraph(old: etree._Element, new: etree._Element, ctx: _Ctx) -> lis
             continue
         sequence += [("del", t) for t in old_tokens[i1:i2]] + [("ins", t) for t in new_tokens[j1:j2]]
     if any(state and t.is_field for state, t in sequence):  # a field taken apart would break it
-        return [_deleted(old, ctx), _inserted(new, ctx)]
+        return [_marked(old, "del", ctx), _marked(new, "ins", ctx)]
     if all(not state for state, _ in sequence):
         return [new]
     p = etree.Element(w("p"), nsmap=new.nsmap)
@@ -578,7 +571,7 @@ def _append_text(run: etree._Element, text: str, *, deleted: bool) -> None:
 
 def _merge_table(old: etree._Element, new: etree._Element, ctx: _Ctx) -> list[etree._Element]:
     if _columns(old) != _columns(new):
-        return [_deleted(old, ctx), _inserted(new, ctx)]
+        return [_marked(old, "del", ctx), _marked(new, "ins", ctx)]
     olds, news = old.findall(w("tr")), new.findall(w("tr"))
     keys_old, keys_new = [_row_key(r) for r in olds], [_row_key(r) for r in news]
     merged: list[etree._Element] = []
