@@ -249,10 +249,18 @@ def _why(previous: Entry | None, entry: Entry, options: Options, out: Path, temp
     return None
 
 
-@lru_cache(maxsize=None)
 def _template_hash(path: Path) -> str:
-    if not path.exists():
-        raise BuildError(_("template {path} is missing").format(path=path))
+    """The template's content hash; cached per version of the file, so `dossier watch` (one long
+    process) sees a template edited while it runs."""
+    try:
+        stat = path.stat()
+    except OSError:
+        raise BuildError(_("template {path} is missing").format(path=path)) from None
+    return _hash_of(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=64)
+def _hash_of(path: Path, mtime_ns: int, size: int) -> str:
     return sha256_file(path)
 
 

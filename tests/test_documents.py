@@ -216,3 +216,26 @@ def test_municipality_letterhead_with_logo_and_colour(minimaal: Path, tmp_path: 
     assert str(head.font.color.rgb) == "1F4E79"
     with zipfile.ZipFile(out / "raadsbrief" / "hengelo.docx") as z:
         assert not [n for n in z.namelist() if n.startswith("word/media/")]
+
+
+def test_a_template_edited_between_two_builds_in_one_process_rebuilds(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """`dossier watch` builds many times in one process: an edited template must not hide behind a cache."""
+    import shutil
+
+    from dossier import builder
+
+    shutil.copytree(builder.TEMPLATES, tmp_path / "templates")
+    monkeypatch.setattr(builder, "TEMPLATES", tmp_path / "templates")
+    model = dossier.load(ROOTS / "minimaal")
+    out = tmp_path / "out"
+    assert len(dossier.build(model, out, formats=("docx",)).built) == 8
+    template = tmp_path / "templates" / "besluit.docx"
+    with zipfile.ZipFile(template) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    with zipfile.ZipFile(template, "w", zipfile.ZIP_STORED) as z:  # same content, other bytes
+        for name, blob in parts.items():
+            z.writestr(name, blob)
+    lines: list[str] = []
+    result = dossier.build(model, out, formats=("docx",), report=lines.append)
+    assert sorted(result.built) == ["besluit/de-horst", "besluit/lettersprong", "besluit/taalkracht"]
+    assert "bouw besluit/taalkracht: sjabloon besluit.docx gewijzigd" in lines
