@@ -233,6 +233,14 @@ def build(spec_dirs: tuple[Path, ...], out: Path | None, formats: str, only: tup
 
     chosen = _formats(formats)
     tty = sys.stderr.isatty() and not quiet
+
+    def report(line: str) -> None:
+        """Every line in plain mode (CI, --quiet); beside a progress bar only the errors."""
+        if not tty:
+            click.echo(line)
+        elif is_error_line(line):
+            click.echo(line, err=True)
+
     status = 0
     for folder in _spec_dirs(spec_dirs):
         try:
@@ -243,9 +251,6 @@ def build(spec_dirs: tuple[Path, ...], out: Path | None, formats: str, only: tup
             continue
         options = Options(out=default_out(folder, out, review=review), formats=chosen, only=only,
                           jobs=jobs or os.cpu_count() or 2, force=force, review=review)
-        report = (lambda line: None) if tty else (lambda line: click.echo(line))
-        if tty:
-            report = lambda line: click.echo(line, err=True) if is_error_line(line) else None  # noqa: E731
         result = run_build(dossier, options, report, echo_progress(tty))
         click.echo(f"{folder}: {result.summary()}")
         if result.environment_error:
