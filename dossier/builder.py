@@ -16,7 +16,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -87,6 +87,8 @@ class Result:
 
 
 Report = Callable[[str], None]
+Progress = Callable[[int], AbstractContextManager[Callable[[], None]]]
+"""Opens a progress display for N steps; the value it gives is called once per finished step."""
 
 
 @dataclass
@@ -101,7 +103,7 @@ class _Plan:
         return self.doc.ident
 
 
-def build(d: Dossier, options: Options, report: Report, progress: Callable[[int], Iterator[Callable[[], None]]] | None = None) -> Result:
+def build(d: Dossier, options: Options, report: Report, progress: Progress | None = None) -> Result:
     """Build dossier `d` into `options.out`; returns what happened (errors are in the result)."""
     started = time.perf_counter()
     out = options.out
@@ -154,7 +156,7 @@ def select_documents(d: Dossier, only: tuple[str, ...]) -> list[tuple[Kind, Docu
 
 
 def _build_locked(d: Dossier, options: Options, report: Report,
-                  progress: Callable[[int], Iterator[Callable[[], None]]] | None) -> Result:
+                  progress: Progress | None) -> Result:
     out = options.out
     result = Result()
     with review_marks(options.review):
@@ -291,7 +293,7 @@ def _render_job(args: tuple[Path, Document, str, date, Path, str]) -> str | None
 
 
 def _produce(d: Dossier, todo: list[_Plan], staging: Path, options: Options, report: Report, result: Result,
-             progress: Callable[[int], Iterator[Callable[[], None]]] | None) -> set[str]:
+             progress: Progress | None) -> set[str]:
     """Render and convert every planned document into `staging`; return the idents that failed."""
     failed: set[str] = set()
     if not todo:
@@ -302,18 +304,27 @@ def _produce(d: Dossier, todo: list[_Plan], staging: Path, options: Options, rep
     jobs = [(TEMPLATES / p.kind.template, p.doc, author, d.spec.datum, staging / f"{p.ident}.docx", language())
             for p in todo]
     steps = len(todo) * (2 if "pdf" in options.formats else 1)
-    ticks = progress(steps) if progress else None
-    tick = next(ticks) if ticks else (lambda: None)
-    if len(jobs) >= PARALLEL_RENDER_FROM and options.jobs > 1:
-        with ProcessPoolExecutor(max_workers=options.jobs) as pool:
-            errors = []
-            for err in pool.map(_render_job, jobs, chunksize=4):
-                errors.append(err)
-                tick()
-    else:
+    with progress(steps) if progress else nullcontext(lambda: None) as tick:
+        failed = _render_and_convert(d, todo, jobs, staging, options, report, result, tick)
+    for p in todo:
+        if p.ident in failed:  # its previous files stay as they were: nothing of it is installed
+            for fmt in FORMATS:
+                (staging / f"{p.ident}.{fmt}").unlink(missing_ok=True)
+        else:
+            for rel in p.entry.files:
+                p.entry.files[rel] = sha256_file(staging / rel)
+            result.built.append(p.ident)
+    return failed
+
+
+def _render_and_convert(d: Dossier, todo: list[_Plan], jobs: list, staging: Path, options: Options,  # type: ignore[type-arg]
+                        report: Report, result: Result, tick: Callable[[], None]) -> set[str]:
+    failed: set[str] = set()
+    parallel = len(jobs) >= PARALLEL_RENDER_FROM and options.jobs > 1
+    with ProcessPoolExecutor(max_workers=options.jobs) if parallel else nullcontext() as pool:
         errors = []
-        for job in jobs:
-            errors.append(_render_job(job))
+        for err in pool.map(_render_job, jobs, chunksize=4) if pool else map(_render_job, jobs):
+            errors.append(err)
             tick()
     for p, err in zip(todo, errors):
         if err:
@@ -323,19 +334,6 @@ def _produce(d: Dossier, todo: list[_Plan], staging: Path, options: Options, rep
     rendered = [p for p in todo if p.ident not in failed]
     if "pdf" in options.formats and rendered:
         failed |= _convert(d, rendered, staging, options, report, result, tick)
-    for p in todo:
-        if p.ident in failed:  # its previous files stay as they were: nothing of it is installed
-            for fmt in FORMATS:
-                (staging / f"{p.ident}.{fmt}").unlink(missing_ok=True)
-    for p in rendered:
-        if p.ident in failed:
-            continue
-        for rel in p.entry.files:
-            p.entry.files[rel] = sha256_file(staging / rel)
-        result.built.append(p.ident)
-    if ticks:
-        for _tick in ticks:
-            pass
     return failed
 
 
@@ -458,12 +456,13 @@ def default_out(spec_dir: Path, out: Path | None, *, review: bool = False) -> Pa
     return base / (spec_dir.resolve().name + ("-review" if review else ""))
 
 
-def echo_progress(enabled: bool) -> Callable[[int], Iterator[Callable[[], None]]] | None:
+def echo_progress(enabled: bool) -> Progress | None:
     """A click progress bar with count and ETA when writing to a terminal."""
     if not enabled:
         return None
     import click
 
+    @contextmanager
     def bar(total: int) -> Iterator[Callable[[], None]]:
         with click.progressbar(length=total, label=_("building"), show_pos=True, show_eta=True,
                                file=sys.stderr) as pb:
