@@ -10,7 +10,7 @@ from ..spec import Dossier
 from ..spec.model import Bekostiging, Deelsegment, KitEis, Risico
 from ..spec.types import InkoopvormSoort
 from . import nl
-from .common import Document, Md, bron, contract, deelname_tekst, dossier_facts, planning, secties
+from .common import Document, Md, bron, contract, deelname_tekst, dossier_facts, leaves, planning, secties
 
 SHARED_SOURCES = ("dossier.yaml", "gemeenten.yaml", "kit.yaml", "begrippen.yaml")
 
@@ -141,22 +141,11 @@ def _risico(r: Risico) -> dict[str, Any]:
 
 def _begrippen_used(d: Dossier, ctx: dict[str, Any]) -> list[dict[str, Any]]:
     """The glossary terms that occur in this document's text, alphabetically."""
-    text = " ".join(_strings(ctx)).lower()
+    # a review mark ('bron') is not text of the document
+    text = " ".join(v for v in leaves(ctx, frozenset({"bron"})) if isinstance(v, str)).lower()
     used = []
     for b in d.begrippen.begrippen:
         words = [b.term, *b.synoniemen]
         if any(re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", text) for w in words):
             used.append({"term": b.term, "definitie": Md(b.definitie), "bron": bron(d, "begrippen.yaml", b, b.id)})
     return sorted(used, key=lambda b: b["term"].lower())
-
-
-def _strings(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for k, v in value.items():
-            if k != "bron":  # a review mark is not text of the document
-                yield from _strings(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from _strings(v)

@@ -202,3 +202,16 @@ def context_json(value: Any) -> Any:
     if isinstance(value, list):
         return [context_json(v) for v in value]
     return value
+
+
+def leaves(value: Any, skip: frozenset[str] = frozenset()) -> Iterator[Any]:
+    """Every value in a context that is not a dict or list, leaving out the keys in `skip`."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key not in skip:
+                yield from leaves(item, skip)
+    elif isinstance(value, list):
+        for item in value:
+            yield from leaves(item, skip)
+    else:
+        yield value

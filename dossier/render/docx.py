@@ -17,7 +17,7 @@ from docx.oxml import parse_xml
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage, RichText
 
-from ..context.common import Document, Image, Marked, Md, Rich, context_json  # noqa: F401 (re-export)
+from ..context.common import Document, Image, Marked, Md, Rich, context_json, leaves  # noqa: F401 (re-export)
 from ..errors import BuildError
 from ..i18n import _
 from .markdown import markdown_subdoc
@@ -115,23 +115,12 @@ def render_docx(template: Path, doc: Document, *, author: str, when: date) -> by
 def _describe_images(tpl: DocxTemplate, context: dict[str, Any]) -> None:
     """Give each inserted image its text alternative (docxtpl leaves it empty; a screen reader and
     the PDF's Figure tag need it)."""
-    alts = [value.alt for value in _walk(context) if isinstance(value, Image)]
+    alts = [value.alt for value in leaves(context) if isinstance(value, Image)]
     if not alts:
         return
     frames = [el for el in tpl.docx.element.body.iter() if el.tag == f"{{{_WP}}}docPr" and not el.get("descr")]
     for frame, alt in zip(frames, alts):
         frame.set("descr", alt)
-
-
-def _walk(value: Any) -> Any:
-    if isinstance(value, dict):
-        for v in value.values():
-            yield from _walk(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from _walk(v)
-    else:
-        yield value
 
 
 _WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
