@@ -39,9 +39,8 @@ is validated beyond that.
 from __future__ import annotations
 
 import contextlib
-import os
+import io
 import re
-import secrets
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -49,6 +48,8 @@ from pathlib import Path
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Pdf, String
+
+from .manifest import write_atomic
 
 __all__ = ["merge_pdfs"]
 
@@ -564,21 +565,8 @@ def _catalog_and_metadata(bundle: Pdf, first: _Part, *, title: str, lang: str) -
 
 
 def _save_atomically(pdf: Pdf, out: Path, *, min_version: str) -> None:
-    """Save ``pdf`` deterministically to a temporary file next to ``out``, then rename."""
-    tmp = out.with_name(f".{out.name}.{secrets.token_hex(6)}.tmp")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        with os.fdopen(fd, "wb") as stream:
-            pdf.save(
-                stream,
-                deterministic_id=True,
-                min_version=min_version,
-                object_stream_mode=pikepdf.ObjectStreamMode.generate,
-            )
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(tmp, out)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+    """Save ``pdf`` deterministically, then write it with the project's atomic write."""
+    buffer = io.BytesIO()
+    pdf.save(buffer, deterministic_id=True, min_version=min_version,
+             object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    write_atomic(out, buffer.getvalue())
