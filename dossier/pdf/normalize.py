@@ -10,15 +10,16 @@ identification, tags, outline and output intent are left alone.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
-import stat
 import struct
-import tempfile
 import zlib
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pikepdf
+
+from ..manifest import write_atomic
 
 DEFAULT_DATE = "2000-01-01T00:00:00Z"
 DEFAULT_LANG = "nl-NL"
@@ -120,13 +121,7 @@ def normalize_pdf(
         if "/ID" in pdf.trailer:
             del pdf.trailer.ID
 
-        fd, tmp_name = tempfile.mkstemp(prefix=".norm-", suffix=".pdf", dir=path.parent)
-        os.close(fd)
-        try:
-            pdf.save(tmp_name, deterministic_id=True)
-        except BaseException:
-            os.unlink(tmp_name)
-            raise
-    os.chmod(tmp_name, stat.S_IMODE(path.stat().st_mode))
-    os.replace(tmp_name, path)
+        buffer = io.BytesIO()
+        pdf.save(buffer, deterministic_id=True)
+    write_atomic(path, buffer.getvalue())
 
