@@ -5,7 +5,6 @@ Every problem in every file is collected and raised once as a SpecError.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from pathlib import Path
@@ -15,7 +14,7 @@ from pydantic import ValidationError
 from ..errors import Problem, SpecError
 from ..i18n import _
 from .dossier import Dossier
-from .messages import translate
+from .messages import did_you_mean, translate
 from .model import FILES, OPTIONAL_FILES, Model
 from .rules import RULES
 from .yamlfile import YamlFile, YamlProblem, read_yaml
@@ -124,8 +123,8 @@ def _stray_files(root: Path, expected: list[str]) -> list[Problem]:
         if path.name.startswith("."):
             continue
         if path.suffix in (".yaml", ".yml"):
-            match = difflib.get_close_matches(path.name.replace(".yml", ".yaml"), expected, n=1, cutoff=0.6)
-            message = (_("unknown spec file; did you mean {file}?").format(file=match[0]) if match
+            match = did_you_mean(path.name.replace(".yml", ".yaml"), expected)
+            message = (_("unknown spec file; did you mean {file}?").format(file=match) if match
                        else _("unknown spec file; expected: {files}").format(files=", ".join(expected)))
             out.append(Problem(display_path(path), message=message))
     return out

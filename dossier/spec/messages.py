@@ -66,7 +66,7 @@ def _message(error: dict[str, Any], loc: Path_, model: type[BaseModel],
     if kind == "extra_forbidden":
         allowed = _fields_at(model, loc[:-1])
         name = str(loc[-1]) if loc else ""
-        hint = _did_you_mean(name, allowed)
+        hint = did_you_mean(name, allowed)
         if hint:
             return _("unknown field '{name}'; did you mean '{hint}'?").format(name=name, hint=hint), True
         if name.isdigit() and allowed:
@@ -81,7 +81,7 @@ def _message(error: dict[str, Any], loc: Path_, model: type[BaseModel],
         return _EMPTY[kind](ctx), False
     if kind == "enum":
         options = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
-        hint = _did_you_mean(str(value), options)
+        hint = did_you_mean(str(value), options)
         if hint:
             return _("{value} is not a valid value; did you mean '{hint}'? Choose from: {options}").format(
                 value=shown, hint=hint, options=", ".join(options)), False
@@ -195,7 +195,8 @@ def _kind(value: Any) -> str:
     return _("the value '{value}'").format(value=value)
 
 
-def _did_you_mean(word: str, options: list[str]) -> str | None:
+def did_you_mean(word: str, options: list[str]) -> str | None:
+    """The option the writer probably meant: the same word in other case, or the closest one."""
     lowered = {o.lower(): o for o in options}
     if word.lower() in lowered and lowered[word.lower()] != word:
         return lowered[word.lower()]

@@ -6,7 +6,6 @@ The list of rules is documented in docs/spec-format.md (generated from RULES' do
 
 from __future__ import annotations
 
-import difflib
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -15,14 +14,15 @@ from ..errors import Problem
 from ..i18n import _, ngettext
 from .dossier import Dossier
 from .yamlfile import Path_, YamlFile
+from .messages import did_you_mean
 from .types import Briefsoort, InkoopvormSoort, MijlpaalSoort, Uitkomstsoort
 
 Rule = Callable[[Dossier], Iterator[Problem]]
 
 
 def _hint(word: str, options: list[str]) -> str:
-    match = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return _("; did you mean '{hint}'?").format(hint=match[0]) if match else ""
+    match = did_you_mean(word, options)
+    return _("; did you mean '{hint}'?").format(hint=match) if match else ""
 
 
 def unique_ids(d: Dossier) -> Iterator[Problem]:
