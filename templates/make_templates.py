@@ -8,12 +8,12 @@ around paragraphs, {%tr for %} around table rows.
 
 from __future__ import annotations
 
-import copy
+import io
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 from docx import Document
-from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
@@ -21,6 +21,10 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+from dossier.render.docx import reproducible_zip  # noqa: E402
+
+TEMPLATE_DATE = datetime(2024, 1, 1, tzinfo=timezone.utc)
 FONT = "Liberation Sans"
 NAVY = RGBColor(0x1F, 0x4E, 0x79)
 HEADER_FILL = "D9E2F3"
@@ -130,9 +134,7 @@ class Template:
     def table(self, headers: list[str], cells: list[str], loop: str | None, *, widths: list[float] | None = None,
               cell_md: set[int] = frozenset(), bron: dict[int, str] | None = None) -> None:  # type: ignore[assignment]
         """A table with a repeated, marked header row and one templated row per item of `loop`."""
-        rows = 2 if loop is None else 3
-        if loop is None:
-            rows = 1 + 1
+        # header row, then either one fixed row or the loop's start row, templated row and end row
         table = self.doc.add_table(rows=(1 + (3 if loop else 1)), cols=len(headers))
         table.style = self.doc.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
@@ -208,7 +210,11 @@ class Template:
         self.doc.core_properties.title = ""
         self.doc.core_properties.author = ""
         self.doc.core_properties.language = "nl-NL"
-        self.doc.save(HERE / name)
+        self.doc.core_properties.created = self.doc.core_properties.modified = TEMPLATE_DATE
+        buffer = io.BytesIO()
+        self.doc.save(buffer)
+        # the same script gives the same bytes, so regenerating does not make every document look changed
+        (HERE / name).write_bytes(reproducible_zip(buffer.getvalue()))
         print(f"templates/{name}")
 
 
@@ -341,6 +347,19 @@ def risks(t: Template, *, measures: bool) -> None:
         t.tag("{%p endif %}")
     t.tag("{%p endfor %}")
     t.tag("{%p endif %}")
+
+
+def letter_headers(section, label: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    """A letter's first page carries only the CONCEPT mark; the next pages 'Bladnummer N' and the
+    letter's reference (seed 002)."""
+    section.different_first_page_header_footer = True
+    hp = section.header.paragraphs[0]
+    hp.add_run("Bladnummer ").bold = True
+    _field(hp, "PAGE", "2")
+    hp.add_run(f"    {label} ").bold = True
+    hp.add_run(value)
+    hp.add_run("{% if concept %}   CONCEPT{% endif %}").bold = True
+    section.first_page_header.paragraphs[0].add_run("{% if concept %}CONCEPT{% endif %}").bold = True
 
 
 def letter_body(t: Template) -> None:
@@ -550,15 +569,7 @@ def _signature(t: Template, left: tuple[str, str], right: tuple[str, str]) -> No
 def make_raadsbrief() -> None:
     t = Template()
     section = t.doc.sections[0]
-    section.different_first_page_header_footer = True
-    hp = section.header.paragraphs[0]
-    hp.add_run("Bladnummer ").bold = True
-    _field(hp, "PAGE", "2")
-    hp.add_run("    Zaaknummer ").bold = True
-    hp.add_run("{{ gemeente.zaaknummer }}")
-    hp.add_run("{% if concept %}   CONCEPT{% endif %}").bold = True
-    fh = section.first_page_header.paragraphs[0]
-    fh.add_run("{% if concept %}CONCEPT{% endif %}").bold = True
+    letter_headers(section, "Zaaknummer", "{{ gemeente.zaaknummer }}")
     _letter_footer(t, section.first_page_footer)
     section.footer.paragraphs[0].add_run("Vermeld altijd het zaaknummer als u contact opneemt met de gemeente.")
 
@@ -606,12 +617,7 @@ def make_raadsbrief() -> None:
 def make_collegebrief() -> None:
     t = Template()
     section = t.doc.sections[0]
-    section.different_first_page_header_footer = True
-    hp = section.header.paragraphs[0]
-    hp.add_run("Bladnummer ").bold = True
-    _field(hp, "PAGE", "2")
-    hp.add_run("    Ons kenmerk {{ brief.ons_kenmerk }}{% if concept %}   CONCEPT{% endif %}")
-    section.first_page_header.paragraphs[0].add_run("{% if concept %}CONCEPT{% endif %}").bold = True
+    letter_headers(section, "Ons kenmerk", "{{ brief.ons_kenmerk }}")
     section.first_page_footer.paragraphs[0].add_run("{{ opdrachtgever }}")
     head = t.p("{{ opdrachtgever }}", "Subtitle")
     head.paragraph_format.space_after = Pt(18)
