@@ -17,7 +17,7 @@ from docx.oxml import parse_xml
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage, RichText
 
-from ..context.common import Document, Image, Marked, Md, Rich, context_json, leaves  # noqa: F401 (re-export)
+from ..context.common import Document, Image, Marked, Md, Rich, leaves
 from ..errors import BuildError
 from ..i18n import _
 from .markdown import markdown_subdoc

@@ -16,7 +16,8 @@ from typing import Any, Literal
 
 from ..context import nl
 from ..context.common import Document
-from ..render.docx import context_json, template_fields
+from ..context.common import context_json
+from ..render.docx import template_fields
 from ..spec import Dossier
 from .items import Item, Value, dossier_items, plain
 
