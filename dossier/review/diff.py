@@ -15,8 +15,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..context import nl
-from ..context.common import Document
-from ..context.common import context_json
+from ..context.common import Document, context_json
 from ..render.docx import template_fields
 from ..spec import Dossier
 from .items import Item, Value, dossier_items, plain
