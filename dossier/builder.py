@@ -34,7 +34,7 @@ from .spec import Dossier
 TOOL = f"dossier {__version__}"
 # the house-style templates: dossier/templates is a link to the repository's templates/ (so they are
 # package data in an installed copy); DOSSIER_TEMPLATES points a build at another house style
-TEMPLATES = Path(os.environ.get("DOSSIER_TEMPLATES", Path(__file__).resolve().parent / "templates"))
+TEMPLATES = Path(os.environ.get("DOSSIER_TEMPLATES", Path(__file__).resolve().parent / "templates" / "standaard"))
 STAGING = ".bouw"
 LOCK = ".lock"
 FORMATS = ("docx", "pdf")

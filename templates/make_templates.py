@@ -214,8 +214,8 @@ class Template:
         buffer = io.BytesIO()
         self.doc.save(buffer)
         # the same script gives the same bytes, so regenerating does not make every document look changed
-        (HERE / name).write_bytes(reproducible_zip(buffer.getvalue()))
-        print(f"templates/{name}")
+        (HERE / "standaard" / name).write_bytes(reproducible_zip(buffer.getvalue()))
+        print(f"templates/standaard/{name}")
 
 
 def _widths(table, widths: list[float]) -> None:  # type: ignore[no-untyped-def]
