@@ -136,7 +136,6 @@ def components(spec: Path, out: Path, jobs: int) -> tuple[float, float]:
     """(render seconds, warm conversion seconds) for every document of `spec`, measured apart."""
     sys.path.insert(0, str(REPO))
     import dossier
-    from dossier.builder import TEMPLATES
     from dossier.kinds import all_documents
     from dossier.pdf import Converter
 
@@ -146,14 +145,14 @@ def components(spec: Path, out: Path, jobs: int) -> tuple[float, float]:
     start = time.perf_counter()
     from concurrent.futures import ProcessPoolExecutor
 
-    from dossier.builder import _render_job
+    from dossier.builder.run import render_job
 
     from dossier.i18n import language
 
-    jobs_args = [(TEMPLATES / k.template, doc, "x", d.spec.datum, out / f"{doc.kind}-{doc.key}.docx", language())
+    jobs_args = [(d.house_style.template(k.template), doc, "x", d.spec.datum, out / f"{doc.kind}-{doc.key}.docx", language())
                  for k, doc in docs]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        list(pool.map(_render_job, jobs_args, chunksize=4))
+        list(pool.map(render_job, jobs_args, chunksize=4))
     render = time.perf_counter() - start
     pairs = [(a[4], a[4].with_suffix(".pdf")) for a in jobs_args]
     with Converter(jobs=jobs) as conv:

@@ -29,10 +29,15 @@ if TYPE_CHECKING:
 
 
 def load(path: str | os.PathLike[str]) -> "Dossier":
-    """Read and validate a dossier folder."""
+    """Read and validate a dossier folder, and make the comparison its Nota van Inlichtingen asks for."""
     from .spec import load as _load
 
-    return _load(path)
+    d = _load(path)
+    if d.nota is not None and d.nota.vergelijk is not None:
+        from .review.vergelijk import resolve
+
+        resolve(d)
+    return d
 
 
 def build(model: "Dossier", out: str | os.PathLike[str], *, formats: tuple[str, ...] = ("docx", "pdf"),

@@ -118,7 +118,7 @@ def main() -> None:
 @option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
         help=N_("Output for people (text) or for CI (json)."))
 def validate(spec_dirs: tuple[Path, ...], fmt: str) -> None:
-    from .spec import load
+    from . import load
 
     results = []
     failed = False
@@ -163,7 +163,7 @@ def diff(versies: tuple[Path, ...], rev: str | None, fmt: str, docx: Path | None
 @option("--docs", type=click.Path(dir_okay=False, path_type=Path), default=Path("docs/spec-format.md"),
         show_default=True, help=N_("Where the description of the spec format goes."))
 def schema(out: Path, docs: Path) -> None:
-    from .manifest import write_atomic
+    from .files import write_atomic
     from .spec.reference import reference, schemas
 
     for name, text in schemas().items():
@@ -176,9 +176,8 @@ def schema(out: Path, docs: Path) -> None:
 @main.command(help=N_("Check that every variable in every template exists (for CI, after a template change)."))
 @argument("spec_dirs", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path))
 def check(spec_dirs: tuple[Path, ...]) -> None:
-    from .builder import TEMPLATES
+    from . import load
     from .check import check_templates
-    from .spec import load
 
     failed = False
     for folder in _spec_dirs(spec_dirs):
@@ -188,7 +187,7 @@ def check(spec_dirs: tuple[Path, ...]) -> None:
             exc.show()
             failed = True
             continue
-        problems, notes = check_templates(d, TEMPLATES)
+        problems, notes = check_templates(d, d.house_style.folder)
         for note in notes:
             click.echo(f"{folder}: {note}")
         for problem in problems:
@@ -228,8 +227,8 @@ def build(spec_dirs: tuple[Path, ...], out: Path | None, formats: str, only: tup
           jobs: int | None, force: bool, quiet: bool, review: bool) -> None:
     import os
 
+    from . import load
     from .builder import Options, build as run_build, default_out, echo_progress
-    from .spec import load
 
     chosen = _formats(formats)
     tty = sys.stderr.isatty() and not quiet
@@ -269,9 +268,8 @@ def build(spec_dirs: tuple[Path, ...], out: Path | None, formats: str, only: tup
 @option("--dir", "parent", type=click.Path(file_okay=False, path_type=Path), default=SPECS,
         show_default=True, help=N_("Folder in which the new dossier folder NAME goes."))
 def init(name: str, region: str | None, source: Path | None, parent: Path) -> None:
-    from . import scaffold
+    from . import load, scaffold
     from .builder import default_out
-    from .spec import load
 
     if source is not None and region is not None:
         raise click.UsageError(_("--region goes with a new dossier, not with --from"))
@@ -308,12 +306,12 @@ def watch(spec_dirs: tuple[Path, ...], out: Path | None, formats: str, jobs: int
           max_rounds: int | None) -> None:
     import os
 
-    from .builder import TEMPLATES
+    from .spec.housestyle import SHIPPED
     from .watch import Settings, watch as run_watch
 
     settings = Settings(out=out, formats=_formats(formats), jobs=jobs or os.cpu_count() or 2,
                         interval=interval, max_rounds=max_rounds)
-    also = [TEMPLATES] if TEMPLATES.is_dir() else []
+    also = [SHIPPED] if SHIPPED.is_dir() else []  # a dossier's own house style is inside its folder
     sys.exit(run_watch(_spec_dirs(spec_dirs), settings, click.echo, lambda line: click.echo(line, err=True),
                        also=also))
 
@@ -324,7 +322,7 @@ def export() -> None:
 
 
 def _load_or_exit(folder: Path):  # type: ignore[no-untyped-def]
-    from .spec import load
+    from . import load
 
     try:
         return load(folder)
@@ -335,7 +333,7 @@ def _load_or_exit(folder: Path):  # type: ignore[no-untyped-def]
 
 def _write_export(data: bytes, out: Path | None, summary: str) -> None:
     """Write to `out` atomically, or to standard output with the summary on standard error."""
-    from .manifest import write_atomic
+    from .files import write_atomic
 
     if out is None:
         stream = click.get_binary_stream("stdout")

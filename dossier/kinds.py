@@ -1,41 +1,82 @@
-"""The document kinds: each is one template plus one function that yields its documents.
+"""The document kinds: each is one template plus one context module, registered here once.
 
-Adding a kind (say, a Nota van Inlichtingen) means a template in templates/, a context module in
-dossier/context/, and one line here.
+Adding a kind (say, a Nota van Inlichtingen) means a template in each house style, a context module
+in dossier/context/ with `keys(d)` (which documents there are) and `document(d, key)` (one document
+and its context), and one line in KINDS. docs/add-a-kind.md shows it step by step.
+
+A document depends on the spec files its context reads: `all_documents` records those reads, so
+no kind keeps a list of its sources by hand.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from .context import besluit, bestek, brief, nota, samenvatting
 from .context.common import Document
 from .i18n import N_
 from .spec import Dossier
 
+RAAD = "raad"
+
+
+def _none(d: Dossier, key: str) -> tuple[str, ...]:
+    return ()
+
 
 @dataclass(frozen=True)
 class Kind:
     name: str
     template: str
-    documents: Callable[[Dossier], Iterator[Document]]
+    keys: Callable[[Dossier], list[str]]
+    """The keys of this kind's documents in a dossier, in document order."""
+    document: Callable[[Dossier, str], Document]
+    """One document (with its context) by key."""
     description: str
     """What the documents are, for messages (an English message id: translate it with `_()`)."""
+    bundles: Callable[[Dossier, str], tuple[str, ...]] = _none
+    """The bundles a document of this kind is part of; in a bundle, parts follow the order of KINDS."""
+
+
+def _segment_bundle(segment: str) -> str:
+    return f"segment-{segment}"
 
 
 KINDS: list[Kind] = [
-    Kind("bestek", "bestek.docx", bestek.documents, N_("bestek per segment")),
-    Kind("samenvatting", "samenvatting.docx", samenvatting.documents, N_("summary of the dossier")),
-    Kind("raadsbrief", "raadsbrief.docx", brief.raadsbrieven, N_("letter to the council, per municipality")),
-    Kind("collegebrief", "collegebrief.docx", brief.collegebrieven, N_("letter to all colleges")),
-    Kind("besluit", "besluit.docx", besluit.documents, N_("award or admission decision, per provider")),
-    Kind("nota", "nota.docx", nota.documents, N_("nota van inlichtingen")),
+    Kind("bestek", "bestek.docx", bestek.keys, bestek.document, N_("bestek per segment"),
+         bundles=lambda d, key: (_segment_bundle(key),)),
+    Kind("samenvatting", "samenvatting.docx", samenvatting.keys, samenvatting.document,
+         N_("summary of the dossier"),
+         bundles=lambda d, key: (RAAD, *(_segment_bundle(s) for s in d.spec.segmenten))),
+    Kind("raadsbrief", "raadsbrief.docx", brief.raadsbrief_keys, brief.raadsbrief_document,
+         N_("letter to the council, per municipality"), bundles=lambda d, key: (RAAD,)),
+    Kind("collegebrief", "collegebrief.docx", brief.collegebrief_keys, brief.collegebrief_document,
+         N_("letter to all colleges"), bundles=lambda d, key: (RAAD,)),
+    Kind("besluit", "besluit.docx", besluit.keys, besluit.document,
+         N_("award or admission decision, per provider")),
+    Kind("nota", "nota.docx", nota.keys, nota.document, N_("nota van inlichtingen")),
 ]
 
 BY_NAME = {k.name: k for k in KINDS}
 
 
+def bundle_titles(d: Dossier) -> dict[str, str]:
+    """Every bundle a dossier can have, by key, with its title (document text: Dutch)."""
+    titles = {_segment_bundle(key): f"{d.spec.titel}: bestek {d.segmenten[key].naam} met bijlagen"
+              for key in d.spec.segmenten}
+    titles[RAAD] = f"{d.spec.titel}: stukken voor de gemeenteraden"
+    return titles
+
+
 def all_documents(d: Dossier) -> list[tuple[Kind, Document]]:
-    """Every document of the dossier, in a fixed order."""
-    return [(kind, doc) for kind in KINDS for doc in kind.documents(d)]
+    """Every document of the dossier, in a fixed order, each with the spec files its context read."""
+    out = []
+    for kind in KINDS:
+        with d.recording_reads() as listing:
+            keys = kind.keys(d)
+        for key in keys:
+            with d.recording_reads() as reads:
+                doc = kind.document(d, key)
+            out.append((kind, replace(doc, sources=tuple(sorted(listing | reads)))))
+    return out

@@ -67,7 +67,7 @@ class Settings:
     def warm_converter(self) -> Any:
         """One LibreOffice pool for the whole watch, so a rebuild does not wait for LibreOffice to start."""
         if self.converter is None and "pdf" in self.formats:
-            from .builder import CONVERT_TIMEOUT
+            from .builder.run import CONVERT_TIMEOUT
             from .pdf import Converter, ConverterUnavailable
 
             try:
@@ -79,8 +79,8 @@ class Settings:
 
 def rebuild(folder: Path, settings: Settings, echo: Echo, echo_err: Echo) -> bool:
     """Validate and incrementally build one dossier; print what happened; True when it succeeded."""
+    from . import load
     from .builder import Options, build, default_out
-    from .spec import load
 
     try:
         d = load(folder)

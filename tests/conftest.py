@@ -50,3 +50,13 @@ def soffice_available() -> bool:
 
 
 needs_soffice = pytest.mark.skipif(not soffice_available(), reason="LibreOffice met python3-uno ontbreekt")
+
+
+def own_house_style(spec: Path, folder: str = "sjablonen") -> Path:
+    """Give the dossier in `spec` its own house style: a copy of the shipped templates in `spec/folder`,
+    chosen with `huisstijl: ./folder` in dossier.yaml. Returns the templates folder."""
+    templates = spec / folder
+    shutil.copytree(REPO / "templates" / "standaard", templates)
+    text = (spec / "dossier.yaml").read_text(encoding="utf-8")
+    (spec / "dossier.yaml").write_text(text.rstrip("\n") + f"\nhuisstijl: ./{folder}\n", encoding="utf-8")
+    return templates

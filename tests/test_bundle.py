@@ -10,7 +10,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from dossier.bundle import merge_pdfs
+from dossier.pdf.bundle import merge_pdfs
 
 pytestmark = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) missing")
 

@@ -6,7 +6,7 @@ import shutil
 import zipfile
 from pathlib import Path
 
-from conftest import REPO, ROOTS, run_cli
+from conftest import ROOTS, own_house_style, run_cli
 
 
 def _misspell(template: Path, old: str, new: str) -> None:
@@ -29,17 +29,17 @@ def test_check_passes_on_the_shipped_templates() -> None:
     assert "collegebrief.docx: in orde (1 document)" in result.stdout
 
 
-def test_check_fails_on_a_misspelt_nested_field(tmp_path: Path) -> None:
-    shutil.copytree(REPO / "templates", tmp_path / "templates")
-    _misspell(tmp_path / "templates" / "bestek.docx", "{{ ds.naam }}", "{{ ds.nam }}")
-    result = run_cli("check", str(ROOTS / "minimaal"), env={"DOSSIER_TEMPLATES": str(tmp_path / "templates")})
+def test_check_fails_on_a_misspelt_nested_field(minimaal: Path) -> None:
+    templates = own_house_style(minimaal)
+    _misspell(templates / "bestek.docx", "{{ ds.naam }}", "{{ ds.nam }}")
+    result = run_cli("check", str(minimaal))
     assert result.returncode == 1
     assert "bestek/ambulant: sjabloon bestek.docx: veld 'nam' bestaat niet" in result.stderr
 
 
-def test_check_fails_on_a_misspelt_top_level_variable(tmp_path: Path) -> None:
-    shutil.copytree(REPO / "templates", tmp_path / "templates")
-    _misspell(tmp_path / "templates" / "besluit.docx", "{{ kenmerk }}", "{{ kenmerkk }}")
-    result = run_cli("check", str(ROOTS / "minimaal"), env={"DOSSIER_TEMPLATES": str(tmp_path / "templates")})
+def test_check_fails_on_a_misspelt_top_level_variable(minimaal: Path) -> None:
+    templates = own_house_style(minimaal)
+    _misspell(templates / "besluit.docx", "{{ kenmerk }}", "{{ kenmerkk }}")
+    result = run_cli("check", str(minimaal))
     assert result.returncode == 1
     assert "besluit.docx: onbekende variabele(n) kenmerkk" in result.stderr

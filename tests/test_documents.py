@@ -10,7 +10,7 @@ import docx
 import pytest
 
 import dossier
-from conftest import ROOTS, TWENTE
+from conftest import ROOTS, TWENTE, own_house_style
 
 
 def doc_text(path: Path) -> str:
@@ -218,18 +218,13 @@ def test_municipality_letterhead_with_logo_and_colour(minimaal: Path, tmp_path: 
         assert not [n for n in z.namelist() if n.startswith("word/media/")]
 
 
-def test_a_template_edited_between_two_builds_in_one_process_rebuilds(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_template_edited_between_two_builds_in_one_process_rebuilds(tmp_path: Path, minimaal: Path) -> None:
     """`dossier watch` builds many times in one process: an edited template must not hide behind a cache."""
-    import shutil
-
-    from dossier import builder
-
-    shutil.copytree(builder.TEMPLATES, tmp_path / "templates")
-    monkeypatch.setattr(builder, "TEMPLATES", tmp_path / "templates")
-    model = dossier.load(ROOTS / "minimaal")
+    templates = own_house_style(minimaal)
+    model = dossier.load(minimaal)
     out = tmp_path / "out"
     assert len(dossier.build(model, out, formats=("docx",)).built) == 8
-    template = tmp_path / "templates" / "besluit.docx"
+    template = templates / "besluit.docx"
     with zipfile.ZipFile(template) as z:
         parts = {n: z.read(n) for n in z.namelist()}
     with zipfile.ZipFile(template, "w", zipfile.ZIP_STORED) as z:  # same content, other bytes

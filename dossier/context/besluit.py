@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any
@@ -13,19 +12,21 @@ from . import nl
 from .common import Document, Md, adresregels, bron, dossier_facts
 
 
-def documents(d: Dossier) -> Iterator[Document]:
-    for besluit in d.besluiten.besluiten:
-        ctx = context(d, besluit)
-        segments = sorted({d.deelsegment(u.deelsegment)[0] for u in besluit.uitkomsten})
-        yield Document(
-            kind="besluit",
-            key=besluit.aanbieder,
-            title=f"{ctx['soort']} {d.aanbieders[besluit.aanbieder].naam}",
-            subject=f"{d.spec.titel}: {ctx['soort'].lower()} {besluit.kenmerk}",
-            context=ctx,
-            sources=("dossier.yaml", "kit.yaml", "aanbieders.yaml", "besluiten.yaml",
-                     *(d.segment_file(s) for s in segments)),
-        )
+def keys(d: Dossier) -> list[str]:
+    """One decision per provider that has one in besluiten.yaml."""
+    return [b.aanbieder for b in d.besluiten.besluiten]
+
+
+def document(d: Dossier, key: str) -> Document:
+    besluit = next(b for b in d.besluiten.besluiten if b.aanbieder == key)
+    ctx = context(d, besluit)
+    return Document(
+        kind="besluit",
+        key=key,
+        title=f"{ctx['soort']} {d.aanbieders[key].naam}",
+        subject=f"{d.spec.titel}: {ctx['soort'].lower()} {besluit.kenmerk}",
+        context=ctx,
+    )
 
 
 def standstill_einde(besluit: Besluit, dagen: int) -> Any:

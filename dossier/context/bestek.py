@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 from ..spec import Dossier
@@ -12,22 +11,21 @@ from ..spec.types import InkoopvormSoort
 from . import nl
 from .common import Document, Md, bron, contract, deelname_tekst, dossier_facts, leaves, planning, secties
 
-SHARED_SOURCES = ("dossier.yaml", "gemeenten.yaml", "kit.yaml", "begrippen.yaml")
+
+def keys(d: Dossier) -> list[str]:
+    """One bestek per segment."""
+    return list(d.spec.segmenten)
 
 
-def documents(d: Dossier) -> Iterator[Document]:
-    for key in d.spec.segmenten:
-        segment = d.segmenten[key]
-        title = f"Bestek {segment.naam}"
-        yield Document(
-            kind="bestek",
-            key=key,
-            title=title,
-            subject=f"{d.spec.titel}: bestek segment {segment.naam}",
-            context=context(d, key),
-            sources=(*SHARED_SOURCES, d.segment_file(key)),
-            bundles=(f"segment-{key}",),
-        )
+def document(d: Dossier, key: str) -> Document:
+    segment = d.segmenten[key]
+    return Document(
+        kind="bestek",
+        key=key,
+        title=f"Bestek {segment.naam}",
+        subject=f"{d.spec.titel}: bestek segment {segment.naam}",
+        context=context(d, key),
+    )
 
 
 def context(d: Dossier, key: str) -> dict[str, Any]:

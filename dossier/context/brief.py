@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
 from typing import Any
 
 from ..spec import Dossier
@@ -13,35 +12,42 @@ from . import nl
 from .common import Document, Image, Md, Rich, adresregels, dossier_facts, planning, secties
 
 
-def raadsbrieven(d: Dossier) -> Iterator[Document]:
-    for brief in d.brieven.brieven:
-        if brief.soort is not Briefsoort.RAADSBRIEF:
-            continue
-        for key, gemeente in d.gemeenten.items():
-            yield Document(
-                kind="raadsbrief",
-                key=key,
-                title=f"Raadsbrief {brief.onderwerp} – {gemeente.naam}",
-                subject=f"{brief.onderwerp}: brief aan de gemeenteraad van {gemeente.naam}",
-                context=raadsbrief(d, brief, key),
-                sources=("dossier.yaml", "gemeenten.yaml", "brieven.yaml", "kit.yaml",
-                         *(d.segment_file(k) for k in d.spec.segmenten)),
-                bundles=("raad",),
-            )
+def raadsbrief_keys(d: Dossier) -> list[str]:
+    """The raadsbrief (a dossier has at most one) goes to every municipality's council."""
+    return list(d.gemeenten) if _raadsbrief(d) is not None else []
 
 
-def collegebrieven(d: Dossier) -> Iterator[Document]:
-    for brief in d.brieven.brieven:
-        if brief.soort is Briefsoort.COLLEGEBRIEF:
-            yield Document(
-                kind="collegebrief",
-                key=brief.id,
-                title=f"Brief aan de colleges: {brief.onderwerp}",
-                subject=brief.onderwerp,
-                context=collegebrief(d, brief),
-                sources=("dossier.yaml", "gemeenten.yaml", "brieven.yaml"),
-                bundles=("raad",),
-            )
+def raadsbrief_document(d: Dossier, key: str) -> Document:
+    brief = _raadsbrief(d)
+    assert brief is not None
+    gemeente = d.gemeenten[key]
+    return Document(
+        kind="raadsbrief",
+        key=key,
+        title=f"Raadsbrief {brief.onderwerp} – {gemeente.naam}",
+        subject=f"{brief.onderwerp}: brief aan de gemeenteraad van {gemeente.naam}",
+        context=raadsbrief(d, brief, key),
+    )
+
+
+def _raadsbrief(d: Dossier) -> Brief | None:
+    return next((b for b in d.brieven.brieven if b.soort is Briefsoort.RAADSBRIEF), None)
+
+
+def collegebrief_keys(d: Dossier) -> list[str]:
+    """One document per letter to all colleges."""
+    return [b.id for b in d.brieven.brieven if b.soort is Briefsoort.COLLEGEBRIEF]
+
+
+def collegebrief_document(d: Dossier, key: str) -> Document:
+    brief = next(b for b in d.brieven.brieven if b.id == key)
+    return Document(
+        kind="collegebrief",
+        key=key,
+        title=f"Brief aan de colleges: {brief.onderwerp}",
+        subject=brief.onderwerp,
+        context=collegebrief(d, brief),
+    )
 
 
 def _brief(brief: Brief, aanhef: str) -> dict[str, Any]:
@@ -130,7 +136,7 @@ def collegebrief(d: Dossier, brief: Brief) -> dict[str, Any]:
     return {
         **dossier_facts(d, brief.onderwerp),
         "brief": _brief(brief, "Geachte leden van het college,"),
-        "geadresseerde": [f"Aan de colleges van burgemeester en wethouders",
+        "geadresseerde": ["Aan de colleges van burgemeester en wethouders",
                           f"van de {n} gemeenten in {d.spec.regio}"],
         "gemeenten": nl.opsomming(g.naam for g in d.gemeenten.values()),
         "aantal_bijlagen": str(len(brief.bijlagen)) if brief.bijlagen else "geen",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -56,9 +56,9 @@ class Document:
     key: str
     title: str
     context: dict[str, Any]
-    sources: tuple[str, ...]
     subject: str = ""
-    bundles: tuple[str, ...] = field(default=())
+    sources: tuple[str, ...] = ()
+    """The spec files its context read (filled in by `kinds.all_documents`, which records the reads)."""
 
     @property
     def ident(self) -> str:
@@ -152,19 +152,11 @@ def bron(d: Dossier, file: str, item: BaseModel, ident: str) -> str | None:
     if not _REVIEW.get():
         return None
     source = d.sources.get(file)
-    path = _path_to(_file_model(d, file), item)
+    path = _path_to(d.model_of(file), item)
     if source is None or path is None:
         return f"{ident} · {file}"
     line, _ = source.locate(path)
     return f"{ident} · {file}:{line}"
-
-
-def _file_model(d: Dossier, file: str) -> Any:
-    if file.startswith("segmenten/"):
-        return d.segmenten.get(file.removeprefix("segmenten/").removesuffix(".yaml"))
-    return {"dossier.yaml": d.spec, "gemeenten.yaml": d.gemeenten_file, "kit.yaml": d.kit,
-            "begrippen.yaml": d.begrippen, "aanbieders.yaml": d.aanbieders_file, "besluiten.yaml": d.besluiten,
-            "brieven.yaml": d.brieven, "nota-van-inlichtingen.yaml": d.nota}.get(file)
 
 
 def _path_to(node: Any, target: BaseModel, path: tuple[str | int, ...] = ()) -> tuple[str | int, ...] | None:

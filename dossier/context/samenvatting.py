@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 from ..spec import Dossier
@@ -10,16 +9,19 @@ from . import nl
 from .common import Document, Md, contract, deelname_tekst, dossier_facts, planning, secties
 
 
-def documents(d: Dossier) -> Iterator[Document]:
+def keys(d: Dossier) -> list[str]:
+    """One summary of the whole dossier."""
+    return ["dossier"]
+
+
+def document(d: Dossier, key: str) -> Document:
     title = "Integrale bestuurlijke samenvatting"
-    yield Document(
+    return Document(
         kind="samenvatting",
         key="dossier",
         title=title,
         subject=f"{d.spec.titel}: samenvatting van de inkoopstrategieën",
         context=context(d, title),
-        sources=("dossier.yaml", "gemeenten.yaml", *(d.segment_file(k) for k in d.spec.segmenten)),
-        bundles=("raad", *(f"segment-{k}" for k in d.spec.segmenten)),
     )
 
 

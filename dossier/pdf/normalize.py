@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pikepdf
 
-from ..manifest import write_atomic
+from ..files import write_atomic
 
 DEFAULT_DATE = "2000-01-01T00:00:00Z"
 DEFAULT_LANG = "nl-NL"

@@ -11,7 +11,8 @@ import click
 
 from ..errors import EXIT_OK, EXIT_USAGE, DossierError, SpecError, error_line
 from ..i18n import _
-from ..spec import Dossier, load
+from .. import load
+from ..spec import Dossier
 from . import report, versions
 from .diff import compare
 from .redline import write_redlines

@@ -198,12 +198,11 @@ def document_changes(old: Dossier, new: Dossier) -> list[DocumentChange]:
 def _shown_contexts(d: Dossier) -> dict[str, tuple[Document, Any]]:
     """Each document's context as plain data, cut to what its template reads (a context may carry
     more, such as milestones a letter does not print)."""
-    from ..builder import TEMPLATES
     from ..kinds import all_documents
 
     out = {}
     for kind, doc in all_documents(d):
-        used = _template_fields(TEMPLATES / kind.template)
+        used = _template_fields(d.house_style.template(kind.template))
         data = context_json(doc.context)
         shown = {}
         for key, value in data.items():

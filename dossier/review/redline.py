@@ -629,9 +629,8 @@ class Written:
 def write_redlines(old: Dossier, new: Dossier, changed: list[DocumentChange], out: Path) -> Written:
     """Render old and new of every changed document and write the new one with tracked changes
     to `out/<soort>/<sleutel>.docx`; a document whose text did not change is not written."""
-    from ..builder import TEMPLATES
+    from ..files import write_atomic
     from ..kinds import all_documents
-    from ..manifest import write_atomic
     from ..render.docx import render_docx
 
     before = {doc.ident: (kind, doc) for kind, doc in all_documents(old)}
@@ -643,12 +642,12 @@ def write_redlines(old: Dossier, new: Dossier, changed: list[DocumentChange], ou
             result.skipped.append((change.ident, _("dropped from the new version")))
             continue
         kind, doc = after[change.ident]
-        new_bytes = render_docx(TEMPLATES / kind.template, doc, author=new.spec.opdrachtgever.naam,
+        new_bytes = render_docx(new.house_style.template(kind.template), doc, author=new.spec.opdrachtgever.naam,
                                 when=new.spec.datum)
         old_bytes = None
         if change.ident in before:
             old_kind, old_doc = before[change.ident]
-            old_bytes = render_docx(TEMPLATES / old_kind.template, old_doc, author=old.spec.opdrachtgever.naam,
+            old_bytes = render_docx(old.house_style.template(old_kind.template), old_doc, author=old.spec.opdrachtgever.naam,
                                     when=old.spec.datum)
         data, count = redline(old_bytes, new_bytes, date=date)
         if not count:

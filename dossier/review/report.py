@@ -237,11 +237,10 @@ def _marked_field(f: FieldChange, soort: str) -> dict[str, Any]:
 
 def write_docx(diff: Diff, new: Dossier, target: Path) -> None:
     """Write the wijzigingsoverzicht as DOCX."""
-    from ..builder import TEMPLATES
-    from ..manifest import write_atomic
+    from ..files import write_atomic
     from ..render.docx import render_docx
 
-    data = render_docx(TEMPLATES / TEMPLATE, overview_document(diff, new),
+    data = render_docx(new.house_style.template(TEMPLATE), overview_document(diff, new),
                        author=new.spec.opdrachtgever.naam, when=new.spec.datum)
     write_atomic(target, data)
 

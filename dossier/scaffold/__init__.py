@@ -195,7 +195,7 @@ def _ensure_schemas(schemas: Path) -> Path | None:
     """Write the JSON Schemas (generated from the installed models) when the folder has none."""
     if schemas.is_dir() and any(schemas.glob("*.schema.json")):
         return None
-    from ..manifest import write_atomic
+    from ..files import write_atomic
     from ..spec.reference import schemas as generated
 
     for file, text in generated().items():

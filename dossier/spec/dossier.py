@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from .housestyle import HouseStyle, house_style
 from .model import (
     AanbiedersFile,
     BegrippenFile,
@@ -35,6 +40,54 @@ class Deelnemer:
     toelichting: str | None = None
 
 
+@dataclass(frozen=True)
+class Wijziging:
+    """One change the Nota van Inlichtingen lists, as plain text (see `Vergelijking`)."""
+
+    onderwerp: str
+    """Where, e.g. 'Segment Wonen › Tarief WON-01'."""
+    tekst: str
+    """What changed, e.g. 'tarief: € 80,00 → € 82,50', 'toegevoegd', 'vervallen'."""
+    bron: str
+    """The spec file and line of the new (or, for a removal, old) text."""
+    ids: frozenset[str] = frozenset()
+    """The ids the change concerns (KIT-K-04, a deelsegment, a tariff), for matching questions."""
+
+
+@dataclass(frozen=True)
+class Vergelijking:
+    """The comparison the Nota van Inlichtingen asks for (`vergelijk`), resolved once after loading."""
+
+    label: str
+    """How the earlier version is named, e.g. 'versie 0.9 van 1 maart 2024 (revisie v0.9)'."""
+    wijzigingen: tuple[Wijziging, ...]
+
+
+_FILE_OF = {"spec": "dossier.yaml", "gemeenten_file": "gemeenten.yaml", "kit": "kit.yaml",
+            "begrippen": "begrippen.yaml", "aanbieders_file": "aanbieders.yaml", "besluiten": "besluiten.yaml",
+            "brieven": "brieven.yaml", "nota": "nota-van-inlichtingen.yaml"}
+_READS: ContextVar[set[str] | None] = ContextVar("dossier_reads", default=None)
+
+
+class _ReadSegments(Mapping[str, "SegmentFile"]):
+    """`Dossier.segmenten` while reads are recorded: each segment looked at counts as its file read."""
+
+    def __init__(self, segmenten: dict[str, SegmentFile], reads: set[str]) -> None:
+        self._segmenten, self._reads = segmenten, reads
+
+    def __getitem__(self, key: str) -> SegmentFile:
+        value = self._segmenten[key]
+        self._reads.add(f"segmenten/{key}.yaml")
+        return value
+
+    def __iter__(self) -> Iterator[str]:
+        self._reads.update(f"segmenten/{key}.yaml" for key in self._segmenten)
+        return iter(self._segmenten)
+
+    def __len__(self) -> int:
+        return len(self._segmenten)
+
+
 @dataclass
 class Dossier:
     """A validated dossier folder, ready to be turned into document contexts."""
@@ -53,6 +106,43 @@ class Dossier:
     """The optional Nota van Inlichtingen (nota-van-inlichtingen.yaml)."""
     sources: dict[str, YamlFile] = field(default_factory=dict, repr=False)
     """Spec file (relative to `root`, e.g. 'segmenten/wonen.yaml') → its parsed YAML with locations."""
+    vergelijking: Vergelijking | None = None
+    """The nota's comparison with an earlier version, when it asks for one (set by `dossier.load`)."""
+
+    def __getattribute__(self, name: str) -> Any:
+        value = object.__getattribute__(self, name)
+        reads = _READS.get()
+        if reads is not None:
+            if name in _FILE_OF:
+                reads.add(_FILE_OF[name])
+            elif name == "segmenten":
+                return _ReadSegments(value, reads)
+            elif name == "vergelijking" and value is not None:  # its changes may come from any file
+                reads.update(object.__getattribute__(self, "sources"))
+        return value
+
+    @contextmanager
+    def recording_reads(self) -> Iterator[set[str]]:
+        """Inside this block, the spec files whose content is looked at are added to the set it gives:
+        what a document's context read is what it depends on."""
+        reads: set[str] = set()
+        token = _READS.set(reads)
+        try:
+            yield reads
+        finally:
+            _READS.reset(token)
+
+    def model_of(self, file: str) -> Any:
+        """The model of one spec file ('kit.yaml', 'segmenten/wonen.yaml'), or None."""
+        if file.startswith("segmenten/"):
+            return object.__getattribute__(self, "segmenten").get(file.removeprefix("segmenten/").removesuffix(".yaml"))
+        attr = next((a for a, f in _FILE_OF.items() if f == file), None)
+        return object.__getattribute__(self, attr) if attr else None
+
+    @property
+    def house_style(self) -> HouseStyle:
+        """The templates this dossier's documents are made with (`huisstijl` in dossier.yaml)."""
+        return house_style(self.spec.huisstijl, self.root)
 
     @property
     def gemeenten(self) -> dict[str, Gemeente]:

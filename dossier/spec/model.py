@@ -144,6 +144,10 @@ class DossierSpec(Model):
                                   "inkoop-effecten, vervolg, … in volgorde.")
     doorlopende_inschrijving: bool = Field(False, description="Of aanbieders gedurende het contract "
                                            "doorlopend kunnen inschrijven.")
+    huisstijl: Tekst | None = Field(None, description="De huisstijl van de documenten: de naam van een "
+                                    "meegeleverde huisstijl ('standaard', 'zhz') of een pad, relatief aan de "
+                                    "dossiermap, naar een map met eigen sjablonen (bijvoorbeeld "
+                                    "'./huisstijl/sjablonen'). Zonder dit veld: 'standaard'.")
 
 
 # --- gemeenten.yaml -----------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from pathlib import Path
 from ..errors import Problem
 from ..i18n import _, ngettext
 from .dossier import Dossier
+from .housestyle import MISSING, SHIPPED, required_templates, shipped_styles, template_problem
 from .yamlfile import Path_, YamlFile
 from .messages import did_you_mean
 from .types import Briefsoort, InkoopvormSoort, MijlpaalSoort, Uitkomstsoort
@@ -281,4 +282,38 @@ def house_styles(d: Dossier) -> Iterator[Problem]:
             yield src.problem(loc, _("logo '{logo}' must be a PNG or JPEG file").format(logo=logo))
 
 
-RULES: list[Rule] = [unique_ids, segment_files, references, planning_order, decisions, letters, house_styles]
+def house_style(d: Dossier) -> Iterator[Problem]:
+    """`huisstijl` names a shipped house style, or a folder inside the dossier folder with every template
+    of the shipped style, each a real Word document."""
+    value = d.spec.huisstijl
+    if value is None:
+        return
+    src = d.sources["dossier.yaml"]
+    style = d.house_style
+    if style.folder.parent == SHIPPED:
+        if value not in shipped_styles():
+            yield src.problem(("huisstijl",), _("there is no house style '{name}'{hint}; choose from {names}, or "
+                                                "give the path of a folder of your own templates, for example "
+                                                "'./huisstijl/sjablonen'").format(
+                name=value, hint=_hint(value, shipped_styles()), names=", ".join(shipped_styles())))
+        return
+    if Path(value).is_absolute() or not style.folder.resolve().is_relative_to(d.root.resolve()):
+        yield src.problem(("huisstijl",), _("'{path}' is outside the dossier folder; put the templates in a folder "
+                                            "inside the dossier folder, for example './huisstijl/sjablonen'").format(
+            path=value))
+        return
+    if not style.folder.is_dir():
+        yield src.problem(("huisstijl",), _("folder '{path}' does not exist").format(path=value))
+        return
+    for name in required_templates():
+        why = template_problem(style.template(name))
+        if why == MISSING:
+            yield src.problem(("huisstijl",), _("the house style has no {file}; copy it from the shipped style "
+                                                "(templates/standaard/{file}) and adapt it").format(file=name))
+        elif why is not None:
+            yield src.problem(("huisstijl",), _("{file} in the house style is not a usable Word document ({why}); "
+                                                "save it again from Word as .docx").format(file=name, why=why))
+
+
+RULES: list[Rule] = [unique_ids, segment_files, references, planning_order, decisions, letters, house_styles,
+                     house_style]

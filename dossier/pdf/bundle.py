@@ -49,7 +49,7 @@ from pathlib import Path
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Pdf, String
 
-from .manifest import write_atomic
+from ..files import write_atomic
 
 __all__ = ["merge_pdfs"]
 

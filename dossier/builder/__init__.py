@@ -1,0 +1,202 @@
+"""Build a dossier: plan what changed, render DOCX, convert to PDF/A, bundle, install.
+
+One module per job: `plan` (what is current and why not), `run` (render and convert into
+staging), `bundles` (merge the PDFs), `install` (put the result in place, recoverably), `manifest`
+(what was made from what). Everything is loaded, validated and turned into contexts before anything
+is written; a killed build leaves the old set of outputs, or a journal that the next build completes.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..context.common import review_marks
+from ..errors import EnvironmentProblem
+from ..files import sha256_file
+from ..i18n import _, ngettext, number
+from ..kinds import all_documents
+from ..spec import Dossier
+from . import install, manifest
+from .bundles import make_bundles
+from .manifest import FORMATS, Manifest, ManifestUnusable
+from .plan import TOOL, Plan, plan, select
+from .run import Report, produce
+
+LOCK = ".lock"
+
+__all__ = ["FORMATS", "TOOL", "Options", "Result", "build", "default_out", "echo_progress"]
+
+
+@dataclass
+class Options:
+    out: Path
+    formats: tuple[str, ...] = FORMATS
+    only: tuple[str, ...] = ()
+    jobs: int = os.cpu_count() or 2
+    force: bool = False
+    review: bool = False
+    converter: Any = None
+    """A started dossier.pdf.Converter to reuse (kept warm between builds); None: one per build."""
+
+
+@dataclass
+class Result:
+    total: int = 0
+    built: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    removed: list[str] = field(default_factory=list)
+    bundles: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    environment_error: str | None = None
+
+    def summary(self) -> str:
+        """`8 documenten: 1 gebouwd, 7 ongewijzigd, 0 fouten in 4,1 s (1 bundel bijgewerkt)`."""
+        line = _("{documents}: {built} built, {unchanged} unchanged, {errors} in {seconds} s").format(
+            documents=ngettext("{n} document", "{n} documents", self.total).format(n=self.total),
+            built=len(self.built), unchanged=self.unchanged,
+            errors=ngettext("{n} error", "{n} errors", len(self.errors)).format(n=len(self.errors)),
+            seconds=number(round(self.seconds, 1)))
+        extra = []
+        if self.bundles:
+            extra.append(ngettext("{n} bundle updated", "{n} bundles updated", len(self.bundles)).format(
+                n=len(self.bundles)))
+        if self.removed:
+            extra.append(_("{n} removed").format(n=len(self.removed)))
+        return line + (f" ({', '.join(extra)})" if extra else "")
+
+
+Progress = Callable[[int], AbstractContextManager[Callable[[], None]]]
+"""Opens a progress display for N steps; the value it gives is called once per finished step."""
+
+
+def build(d: Dossier, options: Options, report: Report, progress: Progress | None = None) -> Result:
+    """Build dossier `d` into `options.out`; returns what happened (errors are in the result)."""
+    started = time.perf_counter()
+    out = options.out
+    root = d.root.resolve()
+    if out.resolve() == root or out.resolve().is_relative_to(root) or root.is_relative_to(out.resolve()):
+        raise EnvironmentProblem(_("the output folder is inside the dossier folder ({out}); choose a folder "
+                                   "outside the spec with --out, for example output/").format(out=out))
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with _lock(out):
+            install.recover(out, d.key, report)
+            result = _build_locked(d, options, report, progress)
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+            raise EnvironmentProblem(_("the disk is full while writing to {out}; nothing was overwritten. Free "
+                                       "some space and build again").format(out=out)) from None
+        raise EnvironmentProblem(_("cannot write to {out}: {reason}").format(
+            out=out, reason=exc.strerror or exc)) from None
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+@contextmanager
+def _lock(out: Path) -> Iterator[None]:
+    path = out / LOCK
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        install.remove(path)  # from a restored cache: never follow it
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        raise EnvironmentProblem(_("a build to {out} is already running; wait until it is done and try "
+                                   "again").format(out=out)) from None
+    try:
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
+def _build_locked(d: Dossier, options: Options, report: Report, progress: Progress | None) -> Result:
+    out = options.out
+    result = Result()
+    with review_marks(options.review):
+        docs = all_documents(d)
+    chosen = select(docs, options.only)
+    result.total = len(chosen)
+    try:
+        old = manifest.read(out / manifest.NAME, d.key)
+    except ManifestUnusable as exc:
+        if any(p.name != LOCK for p in out.iterdir()):
+            report(_("full build: {reason}").format(reason=exc))
+        old = Manifest(TOOL, d.key)
+    sources = {name: sha256_file(src.path) for name, src in d.sources.items()}
+    plans = [plan(d, kind, doc, old, sources, options.formats, options.force, out) for kind, doc in docs]
+    todo = [p for p in plans if p.reason is not None and p.ident in chosen]
+    result.unchanged = sum(1 for p in plans if p.ident in chosen and p.reason is None)
+
+    staging = install.fresh_staging(out)
+    try:
+        return _make(d, options, report, progress, result, plans, todo, chosen, old, staging)
+    finally:
+        if not (staging / install.JOURNAL).exists():  # before the commit point: nothing of it counts
+            install.remove(staging)
+
+
+def _make(d: Dossier, options: Options, report: Report, progress: Progress | None, result: Result,
+          plans: list[Plan], todo: list[Plan], chosen: set[str], old: Manifest, staging: Path) -> Result:
+    out = options.out
+    for p in todo:
+        report(_("build {document}: {reason}").format(document=p.ident, reason=p.reason))
+    steps = len(todo) * (2 if "pdf" in options.formats else 1)
+    with progress(steps) if progress and todo else nullcontext(lambda: None) as tick:
+        failed, errors, result.environment_error = produce(
+            d, todo, staging, options.formats, options.jobs, options.converter, report, tick)
+    result.errors += errors
+    result.built = [p.ident for p in todo if p.ident not in failed]
+
+    new = Manifest(TOOL, d.key)
+    for p in plans:
+        if p.ident in chosen and p.ident not in failed:
+            new.entries[p.ident] = p.entry
+        elif p.ident in old.entries:  # not asked for, or failed: its previous files stay as they were
+            new.entries[p.ident] = old.entries[p.ident]
+    merge = "pdf" in options.formats and not result.environment_error
+    result.bundles, errors = make_bundles(d, plans, failed, old, new, staging, out, merge, report)
+    result.errors += errors
+
+    deletions = []
+    for ident, entry in old.entries.items():
+        current = new.entries.get(ident)
+        if current is None:
+            result.removed.append(ident)
+            report(_("removed {document}: its source no longer exists").format(document=ident))
+        deletions += [rel for rel in entry.files if current is None or rel not in current.files]
+    moves = [rel for e in new.entries.values() for rel in e.files if (staging / rel).is_file()]
+    install.install(out, staging, moves, deletions, new)
+    return result
+
+
+def default_out(spec_dir: Path, out: Path | None, *, review: bool = False) -> Path:
+    """`output/<dossier>/`, or `<out>/<dossier>/` with --out; a review build `<dossier>-review/`."""
+    base = out if out is not None else Path("output")
+    return base / (spec_dir.resolve().name + ("-review" if review else ""))
+
+
+def echo_progress(enabled: bool) -> Progress | None:
+    """A click progress bar with count and ETA when writing to a terminal."""
+    if not enabled:
+        return None
+    import click
+
+    @contextmanager
+    def bar(total: int) -> Iterator[Callable[[], None]]:
+        with click.progressbar(length=total, label=_("building"), show_pos=True, show_eta=True,
+                               file=sys.stderr) as pb:
+            yield lambda: pb.update(1)
+
+    return bar
