@@ -30,7 +30,7 @@ def test_check_passes_on_the_shipped_templates() -> None:
 
 
 def test_check_fails_on_a_misspelt_nested_field(tmp_path: Path) -> None:
-    shutil.copytree(REPO / "templates", tmp_path / "templates")
+    shutil.copytree(REPO / "templates" / "standaard", tmp_path / "templates")
     _misspell(tmp_path / "templates" / "bestek.docx", "{{ ds.naam }}", "{{ ds.nam }}")
     result = run_cli("check", str(ROOTS / "minimaal"), env={"DOSSIER_TEMPLATES": str(tmp_path / "templates")})
     assert result.returncode == 1
@@ -38,7 +38,7 @@ def test_check_fails_on_a_misspelt_nested_field(tmp_path: Path) -> None:
 
 
 def test_check_fails_on_a_misspelt_top_level_variable(tmp_path: Path) -> None:
-    shutil.copytree(REPO / "templates", tmp_path / "templates")
+    shutil.copytree(REPO / "templates" / "standaard", tmp_path / "templates")
     _misspell(tmp_path / "templates" / "besluit.docx", "{{ kenmerk }}", "{{ kenmerkk }}")
     result = run_cli("check", str(ROOTS / "minimaal"), env={"DOSSIER_TEMPLATES": str(tmp_path / "templates")})
     assert result.returncode == 1
