@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,11 +12,12 @@ import docx
 import pytest
 from docx.enum.table import WD_ROW_HEIGHT_RULE
 
-from conftest import REPO, TWENTE
+from conftest import REPO, TWENTE, run_cli
 from dossier.check import check_templates
 from dossier.kinds import all_documents
 from dossier.render.docx import render_docx, template_variables
 from dossier.spec import load
+from dossier.variables import KIND_NAMES, description, template_paths
 
 TEMPLATES = REPO / "templates"
 ZHZ = REPO / "specs" / "zhz-2022"
@@ -81,3 +83,39 @@ def test_zhz_letter_has_the_address_in_the_envelope_window() -> None:
     signatures = letter.tables[-1]
     assert [c.text for c in signatures.rows[0].cells] == ["De secretaris\nC. Vermeer",
                                                            "De voorzitter\nH. van der Linden"]
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_every_variable_of_a_shipped_template_has_a_description(style: str) -> None:
+    """`dossier templates` cannot fall behind the templates: a new variable needs its description in
+    dossier/variables.py."""
+    assert sorted(p.stem for p in (TEMPLATES / style).glob("*.docx")) == sorted(KIND_NAMES)
+    missing = {t.name: sorted(p for p in template_paths(t) if not description(p))
+               for t in sorted((TEMPLATES / style).glob("*.docx"))}
+    assert not any(missing.values()), missing
+
+
+def _row(path: str, type_: str, text: str) -> str:
+    return rf"(?m)^  {re.escape(path)} +{re.escape(type_)} +{re.escape(text)}$"
+
+
+def test_templates_command_lists_each_variable_with_type_and_description() -> None:
+    result = run_cli("templates", "besluit", "collegebrief", "--spec", str(ZHZ), timeout=120)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert re.search(r"(?m)^standaard/besluit\.docx \(\d+ variabelen\)$", out)
+    assert re.search(r"(?m)^standaard/collegebrief\.docx \(\d+ variabelen\)$", out)
+    assert re.search(_row("aanbieder.naam", "tekst", "naam van de aanbieder"), out)
+    assert re.search(_row("uitkomsten[].gronden", "Markdown (een hele alinea: {{p …}}), mag leeg zijn",
+                          "motivering van het besluit"), out)
+    assert re.search(_row("uitkomsten", "lijst van groepen velden", "de uitkomst per deelsegment"), out)
+    assert re.search(_row("concept", "ja/nee", "of het dossier een concept is (voor een CONCEPT-markering)"), out)
+    assert re.search(_row("geadresseerde", "lijst van: tekst", "adresregels: de colleges van alle gemeenten"), out)
+    assert "raadsbrief" not in out
+    assert "(geen beschrijving)" not in out
+
+
+def test_templates_command_refuses_an_unknown_kind() -> None:
+    result = run_cli("templates", "raadsbrieff", "--spec", str(ZHZ))
+    assert result.returncode == 2
+    assert "onbekende soort raadsbrieff; kies uit bestek, samenvatting, raadsbrief" in result.stderr
