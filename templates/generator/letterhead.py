@@ -26,6 +26,8 @@ class Sender:
     block: tuple[str, ...]
     footer: tuple[str, ...]
     footer_note: str = ""
+    return_address: str = ""
+    """One small line above the address in the window, for the post."""
 
 
 def headers(t: Template, label: str, value: str) -> None:
@@ -75,8 +77,8 @@ def window_first_page(t: Template, sender: Sender, address: list[str], reference
         run.font.color.rgb = rgb(style.colours.accent)
     cell = table.rows[1].cells[0]
     first = cell.paragraphs[0]
-    if head.return_address:
-        run = first.add_run(head.return_address)
+    if sender.return_address:
+        run = first.add_run(sender.return_address)
         run.font.size = Pt(7)
         run.font.color.rgb = rgb(style.colours.muted)
         first.paragraph_format.space_after = Pt(4)

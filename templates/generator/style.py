@@ -66,7 +66,7 @@ class Letterhead:
     logo: Literal["left", "right"] = "left"
     """Side of the page for the word mark."""
     return_address: str = ""
-    """One small line above the address, for the post."""
+    """One small line above the address, for the post (letters from the organisation itself)."""
     sender: tuple[str, ...] = ()
     """The organisation's own address block beside the window (first line bold)."""
     footer: tuple[str, ...] = ()

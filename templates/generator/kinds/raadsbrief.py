@@ -88,6 +88,7 @@ def _window(t: Template) -> None:
         footer=("Bezoekadres {{ gemeente.bezoekadres[0] }}, {{ gemeente.bezoekadres[1] }}",
                 "{{ gemeente.email }}", "{{ gemeente.telefoon }}"),
         footer_note=NOTE,
+        return_address="Retouradres: {{ gemeente.postadres[0] }}, {{ gemeente.postadres[1] }}",
     )
     address = ["Gemeenteraad van {{ gemeente.naam }}", "{%p for regel in gemeente.postadres %}", "{{ regel }}",
                "{%p endfor %}"]
