@@ -196,6 +196,25 @@ def check(spec_dirs: tuple[Path, ...]) -> None:
     sys.exit(1 if failed else 0)
 
 
+@main.command(help=N_("List the variables each template can use, with type and description (for making your own "
+                       "house style)."))
+@argument("kinds", nargs=-1, metavar=N_("[KIND]..."))
+@option("--spec", "spec_dirs", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+        help=N_("Take the types from these dossiers (default: every dossier under specs/)."))
+def templates(kinds: tuple[str, ...], spec_dirs: tuple[Path, ...]) -> None:
+    from . import load
+    from .spec.housestyle import DEFAULT, SHIPPED
+    from .variables import KIND_NAMES, describe
+
+    unknown = [k for k in kinds if k not in KIND_NAMES]
+    if unknown:
+        raise click.UsageError(_("unknown kind {kind}; choose from {kinds}").format(
+            kind=", ".join(unknown), kinds=", ".join(KIND_NAMES)))
+    dossiers = [load(folder) for folder in _spec_dirs(spec_dirs)]
+    folder = dossiers[0].house_style.folder if spec_dirs else SHIPPED / DEFAULT  # --spec: that dossier's style
+    describe(folder, kinds or KIND_NAMES, dossiers, click.echo)
+
+
 def _formats(value: str) -> tuple[str, ...]:
     from .builder import FORMATS
 

@@ -1,0 +1,306 @@
+"""A template under construction: a python-docx document in a house style, with helpers that write
+docxtpl tags. Jinja tags are docxtpl's: {{ value }}, {{p markdown }} (a whole paragraph becomes
+Markdown), {{r rich }} (styled text), {%p if %} / {%p for %} around paragraphs, {%tr for %} around
+table rows."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from dossier.render.docx import reproducible_zip
+
+from .style import HouseStyle
+
+TEMPLATE_DATE = datetime(2024, 1, 1, tzinfo=timezone.utc)
+
+
+def rgb(hex_rgb: str) -> RGBColor:
+    return RGBColor.from_string(hex_rgb)
+
+
+class Template:
+    """A house-style document under construction."""
+
+    def __init__(self, style: HouseStyle) -> None:
+        self.style = style
+        self.doc = Document()
+        self._house_style()
+
+    # --- styles --------------------------------------------------------------------------------
+    def _house_style(self) -> None:
+        doc, style = self.doc, self.style
+        accent = rgb(style.colours.accent)
+        section = doc.sections[0]
+        section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+        section.left_margin, section.right_margin = Cm(style.margins.left), Cm(style.margins.right)
+        section.top_margin, section.bottom_margin = Cm(style.margins.top), Cm(style.margins.bottom)
+        section.header_distance, section.footer_distance = Cm(style.margins.header), Cm(style.margins.footer)
+        styles = doc.styles.element
+        rpr_default = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+        set_fonts(rpr_default, style.font)
+        lang = rpr_default.find(qn("w:lang"))
+        if lang is None:
+            lang = OxmlElement("w:lang")
+            rpr_default.append(lang)
+        for attr in ("w:val", "w:eastAsia", "w:bidi"):
+            lang.set(qn(attr), "nl-NL")
+        for st in doc.styles:
+            rpr = st.element.find(qn("w:rPr"))
+            if rpr is not None:
+                set_fonts(rpr, style.font)
+        normal = doc.styles["Normal"]
+        normal.font.size = Pt(style.body_size)
+        normal.paragraph_format.space_after = Pt(6)
+        normal.paragraph_format.line_spacing = 1.15
+        for level, size in enumerate(style.heading_sizes, start=1):
+            st = doc.styles[f"Heading {level}"]
+            st.font.size = Pt(size)
+            st.font.bold = True
+            st.font.italic = False
+            st.font.color.rgb = accent
+            st.paragraph_format.space_before = Pt(14 if level == 1 else 10)
+            st.paragraph_format.space_after = Pt(4)
+            st.paragraph_format.keep_with_next = True
+        title = doc.styles["Title"]
+        title.font.size = Pt(style.title_size)
+        title.font.color.rgb = accent
+        _remove_border(title)
+        doc.styles["Subtitle"].font.color.rgb = accent
+        doc.styles["Subtitle"].font.size = Pt(style.subtitle_size)
+        doc.styles["Subtitle"].font.italic = False
+        for name in ("Header", "Footer"):
+            doc.styles[name].font.size = Pt(8.5)
+            doc.styles[name].font.color.rgb = rgb(style.colours.header_footer)
+        for name in ("List Bullet", "List Bullet 2", "List Bullet 3", "List Number", "List Number 2",
+                     "List Number 3"):
+            doc.styles[name].paragraph_format.space_after = Pt(2)
+        if "Hyperlink" not in [s.name for s in doc.styles]:
+            link = doc.styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
+            link.font.color.rgb = rgb(style.colours.link)
+            link.font.underline = True
+        small = doc.styles.add_style("Kleine tekst", WD_STYLE_TYPE.PARAGRAPH)
+        small.base_style = doc.styles["Normal"]
+        small.font.size = Pt(8.5)
+        small.paragraph_format.space_after = Pt(0)
+        # Review builds only: an item's id and spec line, small and grey (contrast 4.5:1 on white).
+        bron = doc.styles.add_style("Bron", WD_STYLE_TYPE.PARAGRAPH)
+        bron.base_style = doc.styles["Normal"]
+        bron.font.size = Pt(7.5)
+        bron.font.color.rgb = rgb(style.colours.muted)
+        bron.paragraph_format.space_before = Pt(0)
+        bron.paragraph_format.space_after = Pt(2)
+        _fix_numbering(doc, style.font)
+
+    # --- content helpers -----------------------------------------------------------------------
+    def p(self, text: str = "", style: str | None = None, *, bold: bool = False) -> Any:
+        para = self.doc.add_paragraph(style=style)
+        if text:
+            para.add_run(text).bold = bold or None
+        return para
+
+    def h(self, text: str, level: int = 1) -> Any:
+        return self.doc.add_heading(text, level)
+
+    def tag(self, text: str) -> None:
+        """A paragraph that holds only a docxtpl block tag ({%p ... %})."""
+        self.doc.add_paragraph(text)
+
+    def md(self, expr: str) -> None:
+        """A paragraph replaced by rendered Markdown."""
+        self.doc.add_paragraph("{{p " + expr + " }}")
+
+    def bron(self, expr: str) -> None:
+        """The source line of an item (`KIT-K-04 · kit.yaml:150`), only in a review build."""
+        self.tag("{%p if " + expr + " %}")
+        self.p("{{ " + expr + " }}", "Bron")
+        self.tag("{%p endif %}")
+
+    def bullets(self, loop: str, item: str, style: str = "List Bullet") -> None:
+        self.tag("{%p for " + loop + " %}")
+        self.p("{{ " + item + " }}", style)
+        self.tag("{%p endfor %}")
+
+    def table(self, headers: list[str], cells: list[str], loop: str | None, *, widths: list[float] | None = None,
+              cell_md: frozenset[int] | set[int] = frozenset(), bron: dict[int, str] | None = None) -> None:
+        """A table with a repeated, marked header row and one templated row per item of `loop`."""
+        # header row, then either one fixed row or the loop's start row, templated row and end row
+        table = self.doc.add_table(rows=(1 + (3 if loop else 1)), cols=len(headers))
+        table.style = self.doc.styles["Table Grid"]
+        table.alignment = WD_TABLE_ALIGNMENT.LEFT
+        header = table.rows[0]
+        _mark_header(header)
+        for cell, text in zip(header.cells, headers):
+            cell.paragraphs[0].add_run(text).bold = True
+            shade(cell, self.style.colours.header_fill)
+        if loop:
+            start, body, end = table.rows[1], table.rows[2], table.rows[3]
+            start.cells[0].paragraphs[0].add_run("{%tr for " + loop + " %}")
+            end.cells[0].paragraphs[0].add_run("{%tr endfor %}")
+        else:
+            body = table.rows[1]
+        for i, (cell, text) in enumerate(zip(body.cells, cells)):
+            if i in cell_md:
+                cell.paragraphs[0].add_run("{{p " + text + " }}")
+            elif text.startswith("{%p for"):
+                # a list inside a cell: one paragraph per item
+                loop_expr, item = text[len("{%p for "):].split(" %}", 1)
+                cell.paragraphs[0].add_run("{%p for " + loop_expr + " %}")
+                cell.add_paragraph(item.strip())
+                cell.add_paragraph("{%p endfor %}")
+            else:
+                cell.paragraphs[0].add_run(text)
+            if bron and i in bron:
+                cell.add_paragraph("{%p if " + bron[i] + " %}")
+                cell.add_paragraph("{{ " + bron[i] + " }}", "Bron")
+                cell.add_paragraph("{%p endif %}")
+        if widths:
+            set_widths(table, widths)
+        self.doc.add_paragraph().paragraph_format.space_after = Pt(2)
+
+    def kv_table(self, rows: list[tuple[str, str]]) -> None:
+        """A two-column table of labels and values, no header row (a title page block)."""
+        table = self.doc.add_table(rows=len(rows), cols=2)
+        table.style = self.doc.styles["Table Grid"]
+        for row, (label, value) in zip(table.rows, rows):
+            row.cells[0].paragraphs[0].add_run(label).bold = True
+            shade(row.cells[0], self.style.colours.header_fill)
+            row.cells[1].paragraphs[0].add_run(value)
+        set_widths(table, [4.5, 11.5])
+        self.doc.add_paragraph()
+
+    def page_break(self) -> None:
+        """Start the next content on a new page (a paragraph with 'page break before': LibreOffice
+        renders a paragraph holding only a break after a table of contents as an extra empty page)."""
+        para = self.doc.add_paragraph()
+        para.paragraph_format.page_break_before = True
+        para.paragraph_format.space_after = Pt(0)
+
+    def toc(self) -> None:
+        self.p("Inhoudsopgave", "TOC Heading")
+        para = self.doc.add_paragraph()
+        field(para, 'TOC \\o "1-3" \\h \\z \\u', "De inhoudsopgave wordt bijgewerkt bij het maken van de PDF "
+              "(in Word: rechtsklik → Veld bijwerken).")
+
+    def running_header(self, left: str) -> None:
+        """Header: document name and a CONCEPT mark for drafts; footer: version and page X of Y."""
+        section = self.doc.sections[0]
+        hp = section.header.paragraphs[0]
+        hp.add_run(left)
+        mark = hp.add_run("{% if concept %}   CONCEPT{% endif %}")
+        mark.bold = True
+        mark.font.color.rgb = rgb(self.style.colours.concept)
+        fp = section.footer.paragraphs[0]
+        fp.add_run("{{ opdrachtgever }} · versie {{ versie }} ({{ status }}) · {{ datum }} · pagina ")
+        field(fp, "PAGE", "1")
+        fp.add_run(" van ")
+        field(fp, "NUMPAGES", "1")
+
+    def to_bytes(self) -> bytes:
+        """The template as a .docx file; the same builder and style give the same bytes."""
+        self.doc.core_properties.title = ""
+        self.doc.core_properties.author = ""
+        self.doc.core_properties.language = "nl-NL"
+        self.doc.core_properties.created = self.doc.core_properties.modified = TEMPLATE_DATE
+        buffer = io.BytesIO()
+        self.doc.save(buffer)
+        # fixed dates and entry order, so regenerating does not make every document look changed
+        return reproducible_zip(buffer.getvalue())
+
+
+def set_widths(table: Any, widths: list[float]) -> None:
+    """Column widths in cm, in the grid (LibreOffice reads it) and in every cell (Word reads those)."""
+    table.autofit = False
+    for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
+        col.set(qn("w:w"), str(int(width * 567)))
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths):
+            cell.width = Cm(width)
+
+
+def set_fonts(rpr: Any, font: str) -> None:
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in list(fonts.attrib):
+        if attr.endswith("Theme"):
+            del fonts.attrib[attr]
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), font)
+
+
+def _remove_border(style: Any) -> None:
+    ppr = style.element.find(qn("w:pPr"))
+    if ppr is not None:
+        for el in ppr.findall(qn("w:pBdr")):
+            ppr.remove(el)
+
+
+def _fix_numbering(doc: Any, font: str) -> None:
+    """Bullets in the house font (the default template uses Symbol, which is not installed)."""
+    numbering = doc.part.numbering_part.element
+    glyphs = ["•", "–", "◦"]
+    for abstract in numbering.findall(qn("w:abstractNum")):
+        for lvl in abstract.findall(qn("w:lvl")):
+            fmt = lvl.find(qn("w:numFmt"))
+            rpr = lvl.find(qn("w:rPr"))
+            if fmt is not None and fmt.get(qn("w:val")) == "bullet":
+                ilvl = int(lvl.get(qn("w:ilvl")))
+                lvl.find(qn("w:lvlText")).set(qn("w:val"), glyphs[ilvl % 3])
+                if rpr is None:
+                    rpr = OxmlElement("w:rPr")
+                    lvl.append(rpr)
+            if rpr is not None:
+                set_fonts(rpr, font)
+
+
+def _mark_header(row: Any) -> None:
+    trpr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    trpr.append(el)
+    cant = OxmlElement("w:cantSplit")
+    trpr.append(cant)
+
+
+def shade(cell: Any, fill: str) -> None:
+    tcpr = cell._tc.get_or_add_tcPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    tcpr.append(shd)
+
+
+def field(paragraph: Any, instruction: str, placeholder: str) -> None:
+    """A Word field (PAGE, NUMPAGES, TOC) with the text shown until it is updated."""
+    def run_with(child: Any) -> Any:
+        run = paragraph.add_run()
+        run._r.append(child)
+        return run
+
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    begin.set(qn("w:dirty"), "true")
+    run_with(begin)
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    run_with(instr)
+    sep = OxmlElement("w:fldChar")
+    sep.set(qn("w:fldCharType"), "separate")
+    run_with(sep)
+    paragraph.add_run(placeholder)
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run_with(end)

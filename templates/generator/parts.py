@@ -1,0 +1,65 @@
+"""Pieces that several kinds share: the title page, the planning, participation exceptions, risks,
+and the body of a letter."""
+
+from __future__ import annotations
+
+from .document import Template
+
+
+def title_page(t: Template, subtitle: str) -> None:
+    t.p("{{ dossier }}", "Title")
+    t.p(subtitle, "Subtitle")
+    t.p("")
+    t.kv_table([("Regio", "{{ regio }}"), ("Opdrachtgever", "{{ opdrachtgever }}"),
+                ("Versie", "{{ versie }}"), ("Status", "{{ status }}"), ("Datum", "{{ datum }}")])
+
+
+def planning_tables(t: Template, heading: str, level: int) -> None:
+    """The phases with their periods and, when there are any, the milestones with their dates."""
+    t.p(heading, f"Heading {level}")
+    t.table(["Periode", "Fase"], ["{{ f.periode }}", "{{ f.naam }}"], "f in planning.fasen", widths=[5.5, 10.5])
+    t.tag("{%p if planning.mijlpalen %}")
+    t.table(["Mijlpaal", "Datum"], ["{{ m.soort }}", "{{ m.datum }}"], "m in planning.mijlpalen",
+            widths=[8.0, 8.0])
+    t.tag("{%p endif %}")
+
+
+def deelname_exceptions(t: Template) -> None:
+    """Each municipality that does not or only partly take part, with its explanation."""
+    t.tag("{%p for r in deelname %}")
+    t.tag("{%p for u in r.uitzonderingen %}")
+    t.p("{{ r.deelsegment }}: {{ u.gemeente }} {{ u.deelname }}", "Heading 3")
+    t.md("u.toelichting")
+    t.tag("{%p endfor %}")
+    t.tag("{%p endfor %}")
+
+
+def risks(t: Template, *, measures: bool) -> None:
+    t.tag("{%p if risicos %}")
+    t.h("Risico’s", 1)
+    t.tag("{%p for r in risicos %}")
+    t.p("{{ r.titel }}", "Heading 3")
+    t.md("r.omschrijving")
+    if measures:
+        t.tag("{%p if r.beheersmaatregel %}")
+        t.p("Beheersmaatregel:", bold=True)
+        t.md("r.beheersmaatregel")
+        t.tag("{%p endif %}")
+    t.tag("{%p endfor %}")
+    t.tag("{%p endif %}")
+
+
+def letter_body(t: Template) -> None:
+    """Salutation and the letter's own sections."""
+    t.p("{{ brief.aanhef }}")
+    t.tag("{%p for s in brief.secties %}")
+    t.p("{{ s.titel }}", "Heading 2")
+    t.md("s.tekst")
+    t.tag("{%p endfor %}")
+
+
+def letter_attachments(t: Template) -> None:
+    t.tag("{%p if brief.bijlagen %}")
+    t.p("Bijlagen:", bold=True)
+    t.bullets("b in brief.bijlagen", "b", "List Number")
+    t.tag("{%p endif %}")
