@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-__version__ = "0.1.0"
+from .version import __version__  # noqa: E402
 
 from .errors import DossierError, SpecError  # noqa: E402 (the errors a caller catches)
 from .i18n import set_language  # noqa: E402
@@ -30,14 +30,9 @@ if TYPE_CHECKING:
 
 def load(path: str | os.PathLike[str]) -> "Dossier":
     """Read and validate a dossier folder, and make the comparison its Nota van Inlichtingen asks for."""
-    from .spec import load as _load
+    from .review.vergelijk import load as _load
 
-    d = _load(path)
-    if d.nota is not None and d.nota.vergelijk is not None:
-        from .review.vergelijk import resolve
-
-        resolve(d)
-    return d
+    return _load(path)
 
 
 def build(model: "Dossier", out: str | os.PathLike[str], *, formats: tuple[str, ...] = ("docx", "pdf"),

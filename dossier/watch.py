@@ -79,7 +79,7 @@ class Settings:
 
 def rebuild(folder: Path, settings: Settings, echo: Echo, echo_err: Echo) -> bool:
     """Validate and incrementally build one dossier; print what happened; True when it succeeded."""
-    from . import load
+    from .review.vergelijk import load
     from .builder import Options, build, default_out
 
     try:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .. import __version__
+from ..version import __version__
 from ..context.common import Document, context_json
 from ..errors import BuildError, DossierError
 from ..files import canonical_hash, sha256_file

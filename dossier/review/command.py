@@ -11,10 +11,10 @@ import click
 
 from ..errors import EXIT_OK, EXIT_USAGE, DossierError, SpecError, error_line
 from ..i18n import _
-from .. import load
 from ..spec import Dossier
 from . import report, versions
 from .diff import compare
+from .vergelijk import load
 from .redline import write_redlines
 
 

@@ -8,15 +8,25 @@ function of the loaded dossier, and `dossier validate` reports a missing folder 
 
 from __future__ import annotations
 
+import os
+
 from ..context import nl
 from ..errors import DossierError, SpecError
 from ..i18n import _
-from ..spec import Dossier, load
+from ..spec import Dossier, load as load_spec
 from ..spec.dossier import Vergelijking, Wijziging
 from . import versions
 from .diff import Change, item_changes
 
 FILE = "nota-van-inlichtingen.yaml"
+
+
+def load(folder: str | os.PathLike[str]) -> Dossier:
+    """Read and validate a dossier folder, and make the comparison its Nota van Inlichtingen asks for
+    (`dossier.load`; a command that builds or checks documents loads through here)."""
+    d = load_spec(folder)
+    resolve(d)
+    return d
 
 
 def resolve(d: Dossier) -> None:
@@ -28,7 +38,7 @@ def resolve(d: Dossier) -> None:
     source = d.sources[FILE]
     try:
         with versions.relative_to(d.root, revisie=v.revisie, map=v.map) as version:
-            base = load(version.root)
+            base = load_spec(version.root)
     except SpecError as exc:
         raise SpecError([source.problem(("vergelijk",), _(
             "the version to compare with is not a valid dossier ({summary}); check that version with 'dossier "
