@@ -11,7 +11,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from conftest import ROOTS, TWENTE, needs_soffice, run_cli
+from conftest import TWENTE, needs_soffice, run_cli
 
 pytestmark = needs_soffice
 
