@@ -129,6 +129,7 @@ def _dossier(d: Dossier) -> Item:
         ingangsdatum_contract=c.ingangsdatum, looptijd_contract=nl.looptijd(c.looptijd_maanden),
         verlenging=c.verlenging, doorlopende_inschrijving=s.doorlopende_inschrijving,
         leidende_principes=s.leidende_principes, strategische_doelen=s.strategische_doelen,
+        huisstijl=s.huisstijl or "standaard",
     ), _keyed([*_secties(s.secties, "dossier.yaml", ("secties",)),
                *_risicos(s.risicos, "dossier.yaml", ("risicos",))]))
 
