@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import re
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -33,7 +34,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from ..i18n import _
 
-__all__ = ["MissingStyleError", "markdown_plain", "markdown_subdoc"]
+__all__ = ["MissingStyleError", "markdown_depth", "markdown_plain", "markdown_subdoc"]
 
 _EXTENSIONS = ["tables", "sane_lists"]
 _KEEP_TREE, _KEEP_TREE_PRIORITY = "dossier_keep_tree", -100
@@ -107,6 +108,23 @@ def _blank_subdoc(tpl: docxtpl.DocxTemplate) -> docxtpl.Subdoc:
 def markdown_plain(text: str) -> str:
     """Return the visible text of `text` on one line, without markup, list markers or links."""
     return " ".join("".join(_visible_text(_parse(text))).split())
+
+
+def markdown_depth(text: str) -> int:
+    """How deep the parsed `text` nests (lists, quotes, emphasis): the writer recurses that deep.
+
+    Validation asks this so that a text the writer cannot handle is refused there, not in a build;
+    a text too deep for the parser itself counts as deeper than any limit."""
+    try:
+        root = _parse(text)
+    except RecursionError:
+        return sys.maxsize
+    deepest, stack = 0, [(root, 0)]
+    while stack:
+        elem, level = stack.pop()
+        deepest = max(deepest, level)
+        stack += [(child, level + 1) for child in elem]
+    return deepest
 
 
 # --- parsing ---------------------------------------------------------------------------------
