@@ -20,6 +20,8 @@ from conftest import ROOTS
 from dossier.cli import main
 
 CASES = Path(__file__).parent / "cases"
+_REPEAT = re.compile(r"<<(.+?)\*(\d+)>>")
+"""`<<ab*300>>` in a `replace` stands for 'ab' written 300 times (long values stay readable in case.yaml)."""
 _SUMMARY = re.compile(r"\d+ (fout|fouten) in de specificatie\.")
 
 
@@ -32,9 +34,11 @@ def apply_case(case: Path, target: Path) -> dict:
 
     case.yaml has `changes` (each names a `file` relative to the dossier and one of: `content` to
     write, `bytes_hex` to write as bytes, `delete: true`, `repeat_line` written `count` times after
-    an optional `head`, `symlink_to` a path, or `find` and `replace` once), `expect` (every problem
-    line, exactly; [] for none), optionally `exit` (default 1) and `absent` (paths that must not
-    exist after validating, e.g. a file a YAML tag would have created)."""
+    an optional `head`, `symlink_to` a path, or `find` and `replace` once, where `<<x*N>>` in
+    `replace` is `x` N times), `expect` (every problem line, exactly; [] for none), optionally `exit`
+    (default 1), `absent` (paths that must not exist after validating, e.g. a file a YAML tag would
+    have created) and `build` (the case is valid and `build --format docx` must make these documents:
+    a list of {docx, contains, not_contains, title})."""
     shutil.copytree(ROOTS / "minimaal", target)
     spec = yaml.safe_load((case / "case.yaml").read_text(encoding="utf-8"))
     for change in spec.get("changes", []):
@@ -43,6 +47,7 @@ def apply_case(case: Path, target: Path) -> dict:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(change["content"], encoding="utf-8")
         elif "bytes_hex" in change:
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(bytes.fromhex(change["bytes_hex"]))
         elif "delete" in change:
             path.unlink()
@@ -59,7 +64,8 @@ def apply_case(case: Path, target: Path) -> dict:
         else:
             text = path.read_text(encoding="utf-8")
             assert change["find"] in text, f"{case.name}: '{change['find']}' staat niet in {change['file']}"
-            path.write_text(text.replace(change["find"], change["replace"], 1), encoding="utf-8")
+            replace = _REPEAT.sub(lambda m: m.group(1) * int(m.group(2)), change["replace"])
+            path.write_text(text.replace(change["find"], replace, 1), encoding="utf-8")
     return spec
 
 
@@ -120,7 +126,7 @@ def test_bad_input(case: Path, tmp_path: Path) -> None:
         after = {k: v for k, v in tree_hashes(tmp_path).items() if not k.startswith(str(tmp_path / "uit"))}
         assert after == before, "build heeft iets buiten de uitvoermap veranderd"
         for check in spec["build"]:
-            _check_built(tmp_path / "uit", check)
+            _check_built(tmp_path / "uit" / "minimaal", check)
 
 
 def _check_built(out: Path, check: dict) -> None:

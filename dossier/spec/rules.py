@@ -360,7 +360,10 @@ def _image_problem(path: Path) -> str | None:
                          "smaller (a logo 40 mm wide needs about 1,000 pixels)").format(
                              width=width, height=height, limit=MAX_LOGO_PIXELS)
             image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+    except Image.DecompressionBombError:  # Pillow refuses to open it: far more than MAX_LOGO_PIXELS a side
+        return _("the image is larger than {limit} pixels a side: make it smaller (a logo 40 mm wide needs "
+                 "about 1,000 pixels)").format(limit=MAX_LOGO_PIXELS)
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         return _("the image is damaged or incomplete; save the logo again as PNG or JPEG")
     return None
 

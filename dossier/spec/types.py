@@ -40,6 +40,11 @@ def visible(text: str) -> str:
                    or (unicodedata.category(c) == "Zs" and c != " ") else c for c in text)
 
 
+def _shown(char: str) -> str:
+    """A character as a message shows it: itself, or <U+FE0F> when it has no shape of its own."""
+    return f"<U+{ord(char):04X}>" if unicodedata.category(char) in ("Mn", "Me", "Cf", "Co", "Cn") else char
+
+
 def _clean_text(value: str, limit: int = MAX_TEKST) -> str:
     match = _CONTROL.search(value)
     if match:
@@ -54,7 +59,8 @@ def _clean_text(value: str, limit: int = MAX_TEKST) -> str:
     if match:
         raise ValueError(_("contains the character '{char}' (U+{code}) at position {position}, which the PDF font "
                            "cannot show (it would be an empty box); remove it or write it in words").format(
-                               char=match.group(), code=f"{ord(match.group()):04X}", position=match.start() + 1))
+                               char=_shown(match.group()), code=f"{ord(match.group()):04X}",
+                               position=match.start() + 1))
     if len(value) > limit:
         raise ValueError(_("is too long ({length} characters; at most {limit})").format(
             length=number(len(value), "#,##0"), limit=number(limit, "#,##0")))
@@ -96,7 +102,7 @@ def _markdown_shape(text: str) -> str | None:
             level += 1
             rest = rest[marker.end():]
         if level > MAX_NESTING:
-            return _("line {line} is nested {level} levels deep (lists, quotes or indentation); at most {limit}: "
+            return _("line {line} of the text is nested {level} levels deep (lists, quotes or indentation); at most {limit}: "
                      "indent less or split the list").format(line=number_, level=level, limit=MAX_NESTING)
         previous = ""
         for char in line:
@@ -108,7 +114,7 @@ def _markdown_shape(text: str) -> str | None:
                 open_brackets -= 1
             previous = char
             if open_brackets > MAX_OPEN_BRACKETS:
-                return _("line {line}: more than {limit} brackets '[' or links '](' are open in one paragraph; "
+                return _("line {line} of the text: more than {limit} brackets '[' or links '](' are open in one paragraph; "
                          "close them with ']' or ')', or write a bracket that is text as '\\['").format(
                              line=number_, limit=MAX_OPEN_BRACKETS)
     if text.count("*") + text.count("_") > MAX_MARKDOWN_DEPTH:
