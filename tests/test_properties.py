@@ -120,3 +120,71 @@ def test_mutations_give_a_build_or_a_validation_error(data: st.DataObject) -> No
         result = dossier.build(model, folder.parent / "out", formats=("docx",), only=("bestek",))
         assert not result.errors, result.errors
     shutil.rmtree(folder.parent)
+
+
+# --- what validate accepts, build builds (issue 10) ------------------------------------------------
+
+from datetime import date, timedelta  # noqa: E402
+
+from dossier.spec.types import FIRST_YEAR, LAST_YEAR, MAX_NESTING, MAX_TEKST  # noqa: E402
+
+ODD = st.lists(  # letters from many scripts, combining accents (NFD), symbols, quotes, template look-alikes
+    st.one_of(st.characters(min_codepoint=0x20, max_codepoint=0xFFFF,
+                            blacklist_categories=("Cs", "Cc", "Co", "Cn", "Cf", "Zl", "Zp")),
+              st.sampled_from(list("'\"[]{}_*%#:&!@`\u0301\u00a0") + ["{_{", "}_}", "{_%", "%_}"])),
+    min_size=1, max_size=30,
+).map("".join).map(str.strip).filter(bool)
+LONG_NAME = st.integers(200, MAX_TEKST - 20).map(lambda n: ("Stichting Jeugdhulp " * 60)[:n].strip())
+DATES = st.dates(date(FIRST_YEAR, 1, 1), date(LAST_YEAR, 12, 31))
+
+
+def _nested_list(depth: int) -> str:
+    return "\n".join("  " * i + f"- punt {i}" for i in range(depth))
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(naam=st.one_of(LONG_NAME, ODD), term=ODD, depth=st.integers(1, MAX_NESTING),
+       emphasis=st.integers(0, 40), start=DATES, verzonden=DATES, maanden=st.integers(1, 240),
+       dagen=st.integers(1, 365))
+def test_what_validate_accepts_build_builds(naam: str, term: str, depth: int, emphasis: int, start: date,
+                                             verzonden: date, maanden: int, dagen: int) -> None:
+    """Specs with long or odd names, deep Markdown and extreme dates either fail validation with
+    problems, or build to DOCX without an error: never a traceback in the build."""
+    folder = _copy_minimaal()
+    text = _nested_list(depth) + "\n\n" + "*a " * emphasis + "kern" + " a*" * emphasis
+
+    def providers(data: dict[str, Any]) -> None:
+        data["aanbieders"]["de-horst"]["naam"] = naam
+
+    def begrippen(data: dict[str, Any]) -> None:
+        data["begrippen"][0]["term"] = term
+        data["begrippen"][0]["definitie"] = text
+
+    def spec(data: dict[str, Any]) -> None:
+        data["contract"]["ingangsdatum"] = start.isoformat()
+        data["contract"]["looptijd_maanden"] = maanden
+        data["planning"]["mijlpalen"] = [{"soort": "ingang-contract", "datum": start.isoformat()}]
+        data["datum"] = start.isoformat()
+
+    def decisions(data: dict[str, Any]) -> None:
+        data["standstill_dagen"] = dagen
+        for besluit in data["besluiten"]:
+            besluit["verzonden"] = verzonden.isoformat()
+
+    _edit(folder, "aanbieders.yaml", providers)
+    _edit(folder, "begrippen.yaml", begrippen)
+    _edit(folder, "dossier.yaml", spec)
+    _edit(folder, "besluiten.yaml", decisions)
+    try:
+        model = dossier.load(folder)
+    except SpecError as exc:  # refused: each problem located, in words
+        assert all(p.message and p.file for p in exc.problems)
+        shutil.rmtree(folder.parent)
+        return
+    out = folder.parent / "out"
+    result = dossier.build(model, out, formats=("docx",), only=("bestek", "besluit"))
+    assert not result.errors, result.errors
+    for path in [out / "bestek" / "ambulant.docx", out / "besluit" / "de-horst.docx"]:
+        document = docx.Document(str(path))
+        assert len(document.core_properties.title) <= 255
+    shutil.rmtree(folder.parent)
