@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +19,20 @@ from conftest import ROOTS
 from dossier.errors import SpecError
 from test_documents import doc_text
 
-TEXT = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"),
-                           blacklist_characters="\ufffe\uffff"),
+TEXT = st.text(  # what validation accepts: no control, direction or private characters, nothing the font lacks
+    alphabet=st.characters(max_codepoint=0xFFFF, blacklist_categories=("Cs", "Cc", "Cf", "Co", "Cn", "Zl", "Zp"),
+                           blacklist_characters="\ufffe\uffff\u20e3" + "".join(map(chr, range(0xFE00, 0xFE10)))),
     min_size=1, max_size=60,
 ).map(str.strip).filter(bool)
+
+
+def _nfc(text: str) -> str:
+    """How a document shows a text: composed (NFC), as validation stores it."""
+    return unicodedata.normalize("NFC", text)
+
+
+def _same_name(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
 def _copy_minimaal() -> Path:
@@ -39,7 +49,8 @@ def _edit(folder: Path, name: str, change) -> None:  # type: ignore[no-untyped-d
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(naam=TEXT, omschrijving=TEXT, titel=TEXT, gemeenten=st.lists(TEXT, min_size=1, max_size=4, unique=True))
+@given(naam=TEXT, omschrijving=TEXT, titel=TEXT, gemeenten=st.lists(TEXT.filter(lambda t: _same_name(t) not in ("almelo", "hengelo")), min_size=1,
+                          max_size=4, unique_by=_same_name))
 def test_any_text_appears_literally_in_valid_docx(naam: str, omschrijving: str, titel: str,
                                                   gemeenten: list[str]) -> None:
     folder = _copy_minimaal()
@@ -64,12 +75,12 @@ def test_any_text_appears_literally_in_valid_docx(naam: str, omschrijving: str, 
     result = dossier.build(dossier.load(folder), out, formats=("docx",), only=("bestek", "raadsbrief"))
     assert not result.errors, result.errors
     bestek = doc_text(out / "bestek" / "ambulant.docx")
-    assert naam in bestek and omschrijving in bestek and titel in bestek
+    assert _nfc(naam) in bestek and _nfc(omschrijving) in bestek and _nfc(titel) in bestek
     letters = sorted((out / "raadsbrief").glob("extra-*.docx"))
     assert len(letters) == len(gemeenten)
     for i, name in enumerate(gemeenten):
         docx.Document(str(out / "raadsbrief" / f"extra-{i}.docx"))
-        assert f"Gemeenteraad van {name}" in doc_text(out / "raadsbrief" / f"extra-{i}.docx")
+        assert f"Gemeenteraad van {_nfc(name)}" in doc_text(out / "raadsbrief" / f"extra-{i}.docx")
     shutil.rmtree(folder.parent)
 
 
