@@ -21,7 +21,8 @@ from docxtpl import DocxTemplate
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dossier.render.markdown import MissingStyleError, markdown_plain, markdown_subdoc
+from dossier.render.markdown import MissingStyleError, markdown_subdoc
+from dossier.spec.markdown import markdown_plain
 
 LISTS = """\
 - appel

@@ -85,3 +85,20 @@ def test_example_specs_pass_their_json_schema() -> None:
             data = plain(yaml.safe_load(path.read_text(encoding="utf-8")))
             errors = [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(data)]
             assert not errors, f"{path.relative_to(REPO)}: {errors[:3]}"
+
+
+def test_pdf_dates_before_year_1000_have_four_digits(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A PDF date is D:YYYYMMDD…: the year 999 is written 0999 (strftime's %Y wrote '999')."""
+    import pikepdf
+
+    from dossier.pdf.normalize import normalize_pdf
+
+    path = tmp_path / "a.pdf"
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    pdf.save(path)
+    normalize_pdf(path, date="0999-03-04T05:06:07Z")
+    with pikepdf.open(path) as done:
+        assert str(done.docinfo["/CreationDate"]) == "D:09990304050607Z"
+        with done.open_metadata() as meta:
+            assert meta["xmp:CreateDate"] == "0999-03-04T05:06:07Z"

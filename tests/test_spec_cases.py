@@ -3,6 +3,7 @@ says exactly what the writer must see (tests/cases/README.md explains the format
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
@@ -10,12 +11,17 @@ import subprocess
 import sys
 from pathlib import Path
 
+import docx
 import pytest
 import yaml
+from click.testing import CliRunner, Result
 
-from conftest import ROOTS, run_cli
+from conftest import ROOTS
+from dossier.cli import main
 
 CASES = Path(__file__).parent / "cases"
+_REPEAT = re.compile(r"<<(.+?)\*(\d+)>>")
+"""`<<ab*300>>` in a `replace` stands for 'ab' written 300 times (long values stay readable in case.yaml)."""
 _SUMMARY = re.compile(r"\d+ (fout|fouten) in de specificatie\.")
 
 
@@ -28,9 +34,11 @@ def apply_case(case: Path, target: Path) -> dict:
 
     case.yaml has `changes` (each names a `file` relative to the dossier and one of: `content` to
     write, `bytes_hex` to write as bytes, `delete: true`, `repeat_line` written `count` times after
-    an optional `head`, `symlink_to` a path, or `find` and `replace` once), `expect` (every problem
-    line, exactly; [] for none), optionally `exit` (default 1) and `absent` (paths that must not
-    exist after validating, e.g. a file a YAML tag would have created)."""
+    an optional `head`, `symlink_to` a path, or `find` and `replace` once, where `<<x*N>>` in
+    `replace` is `x` N times), `expect` (every problem line, exactly; [] for none), optionally `exit`
+    (default 1), `absent` (paths that must not exist after validating, e.g. a file a YAML tag would
+    have created) and `build` (the case is valid and `build --format docx` must make these documents:
+    a list of {docx, contains, not_contains, title})."""
     shutil.copytree(ROOTS / "minimaal", target)
     spec = yaml.safe_load((case / "case.yaml").read_text(encoding="utf-8"))
     for change in spec.get("changes", []):
@@ -39,6 +47,7 @@ def apply_case(case: Path, target: Path) -> dict:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(change["content"], encoding="utf-8")
         elif "bytes_hex" in change:
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(bytes.fromhex(change["bytes_hex"]))
         elif "delete" in change:
             path.unlink()
@@ -55,18 +64,48 @@ def apply_case(case: Path, target: Path) -> dict:
         else:
             text = path.read_text(encoding="utf-8")
             assert change["find"] in text, f"{case.name}: '{change['find']}' staat niet in {change['file']}"
-            path.write_text(text.replace(change["find"], change["replace"], 1), encoding="utf-8")
+            replace = _REPEAT.sub(lambda m: m.group(1) * int(m.group(2)), change["replace"])
+            path.write_text(text.replace(change["find"], replace, 1), encoding="utf-8")
     return spec
+
+
+def tree_hashes(root: Path) -> dict[str, str]:
+    """Every file, folder and link under `root` with a hash of what it is (links are not followed)."""
+    out: dict[str, str] = {}
+    for path in sorted(root.rglob("*")):
+        info = path.lstat()
+        if path.is_symlink():
+            out[str(path)] = "link:" + os.readlink(path)
+        elif path.is_dir():
+            out[str(path)] = f"folder:{info.st_mode:o}"
+        else:
+            out[str(path)] = f"{info.st_mode:o}:" + hashlib.sha256(path.read_bytes()).hexdigest()
+    return out
+
+
+def invoke(*args: str, cwd: Path) -> Result:
+    """Run `dossier ARGS` in this process, in `cwd`, as a user in a Dutch locale would."""
+    before = Path.cwd()
+    os.chdir(cwd)
+    try:
+        return CliRunner().invoke(main, list(args), env={"LANG": "nl_NL.UTF-8", "LANGUAGE": "", "LC_ALL": "",
+                                                         "LC_MESSAGES": ""})
+    finally:
+        os.chdir(before)
 
 
 @pytest.mark.parametrize("case", _cases(), ids=lambda p: p.name)
 def test_bad_input(case: Path, tmp_path: Path) -> None:
+    """`dossier validate` prints exactly the case's lines with its exit code, and changes no file."""
     spec = apply_case(case, tmp_path / "minimaal")
     for absent in spec.get("absent", []):
         Path(absent).unlink(missing_ok=True)
-    result = run_cli("validate", "minimaal", cwd=tmp_path, timeout=60)
+    before = tree_hashes(tmp_path)
+    result = invoke("validate", "minimaal", cwd=tmp_path)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception  # a traceback: what a writer must never see
     assert "Traceback" not in result.stderr + result.stdout, result.stderr
-    assert result.returncode == spec.get("exit", 1), result.stderr
+    assert result.exit_code == spec.get("exit", 1), result.stderr
     problems = [ln for ln in result.stderr.splitlines() if not _SUMMARY.fullmatch(ln)]
     assert sorted(problems) == sorted(spec["expect"]), (
         "verwacht:\n" + "\n".join(spec["expect"]) + "\nkreeg:\n" + result.stderr)
@@ -75,12 +114,36 @@ def test_bad_input(case: Path, tmp_path: Path) -> None:
         assert result.stderr.splitlines()[-1] == f"{n} {'fout' if n == 1 else 'fouten'} in de specificatie."
     else:
         assert result.stdout.strip() == "minimaal: geldig"
+    assert tree_hashes(tmp_path) == before, "validate heeft een bestand veranderd"
     for absent in spec.get("absent", []):
         assert not Path(absent).exists(), f"{absent} is aangemaakt: de YAML heeft code uitgevoerd"
+    if spec.get("build"):
+        # what validate accepts, build builds: DOCX files, no traceback, nothing outside the output folder
+        result = invoke("build", "minimaal", "--out", "uit", "--format", "docx", "--quiet", cwd=tmp_path)
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        assert result.exit_code == 0, result.stderr
+        after = {k: v for k, v in tree_hashes(tmp_path).items() if not k.startswith(str(tmp_path / "uit"))}
+        assert after == before, "build heeft iets buiten de uitvoermap veranderd"
+        for check in spec["build"]:
+            _check_built(tmp_path / "uit" / "minimaal", check)
+
+
+def _check_built(out: Path, check: dict) -> None:
+    """`check` names a built DOCX (`docx`) and text it must contain (`contains`) or its core title."""
+    document = docx.Document(str(out / check["docx"]))
+    text = "\n".join(p.text for p in document.paragraphs)
+    text += "\n" + "\n".join(c.text for t in document.tables for row in t.rows for c in row.cells)
+    for part in check.get("contains", []):
+        assert part in text, f"{check['docx']}: '{part}' staat er niet in"
+    for part in check.get("not_contains", []):
+        assert part not in text, f"{check['docx']}: '{part}' staat erin"
+    if "title" in check:
+        assert document.core_properties.title == check["title"]
 
 
 def test_corpus_is_large_enough() -> None:
-    assert len(_cases()) >= 36
+    assert len(_cases()) >= 100
 
 
 _MEASURE = """

@@ -91,8 +91,9 @@ def normalize_pdf(
     """
     path = Path(path)
     when = _parse_date(date)
-    pdf_date = when.strftime("D:%Y%m%d%H%M%SZ")
-    xmp_date = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    # not strftime: its %Y writes the year 999 as '999', and PDF and XMP dates need four digits
+    pdf_date = f"D:{when.year:04d}{when:%m%d%H%M%S}Z"
+    xmp_date = f"{when.year:04d}-{when:%m-%dT%H:%M:%S}Z"
 
     with pikepdf.open(path) as pdf:
         # XMP first; we keep the Info dictionary in sync ourselves.

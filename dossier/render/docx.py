@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 import zipfile
 from functools import lru_cache
 from datetime import date, datetime, timezone
@@ -16,6 +17,7 @@ import jinja2.nodes
 from docx.oxml import parse_xml
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage, RichText
+from markupsafe import Markup, escape
 
 from ..context.common import Document, Image, Marked, Md, Rich, leaves
 from ..errors import BuildError
@@ -98,18 +100,45 @@ def render_docx(template: Path, doc: Document, *, author: str, when: date) -> by
     _describe_images(tpl, doc.context)
     props = tpl.docx.core_properties
     moment = datetime(when.year, when.month, when.day, tzinfo=timezone.utc)
-    props.title = doc.title
-    props.subject = doc.subject
-    props.author = author
-    props.last_modified_by = author
+    props.title = core_property(doc.title)
+    props.subject = core_property(doc.subject)
+    props.author = core_property(author)
+    props.last_modified_by = core_property(author)
     props.language = "nl-NL"
-    props.keywords = f"{doc.kind}; {doc.key}"
+    props.keywords = core_property(f"{doc.kind}; {doc.key}")
     props.created = props.modified = moment
     props.last_printed = moment
     props.revision = 1
     buffer = io.BytesIO()
     tpl.save(buffer)
     return reproducible_zip(buffer.getvalue())
+
+
+CORE_PROPERTY_LIMIT = 255
+"""Characters python-docx (and Word) allow in a core property such as the title."""
+
+
+def core_property(text: str) -> str:
+    """`text` as a core property: whole when it fits, else cut at a word with '…' (the document itself
+    keeps the whole text; the title only names it in the PDF viewer and the file's properties)."""
+    if len(text) <= CORE_PROPERTY_LIMIT:
+        return text
+    cut = text[:CORE_PROPERTY_LIMIT - 1]
+    space = cut.rfind(" ")
+    if space > CORE_PROPERTY_LIMIT // 2:
+        cut = cut[:space]
+    while cut and unicodedata.combining(cut[-1]):  # never leave an accent without its letter
+        cut = cut[:-1]
+    return cut.rstrip(" ,;:–-") + "…"
+
+
+_TAG_LOOKALIKE = re.compile(r"\{_|_\}")
+
+
+def _keep_literal(xml: str) -> str:
+    """Write '{_' and '_}' in rendered XML as character references: docxtpl turns '{_{' into '{{' (and
+    '{_%' into '{%') after rendering, which would change what the writer wrote."""
+    return _TAG_LOOKALIKE.sub(lambda m: "&#123;_" if m.group() == "{_" else "_&#125;", xml)
 
 
 def _describe_images(tpl: DocxTemplate, context: dict[str, Any]) -> None:
@@ -138,18 +167,37 @@ def reproducible_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
+class _LiteralSubdoc:
+    """A Markdown subdocument whose text has '{_' or '_}', inserted so that docxtpl keeps them."""
+
+    def __init__(self, subdoc: Any) -> None:
+        self.subdoc = subdoc
+
+    def __html__(self) -> str:
+        return _keep_literal(self.subdoc.__html__())
+
+    def __str__(self) -> str:
+        return _keep_literal(str(self.subdoc))
+
+
 def _materialize(tpl: DocxTemplate, value: Any) -> Any:
     """Turn the context's Markdown, styled text and images into docxtpl objects for this template."""
     if isinstance(value, Md):
-        return markdown_subdoc(tpl, str(value))
+        subdoc = markdown_subdoc(tpl, str(value))
+        return _LiteralSubdoc(subdoc) if _TAG_LOOKALIKE.search(str(value)) else subdoc
     if isinstance(value, Rich):
-        return RichText(value.text, color=value.color, bold=value.bold, size=value.size_pt * 2)
+        rich = RichText(value.text, color=value.color, bold=value.bold, size=value.size_pt * 2)
+        rich.xml = _keep_literal(rich.xml)
+        return rich
     if isinstance(value, Marked):
         text = RichText()
         for mark, part in value.parts:
             text.add(part, strike=mark == "del", underline=mark == "ins", bold=mark == "ins",
                      color=MARK_COLORS.get(mark))
+        text.xml = _keep_literal(text.xml)
         return text
+    if isinstance(value, str) and _TAG_LOOKALIKE.search(value):
+        return Markup(_keep_literal(str(escape(value))))
     if isinstance(value, Image):
         return InlineImage(tpl, value.path, width=Mm(value.width_mm))
     if isinstance(value, dict):

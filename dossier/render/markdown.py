@@ -10,12 +10,10 @@ from __future__ import annotations
 import copy
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
 import docxtpl
-import markdown
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -27,34 +25,16 @@ from docx.shared import RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
-from markdown import util as md_util
-from markdown.inlinepatterns import SubstituteTagInlineProcessor
-from markdown.treeprocessors import Treeprocessor
 
 from ..i18n import _
+from ..spec.markdown import BLOCK_TAGS, TABLE_CELL_TAGS, parse
 
-__all__ = ["MissingStyleError", "markdown_plain", "markdown_subdoc"]
+__all__ = ["MissingStyleError", "markdown_subdoc"]
 
-_EXTENSIONS = ["tables", "sane_lists"]
-_KEEP_TREE, _KEEP_TREE_PRIORITY = "dossier_keep_tree", -100
 
 # Link targets a reader may follow; anything else (javascript:, data:, file:, relative) stays text.
 _SAFE_LINK_RE = re.compile(r"(?:https?|mailto):", re.IGNORECASE)
 
-# A literal <br> is the only HTML honoured: it is the usual way to break a line in a table cell.
-_BR_TAG_RE = r"(?i)<br\s*/?>"
-
-_STX, _ETX = md_util.STX, md_util.ETX
-_AMP_CHARREF_RE = re.compile(re.escape(md_util.AMP_SUBSTITUTE) + r"#(?:([0-9]+)|[xX]([0-9a-fA-F]+));")
-_ESCAPED_CHAR_RE = re.compile(f"{_STX}([0-9]+){_ETX}")
-_LEFTOVER_PLACEHOLDER_RE = re.compile(f"{_STX}[^{_STX}{_ETX}]*{_ETX}|[{_STX}{_ETX}]")
-# Characters XML 1.0 cannot hold; lxml refuses them and docxtpl turns \a and \f into breaks.
-_NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-_BLOCK_TAGS = frozenset(
-    {"div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre", "hr", "table"}
-)
-_TABLE_CELL_TAGS = frozenset({"th", "td"})
 _ALIGNMENTS = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
     "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -85,7 +65,7 @@ def markdown_subdoc(
     if not 1 <= heading_level <= 9:
         raise ValueError(f"heading_level must be 1..9, not {heading_level}")
     subdoc = _blank_subdoc(tpl)
-    _WordWriter(tpl, subdoc, body_style=body_style, heading_level=heading_level).write(_parse(text))
+    _WordWriter(tpl, subdoc, body_style=body_style, heading_level=heading_level).write(parse(text))
     return subdoc
 
 
@@ -102,102 +82,6 @@ def _blank_subdoc(tpl: docxtpl.DocxTemplate) -> docxtpl.Subdoc:
     subdoc.docx = main
     subdoc.subdocx = DocxDocument(element, main.part)
     return subdoc
-
-
-def markdown_plain(text: str) -> str:
-    """Return the visible text of `text` on one line, without markup, list markers or links."""
-    return " ".join("".join(_visible_text(_parse(text))).split())
-
-
-# --- parsing ---------------------------------------------------------------------------------
-
-
-class _KeepTree(Treeprocessor):
-    """Runs after every other treeprocessor: resolves what Python-Markdown leaves for its HTML
-    serializer (placeholders, HTML-escaped code) and keeps the finished tree."""
-
-    def __init__(self, md: markdown.Markdown) -> None:
-        super().__init__(md)
-        self.root: ET.Element | None = None
-
-    def run(self, root: ET.Element) -> None:
-        for elem in root.iter():
-            if elem.text:
-                elem.text = self._resolve(elem.text, code=elem.tag == "code")
-            if elem.tail:
-                elem.tail = self._resolve(elem.tail)
-            for key, value in elem.items():
-                elem.set(key, self._resolve(value))
-        self.root = root
-
-    def _resolve(self, text: str, *, code: bool = False) -> str:
-        # Automatic mail links are obfuscated as character references behind AMP_SUBSTITUTE.
-        text = _AMP_CHARREF_RE.sub(_charref, text)
-        text = text.replace(md_util.AMP_SUBSTITUTE, "&")
-        text = md_util.HTML_PLACEHOLDER_RE.sub(self._stashed, text)
-        # UnescapeTreeprocessor skips code text; elsewhere this finds nothing left.
-        text = _ESCAPED_CHAR_RE.sub(lambda m: _char(int(m.group(1)), m.group(0)), text)
-        text = _LEFTOVER_PLACEHOLDER_RE.sub("", text)
-        if code:
-            # Inverse of markdown.util.code_escape, which the code span and code block processors apply.
-            text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-        return _NOT_XML_RE.sub("", text)
-
-    def _stashed(self, m: re.Match[str]) -> str:
-        # With the HTML processors removed nothing should be stashed; if an extension does, keep it as text.
-        blocks = self.md.htmlStash.rawHtmlBlocks
-        index = int(m.group(1))
-        if index >= len(blocks):
-            return ""
-        block = blocks[index]
-        return block if isinstance(block, str) else "".join(block.itertext())
-
-
-def _charref(m: re.Match[str]) -> str:
-    number = int(m.group(1)) if m.group(1) else int(m.group(2), 16)
-    return _char(number, m.group(0))
-
-
-def _char(number: int, fallback: str) -> str:
-    try:
-        return chr(number)
-    except (ValueError, OverflowError):
-        return fallback
-
-
-def _parse(text: str) -> ET.Element:
-    md = markdown.Markdown(extensions=_EXTENSIONS)
-    # Raw HTML and entities stay literal text: a spec is not allowed to inject markup.
-    md.preprocessors.deregister("html_block")
-    md.inlinePatterns.deregister("html")
-    md.inlinePatterns.deregister("entity")
-    md.inlinePatterns.register(SubstituteTagInlineProcessor(_BR_TAG_RE, "br"), "br_tag", 90)
-    # Prettify only adds serializer whitespace ("\n" tails, also after <br>) that would become text.
-    md.treeprocessors.deregister("prettify")
-    keeper = _KeepTree(md)
-    # Below every built-in treeprocessor: inline (20) and unescape (0) must have run.
-    md.treeprocessors.register(keeper, _KEEP_TREE, _KEEP_TREE_PRIORITY)
-    md.convert(text)
-    # convert() returns early, before any treeprocessor, for blank text.
-    return keeper.root if keeper.root is not None else ET.Element("div")
-
-
-def _visible_text(elem: ET.Element) -> Iterator[str]:
-    block = elem.tag in _BLOCK_TAGS or elem.tag in _TABLE_CELL_TAGS or elem.tag == "tr"
-    if block:
-        yield " "
-    if elem.tag == "img":
-        yield elem.get("alt", "")
-    elif elem.tag == "br":
-        yield " "
-    if elem.text:
-        yield elem.text
-    for child in elem:
-        yield from _visible_text(child)
-        if child.tail:
-            yield child.tail
-    if block:
-        yield " "
 
 
 # --- writing ---------------------------------------------------------------------------------
@@ -307,7 +191,7 @@ class _WordWriter:
         if elem.text:
             pending.append(elem.text)
         for child in elem:
-            if child.tag in _BLOCK_TAGS:
+            if child.tag in BLOCK_TAGS:
                 flush()
                 self._block(child, formats, depth)
             else:
@@ -411,7 +295,7 @@ class _WordWriter:
                 rows.append((section, False))
             for tr in section.iter("tr") if section.tag in ("thead", "tbody") else ():
                 rows.append((tr, section.tag == "thead"))
-        columns = max((len([c for c in tr if c.tag in _TABLE_CELL_TAGS]) for tr, _ in rows), default=0)
+        columns = max((len([c for c in tr if c.tag in TABLE_CELL_TAGS]) for tr, _ in rows), default=0)
         if not rows or columns == 0:
             return
         table: Table = self._doc.add_table(rows=len(rows), cols=columns)
@@ -427,7 +311,7 @@ class _WordWriter:
         for row, (tr, header) in zip(table.rows, rows):
             if header:
                 row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
-            cells = [c for c in tr if c.tag in _TABLE_CELL_TAGS]
+            cells = [c for c in tr if c.tag in TABLE_CELL_TAGS]
             for cell, td in zip(row.cells, cells):
                 par = cell.paragraphs[0]
                 self._set_style(par, self._body)

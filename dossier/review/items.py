@@ -17,7 +17,7 @@ from typing import Any
 
 from ..context import nl
 from ..context.common import adresregels
-from ..render.markdown import markdown_plain
+from ..spec.markdown import markdown_plain
 from ..spec import Dossier
 from ..spec.model import (
     Bekostiging,

@@ -16,7 +16,7 @@ from ..i18n import _
 from .dossier import Dossier
 from .messages import did_you_mean, translate
 from .model import FILES, OPTIONAL_FILES, Model
-from .rules import RULES
+from .rules import RULES, SEGMENTS
 from .yamlfile import YamlFile, YamlProblem, read_yaml
 
 SEGMENT_DIR = "segmenten"
@@ -74,25 +74,29 @@ def load(folder: str | os.PathLike[str]) -> Dossier:
             if f"{SEGMENT_DIR}/{seg}.yaml" not in names:
                 problems.append(sources["dossier.yaml"].problem(
                     ("segmenten", i), _("segment file {file} is missing").format(file=f"{SEGMENT_DIR}/{seg}.yaml")))
-    if problems:
-        raise SpecError(problems)
+    segment_names = [f"{SEGMENT_DIR}/{seg}.yaml" for seg in dossier_model.segmenten] if dossier_model else []
     dossier = Dossier(
         key=root.resolve().name,
         root=root,
-        spec=models["dossier.yaml"],  # type: ignore[arg-type]
-        gemeenten_file=models["gemeenten.yaml"],  # type: ignore[arg-type]
-        kit=models["kit.yaml"],  # type: ignore[arg-type]
-        begrippen=models["begrippen.yaml"],  # type: ignore[arg-type]
+        spec=models.get("dossier.yaml"),  # type: ignore[arg-type]
+        gemeenten_file=models.get("gemeenten.yaml"),  # type: ignore[arg-type]
+        kit=models.get("kit.yaml"),  # type: ignore[arg-type]
+        begrippen=models.get("begrippen.yaml"),  # type: ignore[arg-type]
         segmenten={Path(n).stem: m for n, m in models.items() if n.startswith(SEGMENT_DIR + "/")},  # type: ignore[misc]
-        aanbieders_file=models["aanbieders.yaml"],  # type: ignore[arg-type]
-        besluiten=models["besluiten.yaml"],  # type: ignore[arg-type]
-        brieven=models["brieven.yaml"],  # type: ignore[arg-type]
+        aanbieders_file=models.get("aanbieders.yaml"),  # type: ignore[arg-type]
+        besluiten=models.get("besluiten.yaml"),  # type: ignore[arg-type]
+        brieven=models.get("brieven.yaml"),  # type: ignore[arg-type]
         nota=models.get("nota-van-inlichtingen.yaml"),  # type: ignore[arg-type]
         sources=sources,
     )
+    # Rules across files run on every file that is valid, also when another is not: all problems at once.
     for rule in RULES:
-        problems += list(rule(dossier))
-    problems += _nota_references(dossier)
+        needed = {segment for name in rule.needs  # type: ignore[attr-defined]
+                  for segment in (segment_names if name == SEGMENTS else [name])}
+        if (SEGMENTS not in rule.needs or dossier_model is not None) and needed <= models.keys():  # type: ignore[attr-defined]
+            problems += list(rule(dossier))
+    if {"nota-van-inlichtingen.yaml", "kit.yaml"} <= models.keys():
+        problems += _nota_references(dossier)
     if problems:
         raise SpecError(problems)
     return dossier

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import Problem
 from ..i18n import N_, _, ngettext
+from .types import visible
 from .yamlfile import Path_, YamlFile
 
 _UNION_TAG = re.compile(r"^[a-z][a-z_-]*\[.*\]$|^(constrained-str|str|int|list|dict|decimal)$")
@@ -98,6 +99,9 @@ def _message(error: dict[str, Any], loc: Path_, model: type[BaseModel],
     if kind == "decimal_max_places":
         return _("{value} has too many decimals; at most {places} (cents)").format(
             value=shown, places=ctx.get("decimal_places")), False
+    if kind == "finite_number":
+        return _("{value} is not a number; write an amount or number with a point as decimal separator (for "
+                 "example 186.50)").format(value=shown), False
     if kind in ("decimal_max_digits", "decimal_whole_digits"):
         return _("{value} is too large").format(value=shown), False
     if kind in ("greater_than_equal", "greater_than"):
@@ -179,7 +183,7 @@ _EMPTY = {
 def _show(value: Any) -> str:
     if isinstance(value, (dict, list)):
         return _kind(value)
-    text = str(value)
+    text = visible(str(value))  # an invisible character in the value shows as <U+200B>
     if len(text) > 60:
         text = text[:57] + "…"
     return f"'{text}'"

@@ -6,7 +6,6 @@ Rules that need more than one file (references, participation, decisions) live i
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 from pydantic import Field, field_validator, model_validator
 
@@ -15,6 +14,7 @@ from .types import (
     Aantal,
     Bedrag,
     Bekostigingsvorm,
+    Datum,
     Briefsoort,
     Deelnamesoort,
     Eenheid,
@@ -86,7 +86,7 @@ class Opdrachtgever(Model):
 class Contract(Model):
     """Ingangsdatum en looptijd van het contract."""
 
-    ingangsdatum: date
+    ingangsdatum: Datum
     looptijd_maanden: Aantal = Field(ge=1, le=240)
     verlenging: Tekst | None = Field(None, description="Verlengingsopties, bijvoorbeeld 'tweemaal twee jaar'.")
 
@@ -95,8 +95,8 @@ class Fase(Model):
     """Een fase van de planning, van datum tot datum."""
 
     naam: Tekst
-    van: date
-    tot: date
+    van: Datum
+    tot: Datum
     omschrijving: Markdown | None = None
 
     @model_validator(mode="after")
@@ -111,7 +111,7 @@ class Mijlpaal(Model):
     """Een mijlpaal met datum."""
 
     soort: MijlpaalSoort
-    datum: date
+    datum: Datum
     omschrijving: Tekst | None = None
 
 
@@ -130,7 +130,7 @@ class DossierSpec(Model):
     opdrachtgever: Opdrachtgever
     versie: Tekst = Field(description="Versie van het dossier, bijvoorbeeld '1.0'.")
     status: Status
-    datum: date = Field(description="Datum van deze versie; staat op elk document.")
+    datum: Datum = Field(description="Datum van deze versie; staat op elk document.")
     kit: Tekst = Field(description="Hoe dit dossier het kwaliteitsinstrument noemt, bijvoorbeeld "
                        "'Kwaliteits- en Integriteitsinstrument Twente (KIT)'.")
     segmenten: list[Sleutel] = Field(min_length=1, description="De segmenten in volgorde; elk heeft "
@@ -277,7 +277,7 @@ class Tarief(Model):
     omschrijving: Tekst
     bedrag: Bedrag
     eenheid: Eenheid
-    ingangsdatum: date
+    ingangsdatum: Datum
 
 
 class Bezettingsregel(Model):
@@ -430,7 +430,7 @@ class Besluit(Model):
 
     aanbieder: Sleutel
     kenmerk: Tekst
-    verzonden: date = Field(description="Datum van verzending; de opschortende termijn loopt vanaf hier.")
+    verzonden: Datum = Field(description="Datum van verzending; de opschortende termijn loopt vanaf hier.")
     uitkomsten: list[Uitkomst] = Field(min_length=1)
     standstill_dagen: Aantal | None = Field(None, ge=1, le=365, description="Afwijkende opschortende "
                                          "termijn voor dit besluit.")
@@ -464,7 +464,7 @@ class Brief(Model):
     id: Sleutel
     soort: Briefsoort
     onderwerp: Tekst
-    datum: date
+    datum: Datum
     aanhef: Tekst | None = Field(None, description="Standaard 'Geachte leden van de raad,' of "
                                  "'Geachte leden van het college,'.")
     secties: list[Sectie] = Field(min_length=1)
@@ -534,7 +534,7 @@ class NotaFile(Model):
     """`nota-van-inlichtingen.yaml` (optioneel): vragen van aanbieders met de antwoorden (de Nota van Inlichtingen)."""
 
     titel: Tekst = "Nota van Inlichtingen"
-    datum: date = Field(description="Datum van de nota; de nota gaat op deze dag naar alle deelnemers.")
+    datum: Datum = Field(description="Datum van de nota; de nota gaat op deze dag naar alle deelnemers.")
     inleiding: Markdown | None = None
     vergelijk: Vergelijking | None = Field(None, description="Eerdere versie van dit dossier; antwoorden "
                                            "die de stukken wijzigen noemen de verschillen daarmee.")

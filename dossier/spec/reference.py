@@ -14,7 +14,8 @@ from pydantic.fields import FieldInfo
 
 from . import rules
 from .model import FILES
-from .types import Labeled
+from .types import (FIRST_YEAR, LAST_YEAR, MAX_MARKDOWN, MAX_MARKDOWN_DEPTH, MAX_NESTING,
+                    MAX_OPEN_BRACKETS, MAX_TEKST, Labeled)
 
 SCHEMA_NAMES = {name: ("segment" if "*" in name else name.removesuffix(".yaml")) for name in FILES}
 
@@ -44,6 +45,21 @@ def reference() -> str:
         "Schrijfwijze: datums als `JJJJ-MM-DD` (`2025-01-01`), bedragen in euro's met een punt (`186.50`),",
         "sleutels in kleine letters met `-` (`hof-van-twente`). Velden van het type *Markdown* mogen alinea's,",
         "lijsten, **vet**, *cursief*, links en tabellen bevatten; ruwe HTML wordt letterlijk getoond.",
+        "",
+        "**Aanhalingstekens.** Begint een waarde met een aanhalingsteken, dan leest YAML alles tot het",
+        "volgende gelijke aanhalingsteken als één tekst, ook over regels heen. Hoort het aanhalingsteken bij",
+        "de tekst (`'t Hart`, `\"Zorg dichtbij\" is het motto`), zet dan de hele waarde tussen aanhalingstekens",
+        "van de andere soort: `naam: \"'t Hart\"` of `motto: '\"Zorg dichtbij\" is het motto'`; een `'` binnen",
+        "`'…'` schrijft u dubbel (`''`). Zet ook een waarde die begint met `[`, `{`, `*`, `&`, `!`, `%`, `@` of",
+        "`` ` ``, of die `: ` of ` #` bevat, tussen aanhalingstekens.",
+        "",
+        f"**Grenzen.** Een regel tekst heeft hoogstens {_thousands(MAX_TEKST)} tekens, een Markdown-veld hoogstens",
+        f"{_thousands(MAX_MARKDOWN)} tekens; lijsten en citaten gaan hoogstens {MAX_NESTING} niveaus diep,",
+        f"vet en cursief hoogstens {MAX_MARKDOWN_DEPTH}, en in één alinea staan hoogstens {MAX_OPEN_BRACKETS} haken `[` of",
+        f"links `](` open. Datums liggen tussen {FIRST_YEAR} en {LAST_YEAR}. Tekst bevat geen onzichtbare stuurtekens,",
+        "geen tekens voor de schrijfrichting (U+202A–U+202E, U+2066–U+2069) en geen tekens die het lettertype",
+        "van de PDF niet kan tonen (emoji, tekens buiten het Basic Multilingual Plane, privé-tekens); namen",
+        "worden als NFC opgeslagen. Een logo is een echte PNG of JPEG van hoogstens 5 MB en 4000 pixels per zijde.",
         "",
     ]
     seen: set[type[BaseModel]] = set()
@@ -99,6 +115,10 @@ def _model_table(model: type[BaseModel], seen: set[type[BaseModel]]) -> list[str
         lines += [f"### {sub.__name__}", "", (sub.__doc__ or "").strip(), ""]
         lines += _model_table(sub, seen)
     return lines
+
+
+def _thousands(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
 
 
 def _default(info: FieldInfo) -> str:

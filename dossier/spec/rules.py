@@ -6,12 +6,13 @@ The list of rules is documented in docs/spec-format.md (generated from RULES' do
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ..errors import Problem
-from ..i18n import _, ngettext
+from ..i18n import _, ngettext, number
 from .dossier import Dossier
 from .housestyle import MISSING, SHIPPED, required_templates, shipped_styles, template_problem
 from .yamlfile import Path_, YamlFile
@@ -20,12 +21,25 @@ from .types import Briefsoort, InkoopvormSoort, MijlpaalSoort, Uitkomstsoort
 
 Rule = Callable[[Dossier], Iterator[Problem]]
 
+SEGMENTS = "segmenten/*.yaml"
+
+
+def needs(*files: str) -> Callable[[Rule], Rule]:
+    """The spec files a rule reads: it runs when these are valid, also when others are not, so that a
+    writer sees every problem in one run. SEGMENTS stands for every segment file dossier.yaml lists."""
+    def mark(rule: Rule) -> Rule:
+        rule.needs = frozenset(files)  # type: ignore[attr-defined]
+        return rule
+    return mark
+
+
 
 def _hint(word: str, options: list[str]) -> str:
     match = did_you_mean(word, options)
     return _("; did you mean '{hint}'?").format(hint=match) if match else ""
 
 
+@needs("dossier.yaml", SEGMENTS, "kit.yaml", "begrippen.yaml", "brieven.yaml")
 def unique_ids(d: Dossier) -> Iterator[Problem]:
     """Ids are unique: deelsegmenten in the whole dossier, verbijzonderingen, tariffs and criteria
     within their deelsegment, KIT requirements, begrippen, risks, brieven."""
@@ -58,6 +72,32 @@ def _dupes(src: YamlFile, loc: Path_, ids: list[str], what: str, field: str | No
                               _("{what} '{id}' appears twice; ids must be unique").format(what=what, id=ident))
 
 
+@needs("aanbieders.yaml", "gemeenten.yaml")
+def same_twice(d: Dossier) -> Iterator[Problem]:
+    """A provider or municipality is written once: no two with the same name (also when one is written
+    with separate accents, NFD, and the other not) or the same KvK number under different keys."""
+    yield from _same_twice(d.sources["aanbieders.yaml"], "aanbieders", d.aanbieders_file.aanbieders, kvk=True)
+    yield from _same_twice(d.sources["gemeenten.yaml"], "gemeenten", d.gemeenten_file.gemeenten, kvk=False)
+
+
+def _same_twice(src: YamlFile, top: str, items: dict, *, kvk: bool) -> Iterator[Problem]:  # type: ignore[type-arg]
+    names: dict[str, str] = {}
+    numbers: dict[str, str] = {}
+    for key, item in items.items():
+        name = " ".join(unicodedata.normalize("NFKC", item.naam).casefold().split())
+        if name in names:
+            yield src.problem((top, key, "naam"), _("'{key}' has the same name as '{other}' ({name}); is it the same? "
+                                                    "Write it once").format(key=key, other=names[name], name=item.naam))
+        names.setdefault(name, key)
+        if kvk:
+            if item.kvk in numbers:
+                yield src.problem((top, key, "kvk"), _("'{key}' has the same KvK number as '{other}' ({kvk}); is it "
+                                                       "the same provider? Write it once").format(
+                                                           key=key, other=numbers[item.kvk], kvk=item.kvk))
+            numbers.setdefault(item.kvk, key)
+
+
+@needs("dossier.yaml", SEGMENTS, "gemeenten.yaml", "kit.yaml")
 def references(d: Dossier) -> Iterator[Problem]:
     """Every referenced municipality, KIT requirement and deelsegment exists."""
     gemeenten = list(d.gemeenten)
@@ -94,6 +134,7 @@ def references(d: Dossier) -> Iterator[Problem]:
                 named.add(uitz.gemeente)
 
 
+@needs("dossier.yaml")
 def segment_files(d: Dossier) -> Iterator[Problem]:
     """Every segment listed in dossier.yaml has its file, and every segment file is listed."""
     listed = set(d.spec.segmenten)
@@ -104,6 +145,7 @@ def segment_files(d: Dossier) -> Iterator[Problem]:
                                     "there or remove this file").format(name=Path(name).stem))
 
 
+@needs("dossier.yaml")
 def planning_order(d: Dossier) -> Iterator[Problem]:
     """Planning phases are in date order; milestones go publicatie → sluiting inschrijving →
     gunning → ingang contract; the ingang-contract milestone equals the contract start."""
@@ -131,6 +173,7 @@ def planning_order(d: Dossier) -> Iterator[Problem]:
                                   date=m.datum.isoformat(), start=d.spec.contract.ingangsdatum.isoformat()))
 
 
+@needs("dossier.yaml", SEGMENTS, "kit.yaml", "aanbieders.yaml", "besluiten.yaml")
 def decisions(d: Dossier) -> Iterator[Problem]:
     """Each decision names a known provider (once) and known deelsegmenten; the outcome fits the
     inkoopvorm (toegelaten/afgewezen for admission, gegund/niet gegund for a tender); a rejection
@@ -254,6 +297,7 @@ def _gunningen(d: Dossier, outcome: dict[tuple[str, str], Uitkomstsoort],
                               key=True)
 
 
+@needs("brieven.yaml")
 def letters(d: Dossier) -> Iterator[Problem]:
     """A dossier sends at most one raadsbrief (it goes to every council)."""
     src = d.sources["brieven.yaml"]
@@ -263,6 +307,7 @@ def letters(d: Dossier) -> Iterator[Problem]:
                                                      "raadsbrief (to every council)"))
 
 
+@needs("gemeenten.yaml")
 def house_styles(d: Dossier) -> Iterator[Problem]:
     """A municipality's logo is a PNG or JPEG file inside the dossier folder."""
     src = d.sources["gemeenten.yaml"]
@@ -280,8 +325,13 @@ def house_styles(d: Dossier) -> Iterator[Problem]:
             yield src.problem(loc, _("logo '{logo}' does not exist").format(logo=logo))
         elif target.suffix.lower() not in (".png", ".jpg", ".jpeg"):
             yield src.problem(loc, _("logo '{logo}' must be a PNG or JPEG file").format(logo=logo))
+        else:
+            problem = _image_problem(target)
+            if problem:
+                yield src.problem(loc, _("logo '{logo}': {problem}").format(logo=logo, problem=problem))
 
 
+@needs("dossier.yaml")
 def house_style(d: Dossier) -> Iterator[Problem]:
     """`huisstijl` names a shipped house style, or a folder inside the dossier folder with every template
     of the shipped style, each a real Word document."""
@@ -315,5 +365,43 @@ def house_style(d: Dossier) -> Iterator[Problem]:
                                                 "save it again from Word as .docx").format(file=name, why=why))
 
 
-RULES: list[Rule] = [unique_ids, segment_files, references, planning_order, decisions, letters, house_styles,
+MAX_LOGO_BYTES = 5 * 1024 * 1024
+MAX_LOGO_PIXELS = 4000
+"""Pixels of a logo's longest side; printed 40 mm wide, 1,000 pixels is already sharp."""
+
+
+def _image_problem(path: Path) -> str | None:
+    """Why the file at `path` cannot be a logo in a document: not really a PNG or JPEG, damaged, or too
+    large. Only the header is read to learn the size, so a huge image is refused without decoding it."""
+    from PIL import Image, UnidentifiedImageError
+
+    size = path.stat().st_size
+    if size > MAX_LOGO_BYTES:
+        return _("the file is too large ({size} MB; at most {limit} MB)").format(
+            size=number(size / (1024 * 1024), "0.0"), limit=MAX_LOGO_BYTES // (1024 * 1024))
+    with path.open("rb") as stream:
+        head = stream.read(64)
+    if not (head.startswith(b"\x89PNG\r\n\x1a\n") or head.startswith(b"\xff\xd8\xff")):
+        if head.startswith(b"version https://git-lfs"):
+            return _("the file is a Git LFS pointer, not the image itself; run 'git lfs pull' or copy the real "
+                     "image")
+        return _("the file is not a PNG or JPEG image (its content is something else); save the logo as PNG "
+                 "or JPEG")
+    try:
+        with Image.open(path) as image:
+            width, height = image.size
+            if max(width, height) > MAX_LOGO_PIXELS:
+                return _("the image is {width} × {height} pixels; at most {limit} pixels a side: make it "
+                         "smaller (a logo 40 mm wide needs about 1,000 pixels)").format(
+                             width=width, height=height, limit=MAX_LOGO_PIXELS)
+            image.verify()
+    except Image.DecompressionBombError:  # Pillow refuses to open it: far more than MAX_LOGO_PIXELS a side
+        return _("the image is larger than {limit} pixels a side: make it smaller (a logo 40 mm wide needs "
+                 "about 1,000 pixels)").format(limit=MAX_LOGO_PIXELS)
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return _("the image is damaged or incomplete; save the logo again as PNG or JPEG")
+    return None
+
+
+RULES: list[Rule] = [unique_ids, same_twice, segment_files, references, planning_order, decisions, letters, house_styles,
                      house_style]

@@ -3,25 +3,133 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict, WithJsonSchema
 
-from ..i18n import _
+from ..i18n import _, number
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff\ufffe\uffff]")
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+"""Direction overrides and isolates: they make text read in another order than it is shown."""
+_UNSHOWABLE = re.compile("[\U00010000-\U0010ffff\ufe00-\ufe0f\ue000-\uf8ff\u20e3]")
+"""What the document font (Liberation Sans) and its fallbacks cannot show, so the PDF would have an
+empty box: emoji and everything else outside the Basic Multilingual Plane, emoji variation
+selectors, the keycap mark and private-use characters."""
+
+MAX_TEKST = 1_000
+"""Characters in one line of text (a name, a title); the longest in the example dossiers is 300."""
+MAX_MARKDOWN = 100_000
+"""Characters in one Markdown field (about 30 pages); the longest in the example dossiers is 8,500."""
+MAX_NESTING = 20
+"""Levels of lists and quotes (and of indentation, two spaces a level) in a Markdown field."""
+MAX_OPEN_BRACKETS = 50
+"""'[' and '](' still open in one paragraph: each makes the Markdown parser read the rest of it."""
+MAX_MARKDOWN_DEPTH = 100
+"""Nesting of the parsed Markdown (lists, quotes, emphasis) that the document writer handles."""
+FIRST_YEAR, LAST_YEAR = 1900, 2199
 
 
-def _clean_text(value: str) -> str:
+def visible(text: str) -> str:
+    """`text` with invisible and direction characters shown as <U+200B>, so a message shows them."""
+    return "".join(f"<U+{ord(c):04X}>" if unicodedata.category(c) in ("Cc", "Cf", "Co", "Cn", "Zl", "Zp")
+                   or (unicodedata.category(c) == "Zs" and c != " ") else c for c in text)
+
+
+def _shown(char: str) -> str:
+    """A character as a message shows it: itself, or <U+FE0F> when it has no shape of its own."""
+    return f"<U+{ord(char):04X}>" if unicodedata.category(char) in ("Mn", "Me", "Cf", "Co", "Cn") else char
+
+
+def _clean_text(value: str, limit: int = MAX_TEKST) -> str:
     match = _CONTROL.search(value)
     if match:
         raise ValueError(_("contains an invisible control character (U+{code}) at position {position}; "
                            "remove it").format(code=f"{ord(match.group()):04X}", position=match.start() + 1))
-    value = value.strip()
+    match = _BIDI.search(value)
+    if match:
+        raise ValueError(_("contains a direction control character (U+{code}) at position {position}, which "
+                           "makes the text read differently from how it is shown; remove it").format(
+                               code=f"{ord(match.group()):04X}", position=match.start() + 1))
+    match = _UNSHOWABLE.search(value)
+    if match:
+        raise ValueError(_("contains the character '{char}' (U+{code}) at position {position}, which the PDF font "
+                           "cannot show (it would be an empty box); remove it or write it in words").format(
+                               char=_shown(match.group()), code=f"{ord(match.group()):04X}",
+                               position=match.start() + 1))
+    if len(value) > limit:
+        raise ValueError(_("is too long ({length} characters; at most {limit})").format(
+            length=number(len(value), "#,##0"), limit=number(limit, "#,##0")))
+    value = unicodedata.normalize("NFC", value.strip())
     if not value:
         raise ValueError(_("may not be empty"))
+    return value
+
+
+def _clean_markdown(value: str) -> str:
+    value = _clean_text(value, MAX_MARKDOWN)
+    problem = _markdown_shape(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+_CONTAINER = re.compile(r" {0,3}(>|[-*+](?=\s|$)|[0-9]{1,9}[.)](?=\s|$))\s?")
+
+
+def _markdown_shape(text: str) -> str | None:
+    """Why the Markdown `text` nests too deep to be written into a document, or None.
+
+    Measured on the text (cheap, linear), so that the parser is only asked what it can answer within
+    bounds: lists and quotes per line, brackets left open per paragraph, and, when the text has enough
+    '*' and '_' to nest deeper than the writer goes, the depth of the parsed tree."""
+    open_brackets = 0
+    for number_, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            open_brackets = 0  # a paragraph ends at a blank line, and the parser's search with it
+            continue
+        expanded = line.expandtabs(4)
+        rest = expanded.lstrip(" ")
+        level = (len(expanded) - len(rest)) // 2
+        while True:
+            marker = _CONTAINER.match(rest)
+            if not marker or not marker.group(0):
+                break
+            level += 1
+            rest = rest[marker.end():]
+        if level > MAX_NESTING:
+            return _("line {line} of the text is nested {level} levels deep (lists, quotes or indentation); at most {limit}: "
+                     "indent less or split the list").format(line=number_, level=level, limit=MAX_NESTING)
+        previous = ""
+        for char in line:
+            if char == "[" and previous != "\\":
+                open_brackets += 1
+            elif char == "(" and previous == "]":
+                open_brackets += 1
+            elif char in "])" and open_brackets and previous != "\\":
+                open_brackets -= 1
+            previous = char
+            if open_brackets > MAX_OPEN_BRACKETS:
+                return _("line {line} of the text: more than {limit} brackets '[' or links '](' are open in one paragraph; "
+                         "close them with ']' or ')', or write a bracket that is text as '\\['").format(
+                             line=number_, limit=MAX_OPEN_BRACKETS)
+    if text.count("*") + text.count("_") > MAX_MARKDOWN_DEPTH:
+        from .markdown import markdown_depth  # the parser of the documents decides
+
+        if markdown_depth(text) > MAX_MARKDOWN_DEPTH:
+            return _("bold and italic ('*' and '_') are nested more than {limit} levels deep; close each '*' or '_' "
+                     "before opening the next, or write a '*' that is text as '\\*'").format(limit=MAX_MARKDOWN_DEPTH)
+    return None
+
+
+def _date_in_range(value: date) -> date:
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(_("{date} is not between {first} and {last}; check the year").format(
+            date=value.isoformat(), first=FIRST_YEAR, last=LAST_YEAR))
     return value
 
 
@@ -29,15 +137,21 @@ def _one_or_many(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
-Tekst = Annotated[str, AfterValidator(_clean_text), Field(json_schema_extra={"minLength": 1})]
+Tekst = Annotated[str, AfterValidator(_clean_text),
+                  Field(json_schema_extra={"minLength": 1, "maxLength": MAX_TEKST})]
 """One line or paragraph of plain text."""
 
 Markdown = Annotated[
     str,
-    AfterValidator(_clean_text),
-    Field(json_schema_extra={"contentMediaType": "text/markdown", "minLength": 1}),
+    AfterValidator(_clean_markdown),
+    Field(json_schema_extra={"contentMediaType": "text/markdown", "minLength": 1, "maxLength": MAX_MARKDOWN}),
 ]
 """Text with Markdown: paragraphs, lists, **vet**, *cursief*, [links](https://…) and tabellen."""
+
+Datum = Annotated[date, AfterValidator(_date_in_range),
+                  Field(json_schema_extra={"formatMinimum": f"{FIRST_YEAR}-01-01",
+                                           "formatMaximum": f"{LAST_YEAR}-12-31"})]
+"""A date written as YYYY-MM-DD, between 1900 and 2199 (so every date computed from it exists too)."""
 
 Sleutel = Annotated[
     str,

@@ -473,9 +473,6 @@ _MESSAGES: list[tuple[str, str, bool]] = [
     # (pattern in PyYAML's context + problem, message (translated when used), locate at the context mark)
     (r"found character '\\t' that cannot start any token", _TAB, False),
     (r"found a tab character", _TAB, False),
-    (r"while scanning a quoted scalar",
-     N_("quote is not closed: put the same quote at the end of the text (a ' in text between '…' is "
-        "written double: '')"), True),
     (r"while parsing a flow sequence|while parsing a flow node.*expected ',' or '\]'",
      N_("list between [ and ] is not closed properly: put ']' at the end and a comma between the items; "
         "put text with a comma or ': ' in quotes"), True),
@@ -510,6 +507,9 @@ _MESSAGES: list[tuple[str, str, bool]] = [
 
 
 def _yaml_problem(display: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
+    quote = _stray_quote(text, exc)
+    if quote:
+        return Problem(display, *quote)
     text_of_error = f"{exc.context or ''} {exc.problem or ''}"
     for pattern, message, at_context in _MESSAGES:
         match = re.search(pattern, text_of_error)
@@ -526,6 +526,56 @@ def _yaml_problem(display: str, exc: yaml.MarkedYAMLError, text: str) -> Problem
     line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     return Problem(display, line, col, "", _("invalid YAML ({error})").format(
         error=(exc.problem or exc.context or "").strip()))
+
+
+def _stray_quote(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, int, str, str] | None:
+    """(line, column, field, message) when the error comes from a value that begins with a quote meant
+    as text ('t Hofje): YAML reads a quoted text on to the next such quote, lines further perhaps, and
+    reports a puzzling error there. Then say where the quote began and how to write the value."""
+    if exc.context == "while scanning a quoted scalar" and exc.context_mark is not None:
+        start = exc.context_mark
+        value = text.splitlines()[start.line][start.column:].rstrip()
+        return start.line + 1, start.column + 1, "", _(
+            "quote is not closed: put the same quote at the end of the text; or, if the quote belongs to the "
+            "text, put the whole value in quotes of the other kind: {wrapped}").format(wrapped=_wrapped(value))
+    mark = exc.problem_mark or exc.context_mark
+    if mark is None:
+        return None
+    suspect: yaml.ScalarToken | None = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.index >= mark.index:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ("'", '"'):
+                suspect = token
+    except yaml.YAMLError:
+        pass
+    if suspect is None:
+        return None
+    start, end = suspect.start_mark, suspect.end_mark
+    line_text = text.splitlines()[start.line]
+    spans_lines = end.line > start.line
+    rest = line_text[end.column:].strip() if end.line == start.line else ""
+    text_follows = end.line == mark.line and rest != "" and not rest.startswith("#")
+    if not (spans_lines or text_follows):
+        return None
+    quote = line_text[start.column]
+    value = line_text[start.column:].rstrip()
+    if " #" in value and spans_lines:
+        value = value[:value.index(" #")]
+    wrapped = _wrapped(value)
+    message = _("the value begins with a quote ({quote}) that YAML reads as the start of a quoted text, which "
+                "ends only at the next {quote} (line {line}); if the quote belongs to the text, put the whole "
+                "value in quotes of the other kind: {wrapped}").format(quote=quote, line=end.line + 1,
+                                                                       wrapped=wrapped)
+    return start.line + 1, start.column + 1, "", message
+
+
+def _wrapped(value: str) -> str:
+    """`value` in the quotes that keep a quote it begins with: "'t Hart", or '"Zorg" voor …'."""
+    if value.startswith("'"):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return "'" + value.replace("'", "''") + "'"
 
 
 def _deeper_than_above(text: str, line: int) -> tuple[int, str] | None:
