@@ -7,7 +7,8 @@ from pathlib import Path
 
 from .errors import DossierError
 from .i18n import _, ngettext
-from .kinds import KINDS, all_documents
+from . import kinds
+from .kinds import all_documents
 from .render.docx import render_docx, template_variables
 from .spec import Dossier
 
@@ -21,7 +22,7 @@ def check_templates(d: Dossier, templates: Path) -> tuple[list[str], list[str]]:
     problems: list[str] = []
     notes: list[str] = []
     docs = all_documents(d)
-    for kind in KINDS:
+    for kind in kinds.KINDS:
         template = templates / kind.template
         if not template.exists():
             problems.append(_("{template}: template is missing").format(template=template))

@@ -12,7 +12,8 @@ from ..context.common import Document, context_json
 from ..errors import BuildError, DossierError
 from ..files import canonical_hash, sha256_file
 from ..i18n import _
-from ..kinds import KINDS, Kind
+from .. import kinds
+from ..kinds import Kind
 from ..spec import Dossier
 from .manifest import Entry, Manifest, document_files
 
@@ -39,12 +40,12 @@ def select(docs: list[tuple[Kind, Document]], only: tuple[str, ...]) -> set[str]
     if not only:
         return {doc.ident for _k, doc in docs}
     chosen: set[str] = set()
-    kinds = [k.name for k in KINDS]
+    names = [k.name for k in kinds.KINDS]
     for item in only:
         kind, _slash, key = item.partition("/")
-        if kind not in kinds:
+        if kind not in names:
             raise DossierError(_("--only {item}: unknown kind '{kind}'; choose from {kinds}").format(
-                item=item, kind=kind, kinds=", ".join(kinds)))
+                item=item, kind=kind, kinds=", ".join(names)))
         match = {doc.ident for k, doc in docs if k.name == kind and (not key or doc.key == key)}
         if not match:
             keys = ", ".join(doc.key for k, doc in docs if k.name == kind)
