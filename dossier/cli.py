@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import json
 import sys
+import traceback
 from pathlib import Path
 from typing import Any
 
 import click
 
 from . import __version__, i18n
-from .errors import EXIT_USAGE, DossierError, SpecError, error_line, is_error_line
+from .errors import (EXIT_BUG, EXIT_USAGE, EnvironmentProblem, SpecError, environment_message, error_line,
+                     is_error_line)
 from .i18n import N_, _, ngettext
 
 SPECS = Path("specs")
@@ -61,9 +63,56 @@ class Group(_Translating, click.Group):
     def main(self, *args: Any, **kwargs: Any) -> Any:
         before = i18n.chosen()
         try:
-            return super().main(*args, **kwargs)
+            if not kwargs.get("standalone_mode", True):
+                return super().main(*args, **kwargs)
+            try:
+                return super().main(*args, **kwargs)
+            except Exception as exc:  # noqa: BLE001 - the one boundary: click has handled our own errors
+                _last_words(exc)
         finally:  # after click has shown any error: --lang holds for one invocation only
             i18n.set_language(before)
+
+
+def _last_words(exc: Exception) -> None:
+    """What escaped every command: a problem of the machine is one line and exit code 2; anything
+    else is a bug in dossier, shown with its traceback (once) and exit code 70."""
+    message = environment_message(exc)
+    if message is not None:
+        click.echo(error_line(message), err=True)
+        sys.exit(EXIT_USAGE)
+    click.echo(traceback.format_exc().rstrip(), err=True)
+    click.echo(_("this is a bug in dossier; report it with this output"), err=True)
+    sys.exit(EXIT_BUG)
+
+
+class _Place(click.Path):
+    """A folder (`folder=True`) or a file to write to; what is in the way is refused in the user's
+    language, before anything runs (click's own check speaks English)."""
+
+    def __init__(self, *, folder: bool) -> None:
+        super().__init__(file_okay=not folder, dir_okay=folder, path_type=Path)
+        self.folder = folder
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        path = Path(value)
+        option = param.opts[0] if param is not None and param.opts else ""
+        if self.folder and path.exists() and not path.is_dir():
+            raise EnvironmentProblem(_("{option} {path}: this is a file, not a folder; give a folder").format(
+                option=option, path=path))
+        if not self.folder and path.is_dir():
+            raise EnvironmentProblem(_("{option} {path}: this is a folder; give a file name").format(
+                option=option, path=path))
+        return path
+
+
+def folder_to_write() -> click.Path:
+    """The type of an option naming a folder that dossier writes into."""
+    return _Place(folder=True)
+
+
+def file_to_write() -> click.Path:
+    """The type of an option naming a file that dossier writes."""
+    return _Place(folder=False)
 
 
 class Option(click.Option):
@@ -146,9 +195,9 @@ def validate(spec_dirs: tuple[Path, ...], fmt: str) -> None:
 @option("--rev", metavar="REV", help=N_("Compare FOLDER with itself at this git revision (commit, tag, branch)."))
 @option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
         help=N_("Output for people (text) or for CI (json)."))
-@option("--docx", type=click.Path(dir_okay=False, path_type=Path), help=N_("Write a change overview (DOCX)."))
-@option("--pdf", type=click.Path(dir_okay=False, path_type=Path), help=N_("Write a change overview (PDF/A)."))
-@option("--redline", type=click.Path(file_okay=False, path_type=Path),
+@option("--docx", type=file_to_write(), help=N_("Write a change overview (DOCX)."))
+@option("--pdf", type=file_to_write(), help=N_("Write a change overview (PDF/A)."))
+@option("--redline", type=folder_to_write(),
         help=N_("Write every changed document with the changes as tracked changes (DOCX) into this folder."))
 def diff(versies: tuple[Path, ...], rev: str | None, fmt: str, docx: Path | None, pdf: Path | None,
          redline: Path | None) -> None:
@@ -158,9 +207,9 @@ def diff(versies: tuple[Path, ...], rev: str | None, fmt: str, docx: Path | None
 
 
 @main.command(help=N_("Write the JSON Schemas of the spec files and the description of the format."))
-@option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("schemas"),
+@option("--out", type=folder_to_write(), default=Path("schemas"),
         show_default=True, help=N_("Folder for the JSON Schemas."))
-@option("--docs", type=click.Path(dir_okay=False, path_type=Path), default=Path("docs/spec-format.md"),
+@option("--docs", type=file_to_write(), default=Path("docs/spec-format.md"),
         show_default=True, help=N_("Where the description of the spec format goes."))
 def schema(out: Path, docs: Path) -> None:
     from .files import write_atomic
@@ -232,7 +281,7 @@ _JOBS_HELP = N_("Number of parallel converters (default: number of processor cor
 
 @main.command(help=N_("Build the documents of one or more dossiers (default: all dossiers under specs/)."))
 @argument("spec_dirs", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path))
-@option("--out", type=click.Path(file_okay=False, path_type=Path), default=None, help=_OUT_HELP)
+@option("--out", type=folder_to_write(), default=None, help=_OUT_HELP)
 @option("--format", "formats", default="docx,pdf", show_default=True, help=_FORMAT_HELP)
 @option("--only", multiple=True, metavar=N_("KIND[/KEY]"),
         help=N_("Only these documents, for example raadsbrief/almelo or bestek."))
@@ -284,7 +333,7 @@ def build(spec_dirs: tuple[Path, ...], out: Path | None, formats: str, only: tup
 @option("--region", help=N_("Name of the region, for example 'Twente' (default: derived from NAME)."))
 @option("--from", "source", type=click.Path(exists=True, file_okay=False, path_type=Path),
         help=N_("Copy this dossier as a starting point, for example specs/twente-2025."))
-@option("--dir", "parent", type=click.Path(file_okay=False, path_type=Path), default=SPECS,
+@option("--dir", "parent", type=folder_to_write(), default=SPECS,
         show_default=True, help=N_("Folder in which the new dossier folder NAME goes."))
 def init(name: str, region: str | None, source: Path | None, parent: Path) -> None:
     from . import load, scaffold
@@ -314,7 +363,7 @@ def init(name: str, region: str | None, source: Path | None, parent: Path) -> No
 
 @main.command(help=N_("Rebuild what a saved change affects, and show errors as soon as they appear."))
 @argument("spec_dirs", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path))
-@option("--out", type=click.Path(file_okay=False, path_type=Path), default=None, help=_OUT_HELP)
+@option("--out", type=folder_to_write(), default=None, help=_OUT_HELP)
 @option("--format", "formats", default="docx,pdf", show_default=True, help=_FORMAT_HELP)
 @option("--jobs", type=click.IntRange(1, 64), default=None, help=_JOBS_HELP)
 @option("--interval", type=click.FloatRange(0.1, 60), default=0.5, show_default=True,
@@ -366,7 +415,7 @@ def _write_export(data: bytes, out: Path | None, summary: str) -> None:
 
 @export.command("ocds", help=N_("Write an OCDS release package (JSON) and check it against the OCDS 1.1 schema."))
 @argument("spec_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+@option("--out", type=file_to_write(), default=None,
         help=N_("File for the release package (default: to the screen)."))
 @option("--ocid-prefix", default="ocds-xxxxxx", show_default=True,
         help=N_("Your ocid prefix ('ocds-' and six characters), to be requested from the Open Contracting "
@@ -406,7 +455,7 @@ def export_ocds(spec_dir: Path, out: Path | None, ocid_prefix: str, uri: str | N
 
 @export.command("csv", help=N_("Write one row per provider and deelsegment (CSV for Excel: ';', UTF-8 with BOM)."))
 @argument("spec_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+@option("--out", type=file_to_write(), default=None,
         help=N_("File for the table (default: to the screen)."))
 def export_csv(spec_dir: Path, out: Path | None) -> None:
     from .export import csv as export_table
@@ -414,13 +463,3 @@ def export_csv(spec_dir: Path, out: Path | None) -> None:
     d = _load_or_exit(spec_dir)
     n = len(export_table.rows(d))
     _write_export(export_table.to_bytes(d), out, f"{spec_dir}: " + ngettext("{n} row", "{n} rows", n).format(n=n))
-
-
-def run() -> None:  # pragma: no cover - entry point used by `python -m dossier`
-    try:
-        main(standalone_mode=True)
-    except DossierError as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        sys.exit(EXIT_USAGE)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import DossierError, SpecError, error_line
+from .errors import DossierError, SpecError, environment_message, error_line
 from .i18n import _, number
 
 Snapshot = dict[str, tuple[int, int]]
@@ -180,7 +180,11 @@ def _guarded(step: Callable[[], bool], echo_err: Echo) -> bool:
         return step()
     except (KeyboardInterrupt, SystemExit):
         raise
-    except Exception:  # noqa: BLE001 - a watch that dies on a bug loses the writer's session
+    except Exception as exc:  # noqa: BLE001 - a watch that dies on a bug loses the writer's session
+        message = environment_message(exc)
+        if message is not None:  # a folder that cannot be written, a full disk: the next save may go well
+            echo_err(error_line(message))
+            return False
         echo_err(traceback.format_exc().rstrip())
         echo_err(_("This is a bug in dossier, not in your spec; report it with the lines above. dossier watch "
                    "goes on."))

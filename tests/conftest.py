@@ -43,6 +43,36 @@ def minimaal(tmp_path: Path) -> Path:
     return target
 
 
+def _can_mount() -> bool:
+    """Whether this user may mount in a private mount namespace (root on Linux: CI and the dev machines)."""
+    try:
+        return subprocess.run(["unshare", "--mount", "--propagation", "private", "mount", "-t", "tmpfs", "tmpfs",
+                               "/mnt"], capture_output=True, timeout=30).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False
+
+
+needs_mount = pytest.mark.skipif(not _can_mount(), reason="mounten in een eigen mount-namespace kan hier niet")
+
+
+def run_cli_mounted(*args: str, readonly: Path | None = None, full: Path | None = None, size: str = "500k",
+                    cwd: Path | None = None, env: dict[str, str] | None = None,
+                    timeout: float = 600) -> subprocess.CompletedProcess[str]:
+    """`run_cli` with `readonly` made a read-only folder and/or `full` a small file system of `size`, in a
+    mount namespace of the command's own: a real EROFS or ENOSPC, also for root (for whom chmod changes
+    nothing), and nothing changes outside the command."""
+    mounts = []
+    if full is not None:
+        mounts.append(f'mount -t tmpfs -o size={size} tmpfs "{full}"')
+    if readonly is not None:
+        mounts.append(f'mount --bind "{readonly}" "{readonly}" && mount -o remount,bind,ro "{readonly}"')
+    full_env = {**os.environ, "LANG": "nl_NL.UTF-8", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": "", **(env or {})}
+    script = " && ".join([*mounts, 'exec "$@"'])
+    return subprocess.run(["unshare", "--mount", "--propagation", "private", "sh", "-c", script, "sh",
+                           sys.executable, "-m", "dossier", *args], cwd=cwd or REPO, env=full_env,
+                          capture_output=True, text=True, timeout=timeout)
+
+
 def soffice_available() -> bool:
     from dossier.pdf import find_soffice, find_uno_python
 
@@ -60,3 +90,66 @@ def own_house_style(spec: Path, folder: str = "sjablonen") -> Path:
     text = (spec / "dossier.yaml").read_text(encoding="utf-8")
     (spec / "dossier.yaml").write_text(text.rstrip("\n") + f"\nhuisstijl: ./{folder}\n", encoding="utf-8")
     return templates
+
+
+# --- LibreOffice must not outlive the tests ------------------------------------------------------------
+
+SESSION_MARK = "DOSSIER_TEST_SESSION"
+"""Set for the whole test session and inherited by every process it starts, LibreOffice included, so
+the session can tell its own soffice from anyone else's."""
+
+_LIBREOFFICE = ("soffice.bin", "oosplash", "soffice", "soffice.sh")
+
+
+def libreoffice_processes(mark: str, value: str) -> dict[int, str]:
+    """LibreOffice processes and dossier's LibreOffice workers still running with `mark=value` in their
+    environment: pid → command line."""
+    entry = f"{mark}={value}".encode()
+    found = {}
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            environ = (proc / "environ").read_bytes().split(b"\0")
+            cmdline = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace").strip()
+            name = (proc / "comm").read_text().strip()
+        except OSError:  # gone meanwhile, or a zombie
+            continue
+        if entry in environ and cmdline and (name in _LIBREOFFICE or "dossier/pdf/worker.py" in cmdline):
+            found[int(proc.name)] = cmdline
+    return found
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    os.environ.setdefault(SESSION_MARK, f"{os.getpid()}-{os.urandom(4).hex()}")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fail the session when a LibreOffice it started is still running (after a few seconds' grace for
+    converters that are closing), and end those processes."""
+    import signal
+    import time
+
+    value = os.environ.get(SESSION_MARK)
+    if not value or not Path("/proc").is_dir():
+        return
+    deadline = time.monotonic() + 5
+    left = libreoffice_processes(SESSION_MARK, value)
+    while left and time.monotonic() < deadline:
+        time.sleep(0.2)
+        left = libreoffice_processes(SESSION_MARK, value)
+    if not left:
+        return
+    for pid in left:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    lines = [f"LibreOffice van deze testsessie draait nog na afloop ({len(left)} processen):",
+             *(f"  {pid} {cmdline[:160]}" for pid, cmdline in sorted(left.items()))]
+    if reporter is not None:
+        reporter.write_line("\n".join(lines), red=True)
+    else:
+        print("\n".join(lines), file=sys.stderr)
+    session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..context.common import review_marks
-from ..errors import EnvironmentProblem
+from ..errors import EnvironmentProblem, os_error_message
 from ..files import sha256_file
 from ..i18n import _, ngettext, number
 from ..kinds import all_documents
@@ -97,7 +97,7 @@ def build(d: Dossier, options: Options, report: Report, progress: Progress | Non
             raise EnvironmentProblem(_("the disk is full while writing to {out}; nothing was overwritten. Free "
                                        "some space and build again").format(out=out)) from None
         raise EnvironmentProblem(_("cannot write to {out}: {reason}").format(
-            out=out, reason=exc.strerror or exc)) from None
+            out=out, reason=os_error_message(exc, named=out))) from None
     result.seconds = time.perf_counter() - started
     return result
 

@@ -7,12 +7,17 @@ the life of the :class:`Converter`; a worker that hangs past the timeout or dies
 is killed (process groups of the worker and of soffice) and replaced, and the
 job is retried once.
 
+LibreOffice never outlives the process that started it: a worker stops its
+soffice when its parent dies (it watches its parent), and each worker's folder
+records its owner, so the next converter to start kills what a killed owner left.
+
     with Converter(jobs=2) as conv:
         errors = conv.convert([(Path("a.docx"), Path("a.pdf"))])
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import os
@@ -31,6 +36,7 @@ from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
+from ..errors import os_error_message
 from ..i18n import _, language
 from .normalize import DEFAULT_DATE, DEFAULT_LANG, normalize_pdf
 
@@ -61,6 +67,40 @@ class ConverterUnavailable(Exception):
 
 class _WorkerError(Exception):
     """The worker process is unusable (did not start, died, or timed out)."""
+
+
+class _CannotWrite(Exception):
+    """A conversion cannot write its PDF (no room left, a read-only or missing folder): a problem of
+    the machine that every other document would run into too, not of this document."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+    @classmethod
+    def disk_full(cls, folder: Path) -> _CannotWrite:
+        return cls(OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(folder)))
+
+
+_ROOM = 1 << 20
+"""Free space (bytes) below which a failed conversion is put down to a full disk, not to the document."""
+
+
+def _full_folder(folders: Iterable[Path], src: Path) -> Path | None:
+    """The first of `folders` without room for a PDF of `src`, or None. LibreOffice's store error
+    does not say why it failed; a disk with less room than a PDF needs does."""
+    try:
+        need = _ROOM + 4 * src.stat().st_size
+    except OSError:
+        need = _ROOM
+    for folder in folders:
+        try:
+            usage = shutil.disk_usage(folder)
+        except OSError:
+            continue
+        if usage.total > 0 and usage.free < need:  # /proc and the like have no size and are not full
+            return folder
+    return None
 
 
 # -- discovery --------------------------------------------------------------------------
@@ -128,6 +168,74 @@ def _unavailable_message(soffice: str | None, python: str | None) -> str:
         missing=" {} ".format(_("and")).join(missing), command=INSTALL_HINT)
 
 
+# -- leftovers of killed builds -------------------------------------------------------------
+
+_BASE_PREFIX = "dossier-lo-"
+_OWNER = "owner.json"
+
+
+def _start_time(pid: int) -> str | None:
+    """When process `pid` started (clock ticks since boot), so a reused pid is not taken for it."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return stat.rsplit(")", 1)[1].split()[19]  # field 22; the name before ")" may hold spaces
+
+
+def _write_owner(base: Path) -> None:
+    """Record which process owns the LibreOffice started in `base` (read by `reap_orphans`)."""
+    me = os.getpid()
+    (base / _OWNER).write_text(json.dumps({"pid": me, "start": _start_time(me)}), encoding="utf-8")
+
+
+def _owner_alive(base: Path) -> bool:
+    try:
+        owner = json.loads((base / _OWNER).read_text(encoding="utf-8"))
+        pid, start = int(owner["pid"]), owner["start"]
+    except FileNotFoundError:
+        return True  # being set up right now, or not ours to judge
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    return _start_time(pid) == start if start is not None else Path(f"/proc/{pid}").exists()
+
+
+def reap_orphans(tmp: Path | None = None) -> list[int]:
+    """Kill the LibreOffice processes (and workers) of converters whose owner died without closing
+    them (a SIGKILL, a power cut of the terminal), and remove their folders; returns the pids killed.
+
+    A process belongs to a converter's folder when its command line names that folder (soffice's
+    profile, the worker's --profile), so nothing else is touched. Linux only (reads /proc)."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return []
+    tmp = tmp or Path(tempfile.gettempdir())
+    try:
+        dead = [b for b in tmp.glob(_BASE_PREFIX + "*") if b.is_dir() and not _owner_alive(b)]
+    except OSError:
+        return []
+    if not dead:
+        return []
+    names = [b.name for b in dead]
+    killed = []
+    for entry in proc.iterdir():
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            cmdline = (entry / "cmdline").read_bytes().decode("utf-8", "replace")
+        except OSError:
+            continue
+        if any(name in cmdline for name in names):
+            try:
+                os.kill(int(entry.name), signal.SIGKILL)
+                killed.append(int(entry.name))
+            except OSError:
+                pass
+    for base in dead:
+        shutil.rmtree(base, ignore_errors=True)
+    return killed
+
+
 # -- one worker process -----------------------------------------------------------------
 
 
@@ -135,10 +243,16 @@ class _Worker:
     """One ``worker.py`` process with its own soffice and profile directory."""
 
     def __init__(self, python: str, soffice: str, startup_timeout: float) -> None:
-        self.base = Path(tempfile.mkdtemp(prefix="dossier-lo-"))
+        self.base = Path(tempfile.mkdtemp(prefix=_BASE_PREFIX))
+        _write_owner(self.base)
         self.log_path = self.base / "worker.log"
         self.soffice_pid: int | None = None
         self._buf = b""
+        env = _worker_env()
+        # LibreOffice's own temporary files go here: a TMPDIR that cannot be written (or that is a
+        # file, which soffice replaces by a folder) must not make every conversion fail
+        env["TMPDIR"] = str(self.base / "tmp")
+        (self.base / "tmp").mkdir()
         with open(self.log_path, "wb") as log_file:
             self.proc = subprocess.Popen(
                 [
@@ -150,11 +264,13 @@ class _Worker:
                     str(self.base / "profile"),
                     "--startup-timeout",
                     str(startup_timeout),
+                    "--owner",
+                    str(os.getpid()),
                 ],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=log_file,
-                env=_worker_env(),
+                env=env,
                 start_new_session=True,
             )
         try:
@@ -294,6 +410,8 @@ class Converter:
         self._closed = False
         # Safety net if close() is never called: no orphaned soffice processes.
         self._finalizer = weakref.finalize(self, _shutdown, self._workers)
+        self._cannot_write: OSError | None = None
+        reap_orphans()
 
     # -- context manager --------------------------------------------------------------
     def __enter__(self) -> Converter:
@@ -333,6 +451,7 @@ class Converter:
         with self._lock:
             if self._closed:
                 raise RuntimeError(_("the converter is already closed"))
+            self._cannot_write = None
             todo: queue.SimpleQueue[tuple[Path, Path]] = queue.SimpleQueue()
             for item in items:
                 todo.put(item)
@@ -362,6 +481,9 @@ class Converter:
                 t.join()
             if callback_error is not None:
                 raise callback_error
+            if self._cannot_write is not None:  # every document would fail the same way: say it once
+                error, self._cannot_write = self._cannot_write, None
+                raise error
             return errors
 
     def _run_slot(self, slot: int, todo: queue.SimpleQueue, done: queue.SimpleQueue) -> None:
@@ -370,8 +492,14 @@ class Converter:
                 src, dst = todo.get_nowait()
             except queue.Empty:
                 return
+            if self._cannot_write is not None:
+                done.put((src, dst, _("not converted: {error}").format(error=os_error_message(self._cannot_write))))
+                continue
             try:
                 error = self._convert_one(slot, src, dst)
+            except _CannotWrite as exc:
+                self._cannot_write = exc.error
+                error = _("not converted: {error}").format(error=os_error_message(exc.error))
             except Exception as exc:  # never lose a result: the caller waits for it
                 log.exception(_("unexpected error with {file}").format(file=src))
                 error = _("unexpected error: {error}").format(error=exc)
@@ -399,8 +527,10 @@ class Converter:
         try:
             dst.parent.mkdir(parents=True, exist_ok=True)
             dst.unlink(missing_ok=True)  # a stale file must not pass for output
+            open(dst, "wb").close()  # the operating system says why it cannot be written; LibreOffice would not
+            dst.unlink()
         except OSError as exc:
-            return _("cannot write to {out}: {reason}").format(out=dst, reason=exc)
+            raise _CannotWrite(exc) from None
 
         error: str | None = None
         for attempt in (1, 2):
@@ -417,6 +547,7 @@ class Converter:
                 error = None
                 break
             error = str(answer.get("error") or _("unknown error"))
+            self._raise_if_full(src, dst)
             if answer.get("fatal"):  # soffice crashed on this document
                 self._discard(slot)
                 log.warning(_("{file} (attempt {attempt}): {error}").format(file=src.name, attempt=attempt,
@@ -424,6 +555,7 @@ class Converter:
                 continue
             return _("conversion failed: {error}").format(error=error)  # the document itself is the problem
         if error is not None:
+            self._raise_if_full(src, dst)
             dst.unlink(missing_ok=True)
             return _("conversion failed after 2 attempts: {error}").format(error=error)
 
@@ -439,5 +571,15 @@ class Converter:
             normalize_pdf(dst, date=self.date, lang=self.lang)
         except Exception as exc:
             dst.unlink(missing_ok=True)
+            if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+                raise _CannotWrite(exc) from None
+            self._raise_if_full(src, dst)
             return _("post-processing the PDF failed: {error}").format(error=exc)
         return None
+
+    @staticmethod
+    def _raise_if_full(src: Path, dst: Path) -> None:
+        dst.unlink(missing_ok=True)  # a partial PDF takes room, and is no output
+        full = _full_folder([dst.parent, Path(tempfile.gettempdir())], src)
+        if full is not None:
+            raise _CannotWrite.disk_full(full)

@@ -20,7 +20,11 @@ Protocol (one JSON object per line, UTF-8):
 * on EOF on stdin it terminates LibreOffice and exits 0.
 
 soffice is started in its own session (process group ``soffice_pid``) so that a
-caller that has to kill a hanging worker can kill LibreOffice as well.
+caller that has to kill a hanging worker can kill LibreOffice as well. It never
+outlives its owner: when the process that started this worker dies (even by
+SIGKILL, so stdin may never see EOF while a conversion hangs) the worker kills
+soffice's process group and exits; soffice's launcher gets SIGKILL when the worker
+dies (Linux parent-death signal).
 """
 
 import argparse
@@ -31,6 +35,7 @@ import secrets
 import signal
 import subprocess
 import sys
+import threading
 import time
 
 import uno
@@ -68,6 +73,29 @@ IMPORT_FILTERS = {
     ".odt": "writer8",
     ".doc": "MS Word 97",
 }
+
+
+def _die_with_parent():
+    """In the child between fork and exec: SIGKILL when the worker dies (Linux only)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except Exception:
+        pass
+
+
+def _watch_owner(owner, kill):
+    """Run `kill` and exit as soon as our parent, the dossier process `owner`, is gone: a killed
+    build must not leave LibreOffice running, also while a conversion hangs and stdin is not read."""
+
+    def loop():
+        while os.getppid() == owner:
+            time.sleep(0.2)
+        kill()
+        os._exit(3)
+
+    threading.Thread(target=loop, name="owner-watch", daemon=True).start()
 
 
 def _prop(name, value):
@@ -111,6 +139,8 @@ class Worker:
             stdout=sys.stderr.fileno(),
             stderr=sys.stderr.fileno(),
             start_new_session=True,
+            cwd=os.path.dirname(self.profile),  # what soffice leaves in its working folder (NSS's pkcs11.txt) stays in ours
+            preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
         )
         if on_spawn is not None:
             on_spawn(self.proc.pid)
@@ -149,6 +179,15 @@ class Worker:
             return True
         except Exception:
             return False
+
+    def kill(self):
+        """SIGKILL soffice's process group (launcher and soffice.bin) at once; safe from any thread."""
+        proc = self.proc
+        if proc is not None:
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except OSError:
+                pass
 
     def stop(self):
         if self.proc is None:
@@ -255,7 +294,9 @@ def main(argv=None):
     parser.add_argument("--soffice", default="soffice")
     parser.add_argument("--pipe", default=None)
     parser.add_argument("--startup-timeout", type=float, default=60.0)
+    parser.add_argument("--owner", type=int, default=None, help="pid of the caller; we stop when it is gone")
     args = parser.parse_args(argv)
+    owner = args.owner if args.owner is not None else os.getppid()
 
     # Keep the protocol channel private: anything else printed to fd 1 (by us, by
     # UNO or by a child) ends up on stderr.
@@ -277,16 +318,18 @@ def main(argv=None):
     for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         signal.signal(sig, on_signal)
 
-    try:
-        worker.start(on_spawn=lambda pid: send({"soffice_pid": pid}))
-    except Exception as exc:
-        send({"ready": False, "error": _describe(exc)})
-        worker.stop()
-        return 1
-    send({"ready": True, "soffice_pid": worker.proc.pid})
+    def spawned(pid):
+        _watch_owner(owner, worker.kill)  # only now: soffice is forked before any thread runs
+        send({"soffice_pid": pid})
 
     status = 0
     try:
+        try:
+            worker.start(on_spawn=spawned)
+        except Exception as exc:
+            send({"ready": False, "error": _describe(exc)})
+            return 1
+        send({"ready": True, "soffice_pid": worker.proc.pid})
         while True:
             line = sys.stdin.readline()
             if not line:

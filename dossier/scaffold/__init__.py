@@ -210,8 +210,11 @@ class _staging:
         self.target = target
 
     def __enter__(self) -> Path:
-        self.target.parent.mkdir(parents=True, exist_ok=True)
-        self.path = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.", dir=self.target.parent))
+        try:
+            self.target.parent.mkdir(parents=True, exist_ok=True)
+            self.path = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.", dir=self.target.parent))
+        except OSError as exc:  # name the folder the user asked for, not the hidden one beside it
+            raise OSError(exc.errno, exc.strerror, str(self.target)) from None
         mask = os.umask(0)
         os.umask(mask)
         os.chmod(self.path, 0o777 & ~mask)  # mkdtemp makes it private; the dossier is not
