@@ -11,6 +11,10 @@ command -v soffice >/dev/null || need_apt+=(libreoffice-writer-nogui)
 fc-list 2>/dev/null | grep -q LiberationSans || need_apt+=(fonts-liberation)
 command -v pdfinfo >/dev/null || need_apt+=(poppler-utils)
 command -v qpdf >/dev/null || need_apt+=(qpdf)
+# the tests open the CSV export in LibreOffice Calc, as a spreadsheet user would
+if [ "${1:-build}" = test ] && ! ls /usr/lib/libreoffice/program/libsclo.so >/dev/null 2>&1; then
+  need_apt+=(libreoffice-calc-nogui)
+fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "installeren: ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

