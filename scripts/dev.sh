@@ -29,8 +29,40 @@ fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 .venv/bin/python -m pip install -q -c constraints.txt -e '.[test]'
 
+# floors: the lowest versions pyproject.toml allows (each '>=' of the dependencies and the test extra,
+# pinned) in a venv of their own, and the example dossier built and checked with them, and the tests of
+# what the oldest pydantic and pikepdf touch most (the exact Dutch messages, the bundles): a floor that
+# does not work fails here, not at a user's.
+floors() {
+  local work venv
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' RETURN
+  venv="$work/venv"
+  "$PY" -m venv "$venv"
+  "$venv/bin/python" -m pip install -q --upgrade pip >/dev/null
+  "$venv/bin/python" - > "$work/constraints-floors.txt" <<'PYTHON'
+import re, tomllib
+project = tomllib.load(open("pyproject.toml", "rb"))["project"]
+for requirement in project["dependencies"] + project["optional-dependencies"]["test"]:
+    floor = re.match(r"^([A-Za-z0-9._-]+)\s*(?:\[[^]]*\])?\s*[^;]*?>=\s*([0-9][^,;\s]*)", requirement)
+    if floor is None:
+        raise SystemExit(f"no floor (>=) in {requirement!r}: every dependency declares its minimum")
+    print(f"{floor[1]}=={floor[2]}")
+PYTHON
+  echo "ondergrenzen uit pyproject.toml: $(tr '\n' ' ' < "$work/constraints-floors.txt")"
+  "$venv/bin/python" -m pip install -q -c "$work/constraints-floors.txt" '.[test]'
+  "$venv/bin/dossier" validate specs/twente-2025
+  "$venv/bin/dossier" build specs/twente-2025 --out "$work/output" --quiet
+  "$venv/bin/dossier" check specs/twente-2025
+  "$venv/bin/dossier" export csv specs/twente-2025 --out "$work/besluiten.csv"
+  "$venv/bin/dossier" export ocds specs/twente-2025 --out "$work/besluiten.json" --ocid-prefix ocds-a1b2c3
+  test -s "$work/output/twente-2025/bundels/raad.pdf"
+  "$venv/bin/python" -m pytest -q -p no:cacheprovider tests/test_spec_cases.py tests/test_bundle.py
+}
+
 case "${1:-build}" in
-  build) shift || true; .venv/bin/dossier validate "$@" && .venv/bin/dossier build --quiet "$@" ;;
-  test)  shift || true; .venv/bin/python -m pytest "$@" ;;
-  *) echo "gebruik: bash scripts/dev.sh build|test" >&2; exit 2 ;;
+  build)  shift || true; .venv/bin/dossier validate "$@" && .venv/bin/dossier build --quiet "$@" ;;
+  test)   shift || true; .venv/bin/python -m pytest "$@" ;;
+  floors) floors ;;
+  *) echo "gebruik: bash scripts/dev.sh build|test|floors" >&2; exit 2 ;;
 esac
