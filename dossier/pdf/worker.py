@@ -75,14 +75,22 @@ IMPORT_FILTERS = {
 }
 
 
-def _die_with_parent():
-    """In the child between fork and exec: SIGKILL when the worker dies (Linux only)."""
+def _prctl():
     try:
         import ctypes
 
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
-    except Exception:
-        pass
+        return ctypes.CDLL(None, use_errno=True).prctl
+    except (ImportError, OSError, AttributeError):
+        return None
+
+
+_PRCTL = _prctl() if sys.platform.startswith("linux") else None  # looked up before any fork
+
+
+def _die_with_parent():
+    """In the child between fork and exec: SIGKILL when the worker dies. Only a call of a function
+    found beforehand: the UNO runtime may have threads, so nothing here may take a lock."""
+    _PRCTL(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
 
 
 def _watch_owner(owner, kill):
@@ -139,8 +147,8 @@ class Worker:
             stdout=sys.stderr.fileno(),
             stderr=sys.stderr.fileno(),
             start_new_session=True,
-            cwd=os.path.dirname(self.profile),  # what soffice leaves in its working folder (NSS's pkcs11.txt) stays in ours
-            preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
+            cwd=os.path.dirname(self.profile),  # NSS writes pkcs11.txt where soffice runs: in our folder
+            preexec_fn=_die_with_parent if _PRCTL is not None else None,
         )
         if on_spawn is not None:
             on_spawn(self.proc.pid)
