@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import REPO, needs_mount, needs_soffice, run_cli, run_cli_mounted
+from conftest import needs_mount, needs_soffice, own_house_style, run_cli, run_cli_mounted
 
 FULL = "fout: de schijf is vol; maak ruimte vrij en probeer het opnieuw"
 ABSENT = "bestaat niet, of kan daar niet worden gemaakt"
@@ -65,21 +65,21 @@ def test_standard_output_on_a_full_disk(places: Path, args: list[str]) -> None:
 
 def test_build_out_in_proc(minimaal: Path) -> None:
     result = run_cli("build", str(minimaal), "--out", "/proc", "--format", "docx")
-    assert_one_line(result, f"fout: /proc/minimaal: {ABSENT}")
+    assert_one_line(result, f"fout: kan niet schrijven naar /proc/minimaal: {ABSENT}")
 
 
 def test_build_out_is_a_file(places: Path) -> None:
     result = run_cli("build", "minimaal", "--out", "bestand", cwd=places)
     assert_one_line(result, "fout: --out bestand: dit is een bestand, geen map; geef een map")
     result = run_cli("build", "minimaal", "--out", "bestand/uit", cwd=places)
-    assert_one_line(result, "fout: bestand/uit/minimaal: een deel van dit pad is een bestand, geen map")
+    assert_one_line(result, "fout: kan niet schrijven naar bestand/uit/minimaal: een deel van dit pad is een bestand, geen map")
 
 
 @needs_mount
 def test_build_out_read_only(places: Path) -> None:
     result = run_cli_mounted("build", "minimaal", "--out", "ro", "--format", "docx", readonly=places / "ro",
                              cwd=places)
-    assert_one_line(result, f"fout: ro/minimaal: {READ_ONLY}")
+    assert_one_line(result, f"fout: kan niet schrijven naar ro/minimaal: {READ_ONLY}")
 
 
 @needs_mount
@@ -88,7 +88,7 @@ def test_build_in_a_read_only_output_folder_that_exists(places: Path) -> None:
     assert run_cli("build", "minimaal", "--out", "ro", "--format", "docx", cwd=places).returncode == 0
     result = run_cli_mounted("build", "minimaal", "--out", "ro", "--format", "docx", "--force",
                              readonly=places / "ro", cwd=places)
-    assert_one_line(result, f"fout: ro/minimaal/.lock: {READ_ONLY}")
+    assert_one_line(result, f"fout: kan niet schrijven naar ro/minimaal: ro/minimaal/.lock: {READ_ONLY}")
 
 
 @needs_mount
@@ -115,20 +115,24 @@ def test_unusable_tmpdir_does_not_stop_libreoffice(places: Path, tmpdir: str) ->
 
 
 def test_damaged_template(places: Path) -> None:
-    templates = places / "sjablonen"
-    shutil.copytree(REPO / "dossier" / "templates" / "standaard", templates)  # the shipped house style
+    """A house style whose template is no DOCX (a Git LFS pointer that was never fetched) is a located
+    error in the spec that chooses it, found before anything is built; never a zip traceback."""
+    templates = own_house_style(places / "minimaal")
     (templates / "besluit.docx").write_bytes(b"version https://git-lfs.github.com/spec/v1\n")
-    result = run_cli("build", "minimaal", "--out", "uit", "--format", "docx", cwd=places,
-                     env={"DOSSIER_TEMPLATES": str(templates)})
-    assert_one_line(result, "fout: een Word-bestand (DOCX) is beschadigd: het is geen geldig DOCX-bestand (zip); "
-                            "is er een sjabloon gewijzigd, open het dan in Word of LibreOffice en sla het opnieuw "
-                            "op als .docx")
+    for command in (["build", "minimaal", "--out", "uit", "--format", "docx"], ["check", "minimaal"]):
+        result = run_cli(*command, cwd=places)
+        assert "Traceback" not in result.stdout + result.stderr
+        assert result.stderr.splitlines() == [
+            "minimaal/dossier.yaml:27:12: huisstijl: besluit.docx in de huisstijl is geen bruikbaar Word-document "
+            "(geen Word-document); sla het opnieuw op vanuit Word als .docx", "1 fout in de specificatie."]
+        assert result.returncode == 1
+    assert not (places / "uit").exists()
 
 
 def test_watch_reports_the_problem_and_goes_on(minimaal: Path) -> None:
     result = run_cli("watch", str(minimaal), "--out", "/proc", "--format", "docx", "--max-rounds", "1")
     assert "Traceback" not in result.stdout + result.stderr
-    assert result.stderr.splitlines() == [f"fout: /proc/minimaal: {ABSENT}"]
+    assert result.stderr.splitlines() == [f"fout: kan niet schrijven naar /proc/minimaal: {ABSENT}"]
     assert result.returncode == 0  # a watch goes on after a failed round; here it stops after one
 
 
