@@ -184,8 +184,23 @@ def test_nota_names_a_revision_that_does_not_exist(nota_repo: Path, tmp_path: Pa
     nota = nota_repo / "nota-van-inlichtingen.yaml"
     nota.write_text(nota.read_text(encoding="utf-8").replace("revisie: v1.0", "revisie: v9"), encoding="utf-8")
     result = run_cli("build", str(nota_repo), "--out", str(tmp_path / "uit"), "--format", "docx", "--only", "nota")
-    assert result.returncode != 0
+    assert result.returncode == 1
     assert "nota-van-inlichtingen.yaml:5:" in result.stderr and "revisie 'v9' bestaat niet" in result.stderr
+    assert not (tmp_path / "uit").exists()  # refused before anything is written
+    # what build refuses, validate refuses too, with the same line (issue 10)
+    checked = run_cli("validate", str(nota_repo))
+    assert checked.returncode == 1
+    assert "nota-van-inlichtingen.yaml:5:" in checked.stderr and "revisie 'v9' bestaat niet" in checked.stderr
+
+
+def test_nota_names_a_folder_that_does_not_exist(nota_repo: Path) -> None:
+    nota = nota_repo / "nota-van-inlichtingen.yaml"
+    nota.write_text(nota.read_text(encoding="utf-8").replace("revisie: v1.0", "map: ../bestaat-niet"),
+                    encoding="utf-8")
+    checked = run_cli("validate", str(nota_repo))
+    assert checked.returncode == 1
+    assert "nota-van-inlichtingen.yaml:5:" in checked.stderr and "vergelijk" in checked.stderr, checked.stderr
+    assert "Traceback" not in checked.stderr
 
 
 def test_nota_questions_are_checked(tmp_path: Path) -> None:
