@@ -192,3 +192,20 @@ def test_a_build_killed_at_twenty_moments_leaves_the_old_or_the_new_set(minimaal
         outcomes.append(("nieuw" if state == new and state != old else "oud", mixed))
     assert any(mixed for _o, mixed in outcomes), "no kill landed while files were being put in place"
     assert {o for o, _m in outcomes} == {"oud", "nieuw"}, outcomes
+
+
+def test_only_leaves_documents_it_does_not_name_even_when_their_source_is_gone(built) -> None:  # type: ignore[no-untyped-def]
+    """`--only` touches what it names; a document whose source is gone goes at the next full build."""
+    spec, out = built
+    besluiten = spec / "besluiten.yaml"
+    text = besluiten.read_text()
+    start = text.index("  - aanbieder: taalkracht")
+    end = text.find("\n  - aanbieder:", start + 1)
+    besluiten.write_text(text[:start] + (text[end + 1:] if end != -1 else ""))
+    model = dossier.load(spec)
+    result = dossier.build(model, out, formats=DOCX, only=("bestek",))
+    assert not result.removed and (out / "besluit" / "taalkracht.docx").exists()
+    lines: list[str] = []
+    result = dossier.build(model, out, formats=DOCX, report=lines.append)
+    assert result.removed == ["besluit/taalkracht"] and not (out / "besluit" / "taalkracht.docx").exists()
+    assert "verwijderd besluit/taalkracht: de bron bestaat niet meer" in lines

@@ -27,7 +27,7 @@ from ..kinds import all_documents
 from ..spec import Dossier
 from . import install, manifest
 from .bundles import make_bundles
-from .manifest import FORMATS, Manifest, ManifestUnusable
+from .manifest import BUNDLE_KIND, FORMATS, Manifest, ManifestUnusable
 from .plan import TOOL, Plan, plan, select
 from .run import Report, produce
 
@@ -165,6 +165,11 @@ def _make(d: Dossier, options: Options, report: Report, progress: Progress | Non
             new.entries[p.ident] = p.entry
         elif p.ident in old.entries:  # not asked for, or failed: its previous files stay as they were
             new.entries[p.ident] = old.entries[p.ident]
+    if options.only:  # --only touches what it names: a document whose source is gone waits for a full build
+        planned = {p.ident for p in plans}
+        for ident, entry in old.entries.items():
+            if ident not in planned and entry.kind != BUNDLE_KIND:
+                new.entries[ident] = entry
     merge = "pdf" in options.formats and not result.environment_error
     result.bundles, errors = make_bundles(d, plans, failed, old, new, staging, out, merge, report)
     result.errors += errors
