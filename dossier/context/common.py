@@ -165,7 +165,8 @@ def _path_to(node: Any, target: BaseModel, path: tuple[str | int, ...] = ()) -> 
         return path
     children: Any
     if isinstance(node, BaseModel):
-        children = ((name, getattr(node, name)) for name in type(node).model_fields)
+        # not getattr: walking the whole file must not count as reading its example values
+        children = ((name, node.__dict__.get(name)) for name in type(node).model_fields)
     elif isinstance(node, list):
         children = enumerate(node)
     elif isinstance(node, dict):

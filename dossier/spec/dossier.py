@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .examples import ExampleIndex, ExampleReads, recording_examples
 from .housestyle import HouseStyle, house_style
 from .model import (
     AanbiedersFile,
@@ -108,6 +109,8 @@ class Dossier:
     """Spec file (relative to `root`, e.g. 'segmenten/wonen.yaml') → its parsed YAML with locations."""
     vergelijking: Vergelijking | None = None
     """The nota's comparison with an earlier version, when it asks for one (set by `dossier.load`)."""
+    examples: ExampleIndex = field(default_factory=ExampleIndex, repr=False)
+    """The values marked `!voorbeeld`, by the model object they fall on."""
 
     def __getattribute__(self, name: str) -> Any:
         value = object.__getattribute__(self, name)
@@ -131,6 +134,13 @@ class Dossier:
             yield reads
         finally:
             _READS.reset(token)
+
+    @contextmanager
+    def recording_examples(self) -> Iterator[ExampleReads]:
+        """Inside this block, the values marked `!voorbeeld` that are read are collected in the object it
+        gives: a document whose context read one holds an example value."""
+        with recording_examples(object.__getattribute__(self, "examples")) as reads:
+            yield reads
 
     def model_of(self, file: str) -> Any:
         """The model of one spec file ('kit.yaml', 'segmenten/wonen.yaml'), or None."""

@@ -12,11 +12,13 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..errors import Problem, SpecError
-from ..i18n import _
+from ..i18n import _, ngettext
 from .dossier import Dossier
+from .examples import index_examples
 from .messages import did_you_mean, translate
 from .model import FILES, OPTIONAL_FILES, Model
 from .rules import RULES, SEGMENTS
+from .types import Status
 from .yamlfile import YamlFile, YamlProblem, read_yaml
 
 SEGMENT_DIR = "segmenten"
@@ -88,6 +90,7 @@ def load(folder: str | os.PathLike[str]) -> Dossier:
         brieven=models.get("brieven.yaml"),  # type: ignore[arg-type]
         nota=models.get("nota-van-inlichtingen.yaml"),  # type: ignore[arg-type]
         sources=sources,
+        examples=index_examples(models, sources),
     )
     # Rules across files run on every file that is valid, also when another is not: all problems at once.
     for rule in RULES:
@@ -97,6 +100,8 @@ def load(folder: str | os.PathLike[str]) -> Dossier:
             problems += list(rule(dossier))
     if {"nota-van-inlichtingen.yaml", "kit.yaml"} <= models.keys():
         problems += _nota_references(dossier)
+    if dossier_model is not None:
+        problems += _examples_in_final(dossier)
     if problems:
         raise SpecError(problems)
     return dossier
@@ -112,6 +117,25 @@ def _nota_references(d: Dossier) -> list[Problem]:
                            _("KIT requirement '{id}' does not exist in kit.yaml{hint}").format(id=v.betreft, hint=""))
             for i, v in enumerate(d.nota.vragen)
             if v.betreft and re.fullmatch(r"KIT-[A-Z]-[0-9]{2}", v.betreft) and v.betreft not in known]
+
+
+SHOWN_EXAMPLES = 5
+
+
+def _examples_in_final(d: Dossier) -> list[Problem]:
+    """A dossier that says it is final holds no example value (`!voorbeeld`)."""
+    marks = d.examples.marks
+    if d.spec.status is not Status.DEFINITIEF or not marks:
+        return []
+    shown = "; ".join(str(m) for m in marks[:SHOWN_EXAMPLES])
+    more = len(marks) - SHOWN_EXAMPLES
+    return [d.sources["dossier.yaml"].problem(("status",), ngettext(
+        "the dossier is 'definitief' but still holds {count} example value (marked !voorbeeld): {examples}; "
+        "replace it with the real value and remove the mark, or write status: concept",
+        "the dossier is 'definitief' but still holds {count} example values (marked !voorbeeld): {examples}"
+        "{more}; replace them with the real values and remove the marks, or write status: concept",
+        len(marks)).format(count=len(marks), examples=shown,
+                           more=_(" and {count} more").format(count=more) if more > 0 else ""))]
 
 
 def _inside(root: Path, path: Path) -> bool:

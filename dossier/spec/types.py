@@ -12,6 +12,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict, WithJsonSchema
 
 from ..i18n import _, number
+from .examples import READING
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff\ufffe\uffff]")
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
@@ -177,6 +178,14 @@ class Model(BaseModel):
     """Base of every spec model: unknown keys are errors, values are validated on assignment."""
 
     model_config = ConfigDict(extra="forbid", validate_default=True, use_enum_values=False)
+
+    def __getattribute__(self, name: str) -> Any:
+        value = object.__getattribute__(self, name)
+        if name[0] != "_":
+            reads = READING.get()
+            if reads is not None and name in type(self).model_fields:
+                reads.read(self, name)
+        return value
 
 
 class Labeled(StrEnum):

@@ -36,6 +36,10 @@ Path_ = tuple[str | int, ...]
 _TAG = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
 _constructor = SafeConstructor()
+_resolver = yaml.resolver.Resolver()
+EXAMPLE_TAG = "!voorbeeld"
+"""The one tag a spec may use: the value it stands before (a text, number, list, mapping or, before the
+first field, the whole file) is an example, not a real value (`bedrag: !voorbeeld 76.80`)."""
 _NON_PRINTABLE = Reader.NON_PRINTABLE
 _EMPTY = N_("the file is empty; write this file's fields as 'field: value' (see docs/spec-format.md)")
 
@@ -51,6 +55,8 @@ class YamlFile:
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     written: dict[Path_, str] = field(default_factory=dict)
     """How a value that YAML did not read as text (a number, true/false, an empty value) was written."""
+    examples: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    """The values marked `!voorbeeld` (with everything inside them), in file order, and where each stands."""
 
     def locate(self, loc: Path_, *, key: bool = False) -> tuple[int, int]:
         """Line and column of a value (or its key), falling back to the nearest parent."""
@@ -404,6 +410,9 @@ class _Builder:
         if self.count > MAX_VALUES:  # pragma: no cover - _Shape refuses this before building
             raise self.fail(where, loc, _("too many values (more than {limit})").format(limit=MAX_VALUES))
         self.target.values.setdefault(loc, where)
+        if node.tag == EXAMPLE_TAG:
+            self.target.examples.setdefault(loc, where)
+            node = _untagged(node)
         if node.tag not in _ALLOWED_TAGS:
             tag = node.tag.replace(_TAG, "!!")
             raise self.fail(where, loc, _("YAML tag '{tag}' is not allowed; leave the tag out and write plain "
@@ -460,6 +469,16 @@ class _Builder:
                     value=_short(node.value))) from None
             raise self.fail(where, loc, _("'{value}' does not fit the tag !!{tag}; leave the tag out or write "
                                           "true or false").format(value=_short(node.value), tag=tag)) from None
+
+
+def _untagged(node: Node) -> Node:
+    """A copy of a `!voorbeeld` node with the tag YAML would have given it without the mark."""
+    if isinstance(node, ScalarNode):
+        tag = _resolver.resolve(ScalarNode, node.value, (node.style is None, True))
+        return ScalarNode(tag, node.value, node.start_mark, node.end_mark, node.style)
+    if isinstance(node, SequenceNode):
+        return SequenceNode(_TAG + "seq", node.value, node.start_mark, node.end_mark, node.flow_style)
+    return MappingNode(_TAG + "map", node.value, node.start_mark, node.end_mark, node.flow_style)
 
 
 def _short(text: str) -> str:
