@@ -70,13 +70,15 @@ def bundle_titles(d: Dossier) -> dict[str, str]:
 
 
 def all_documents(d: Dossier) -> list[tuple[Kind, Document]]:
-    """Every document of the dossier, in a fixed order, each with the spec files its context read."""
+    """Every document of the dossier, in a fixed order, each with the spec files its context read and
+    the example values (`!voorbeeld`) it read; `voorbeeld` in its context says whether there are any."""
     out = []
     for kind in KINDS:
         with d.recording_reads() as listing:
             keys = kind.keys(d)
         for key in keys:
-            with d.recording_reads() as reads:
+            with d.recording_reads() as reads, d.recording_examples() as examples:
                 doc = kind.document(d, key)
-            out.append((kind, replace(doc, sources=tuple(sorted(listing | reads)))))
+            out.append((kind, replace(doc, sources=tuple(sorted(listing | reads)), voorbeelden=tuple(examples),
+                                      context={**doc.context, "voorbeeld": bool(examples)})))
     return out

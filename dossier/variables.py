@@ -221,6 +221,8 @@ DESCRIPTIONS: dict[str, str] = {
     "versie": N_("version of the dossier"),
     "status": N_("status of the dossier: concept or definitief"),
     "concept": N_("whether the dossier is a draft (for a CONCEPT mark)"),
+    "voorbeeld": N_("whether the document shows an example value (marked !voorbeeld in the spec; for a "
+                    "VOORBEELD mark on every page)"),
     "datum": N_("date of this version of the dossier"),
     "kit": N_("name of the quality and integrity framework (KIT)"),
     "kit_inleiding": N_("introduction to the KIT"),

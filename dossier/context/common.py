@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..spec import Dossier
+from ..spec.examples import Example
 from ..spec.model import Adres, Deelsegment, Fase, Mijlpaal, Sectie
 from ..spec.types import Deelnamesoort, Status
 from . import nl
@@ -59,6 +60,8 @@ class Document:
     subject: str = ""
     sources: tuple[str, ...] = ()
     """The spec files its context read (filled in by `kinds.all_documents`, which records the reads)."""
+    voorbeelden: tuple[Example, ...] = ()
+    """The values marked `!voorbeeld` its context read (filled in by `kinds.all_documents` too)."""
 
     @property
     def ident(self) -> str:

@@ -22,6 +22,8 @@ from dossier.render.docx import reproducible_zip
 from .style import HouseStyle
 
 TEMPLATE_DATE = datetime(2024, 1, 1, tzinfo=timezone.utc)
+EXAMPLE_MARK = "{% if voorbeeld %}   VOORBEELD{% endif %}"
+"""In every page header of a document that shows an example value (`!voorbeeld` in the spec)."""
 
 
 def rgb(hex_rgb: str) -> RGBColor:
@@ -191,14 +193,19 @@ class Template:
         field(para, 'TOC \\o "1-3" \\h \\z \\u', "De inhoudsopgave wordt bijgewerkt bij het maken van de PDF "
               "(in Word: rechtsklik → Veld bijwerken).")
 
-    def running_header(self, left: str) -> None:
-        """Header: document name and a CONCEPT mark for drafts; footer: version and page X of Y."""
+    def running_header(self, left: str, *, examples: bool = True) -> None:
+        """Header: document name, a CONCEPT mark for drafts and (with `examples`) a VOORBEELD mark when
+        the document shows an example value; footer: version and page X of Y."""
         section = self.doc.sections[0]
         hp = section.header.paragraphs[0]
         hp.add_run(left)
         mark = hp.add_run("{% if concept %}   CONCEPT{% endif %}")
         mark.bold = True
         mark.font.color.rgb = rgb(self.style.colours.concept)
+        if examples:
+            mark = hp.add_run(EXAMPLE_MARK)
+            mark.bold = True
+            mark.font.color.rgb = rgb(self.style.colours.concept)
         fp = section.footer.paragraphs[0]
         fp.add_run("{{ opdrachtgever }} · versie {{ versie }} ({{ status }}) · {{ datum }} · pagina ")
         field(fp, "PAGE", "1")

@@ -14,7 +14,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from .document import Template, field, rgb, set_widths
+from .document import EXAMPLE_MARK, Template, field, rgb, set_widths
 
 
 @dataclass(frozen=True)
@@ -31,8 +31,8 @@ class Sender:
 
 
 def headers(t: Template, label: str, value: str) -> None:
-    """A letter's first page carries only the CONCEPT mark; the next pages 'Bladnummer N' and the
-    letter's reference (seed 002)."""
+    """A letter's first page carries only the CONCEPT and VOORBEELD marks; the next pages 'Bladnummer N'
+    and the letter's reference (seed 002)."""
     section = t.doc.sections[0]
     section.different_first_page_header_footer = True
     hp = section.header.paragraphs[0]
@@ -41,7 +41,10 @@ def headers(t: Template, label: str, value: str) -> None:
     hp.add_run(f"    {label} ").bold = True
     hp.add_run(value)
     hp.add_run("{% if concept %}   CONCEPT{% endif %}").bold = True
-    section.first_page_header.paragraphs[0].add_run("{% if concept %}CONCEPT{% endif %}").bold = True
+    hp.add_run(EXAMPLE_MARK).bold = True
+    first = section.first_page_header.paragraphs[0]
+    first.add_run("{% if concept %}CONCEPT{% endif %}").bold = True
+    first.add_run(EXAMPLE_MARK).bold = True
 
 
 # --- layout "window" ---------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from ..style import HouseStyle
 
 def build(style: HouseStyle) -> Template:
     t = Template(style)
-    t.running_header("{{ dossier }} · {{ titel }}")
+    t.running_header("{{ dossier }} · {{ titel }}", examples=False)
     t.p("{{ dossier }}", "Title")
     t.p("{{ titel }}", "Subtitle")
     t.p("")
