@@ -36,11 +36,20 @@ class Kind:
     description: str
     """What the documents are, for messages (an English message id: translate it with `_()`)."""
     bundles: Callable[[Dossier, str], tuple[str, ...]] = _none
-    """The bundles a document of this kind is part of; in a bundle, parts follow the order of KINDS."""
+    """The bundles a document of this kind is part of; in a bundle, parts follow `bundle_order`."""
 
 
 def _segment_bundle(segment: str) -> str:
     return f"segment-{segment}"
+
+
+def _council_bundle(gemeente: str) -> str:
+    """One council's own bundle, `bundels/raad/<gemeente>.pdf`: its letter with the annexes."""
+    return f"{RAAD}/{gemeente}"
+
+
+def _council_bundles(d: Dossier) -> tuple[str, ...]:
+    return tuple(_council_bundle(key) for key in brief.raadsbrief_keys(d))
 
 
 KINDS: list[Kind] = [
@@ -48,9 +57,9 @@ KINDS: list[Kind] = [
          bundles=lambda d, key: (_segment_bundle(key),)),
     Kind("samenvatting", "samenvatting.docx", samenvatting.keys, samenvatting.document,
          N_("summary of the dossier"),
-         bundles=lambda d, key: (RAAD, *(_segment_bundle(s) for s in d.spec.segmenten))),
+         bundles=lambda d, key: (RAAD, *(_segment_bundle(s) for s in d.spec.segmenten), *_council_bundles(d))),
     Kind("raadsbrief", "raadsbrief.docx", brief.raadsbrief_keys, brief.raadsbrief_document,
-         N_("letter to the council, per municipality"), bundles=lambda d, key: (RAAD,)),
+         N_("letter to the council, per municipality"), bundles=lambda d, key: (RAAD, _council_bundle(key))),
     Kind("collegebrief", "collegebrief.docx", brief.collegebrief_keys, brief.collegebrief_document,
          N_("letter to all colleges"), bundles=lambda d, key: (RAAD,)),
     Kind("besluit", "besluit.docx", besluit.keys, besluit.document,
@@ -66,7 +75,19 @@ def bundle_titles(d: Dossier) -> dict[str, str]:
     titles = {_segment_bundle(key): f"{d.spec.titel}: bestek {d.segmenten[key].naam} met bijlagen"
               for key in d.spec.segmenten}
     titles[RAAD] = f"{d.spec.titel}: stukken voor de gemeenteraden"
+    for key in brief.raadsbrief_keys(d):
+        titles[_council_bundle(key)] = f"{d.spec.titel}: raadsbrief {d.gemeenten[key].naam} met bijlagen"
     return titles
+
+
+def bundle_order(key: str) -> list[str]:
+    """The kinds of a bundle's parts in the order they appear: the order of KINDS, except that a council's
+    own bundle begins with its letter (the samenvatting is the letter's annex)."""
+    names = [k.name for k in KINDS]
+    if key.startswith(RAAD + "/"):
+        names.remove("raadsbrief")
+        names.insert(0, "raadsbrief")
+    return names
 
 
 def all_documents(d: Dossier) -> list[tuple[Kind, Document]]:

@@ -1,4 +1,5 @@
-"""Bundle the PDFs: per segment the bestek with its annexes, and one for the councils.
+"""Bundle the PDFs: per segment the bestek with its annexes, per council its letter with its annexes,
+and one for all councils.
 
 Which documents go into which bundle is declared by each document kind (`Kind.bundles`); the parts
 follow the order of the kinds. A bundle is made from every member document of the dossier, also
@@ -14,7 +15,7 @@ from pathlib import Path
 from ..errors import error_line
 from ..files import sha256_file
 from ..i18n import _
-from ..kinds import bundle_titles
+from ..kinds import bundle_order, bundle_titles
 from ..spec import Dossier
 from .manifest import BUNDLE_KIND, Entry, Manifest, bundle_file
 from .plan import TOOL, Plan, current_file
@@ -37,6 +38,8 @@ def make_bundles(d: Dossier, plans: list[Plan], failed: set[str], old: Manifest,
     for key, members in groups.items():
         if not members:
             continue
+        order = bundle_order(key)
+        members.sort(key=lambda p: order.index(p.kind.name))  # stable: documents of a kind keep their order
         ident, rel = f"{BUNDLE_KIND}/{key}", bundle_file(key)
         previous = old.entries.get(ident)
         if previous is not None and not current_file(out, rel, previous.files.get(rel)):
@@ -55,6 +58,7 @@ def make_bundles(d: Dossier, plans: list[Plan], failed: set[str], old: Manifest,
         if not merge or None in paths:
             continue
         try:
+            (staging / rel).parent.mkdir(parents=True, exist_ok=True)
             merge_pdfs([(p.doc.title, path) for p, path in zip(members, paths) if path], staging / rel,
                        title=titles[key])
         except (ValueError, RuntimeError) as exc:

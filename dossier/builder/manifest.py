@@ -28,7 +28,10 @@ BUNDLE_KIND = "bundel"
 BUNDLE_FOLDER = "bundels"
 MAX_BYTES = 64 * 1024 * 1024
 _KEY = re.compile(r"[a-z0-9][a-z0-9-]{0,199}")
-_OUTPUT_NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,199}/[a-z0-9][a-z0-9-]{0,199}\.(docx|pdf)")
+_BUNDLE_KEY = re.compile(r"[a-z0-9][a-z0-9-]{0,199}(/[a-z0-9][a-z0-9-]{0,199})?")
+"""A bundle's key: a name, or a group and a name (`raad/almelo`); no part can be '.' or '..'."""
+_OUTPUT_NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,199}/[a-z0-9][a-z0-9-]{0,199}\.(docx|pdf)"
+                          rf"|{BUNDLE_FOLDER}/[a-z0-9][a-z0-9-]{{0,199}}/[a-z0-9][a-z0-9-]{{0,199}}\.pdf")
 _SHA = re.compile(r"[0-9a-f]{64}|")  # "" while a file is not made yet
 
 
@@ -38,11 +41,15 @@ def document_files(kind: str, key: str, formats: tuple[str, ...] | list[str] = F
 
 
 def is_output_name(rel: str) -> bool:
-    """Whether `rel` has the shape of an output's file name (`kind/key.fmt`), so it stays in the folder."""
+    """Whether `rel` has the shape of an output's file name (`kind/key.fmt`, or `bundels/group/key.pdf`),
+    so it stays in the folder."""
     return _OUTPUT_NAME.fullmatch(rel) is not None
 
 
 def bundle_file(key: str) -> str:
+    """The file of bundle `key` (`raad` → `bundels/raad.pdf`, `raad/almelo` → `bundels/raad/almelo.pdf`)."""
+    if not _BUNDLE_KEY.fullmatch(key):
+        raise ValueError(f"not a bundle key: {key!r}")
     return f"{BUNDLE_FOLDER}/{key}.pdf"
 
 
@@ -133,7 +140,8 @@ def _entry(item: Any, i: int) -> Entry:
     if not isinstance(item, dict):
         raise _unusable(where)
     kind, key, title, inputs, files = (item.get(k) for k in ("kind", "key", "title", "inputs", "files"))
-    if not (isinstance(kind, str) and _KEY.fullmatch(kind) and isinstance(key, str) and _KEY.fullmatch(key)):
+    key_pattern = _BUNDLE_KEY if kind == BUNDLE_KIND else _KEY
+    if not (isinstance(kind, str) and _KEY.fullmatch(kind) and isinstance(key, str) and key_pattern.fullmatch(key)):
         raise _unusable(f"{where}.kind/key")
     if not isinstance(title, str) or not isinstance(inputs, dict) or not isinstance(files, dict):
         raise _unusable(f"{where}.title/inputs/files")
