@@ -130,18 +130,23 @@ def test_only_leaves_every_bundle_byte_identical_and_never_shrinks_one(minimaal:
     out = tmp_path / "uit"
     model = dossier.load(minimaal)
     assert not dossier.build(model, out).errors
-    bundles = {p.name: p.read_bytes() for p in (out / "bundels").iterdir()}
+    def every_bundle() -> dict[str, bytes]:  # bundels/raad.pdf and the councils' bundels/raad/<gemeente>.pdf
+        return {p.relative_to(out / "bundels").as_posix(): p.read_bytes() for p in (out / "bundels").rglob("*.pdf")}
+
+    bundles = every_bundle()
+    assert {"raad.pdf", "raad/almelo.pdf", "raad/hengelo.pdf"} <= bundles.keys()
     pages = {name: len(PdfReader(out / "bundels" / name).pages) for name in bundles}
     for only in (("raadsbrief/almelo",), ("samenvatting",), ("bestek",)):
         result = dossier.build(model, out, only=only, force=True)
         assert result.built and not result.errors
-        assert {p.name: p.read_bytes() for p in (out / "bundels").iterdir()} == bundles, only
+        assert every_bundle() == bundles, only
     # a letter that really changed: the council bundle is made again from every letter, not from that one
     brieven = minimaal / "brieven.yaml"
     brieven.write_text(brieven.read_text().replace("onderwerp: Inkoop Jeugdhulp", "onderwerp: Inkoop jeugdhulp 2025", 1))
     result = dossier.build(dossier.load(minimaal), out, only=("raadsbrief/almelo",))
-    assert result.built == ["raadsbrief/almelo"] and result.bundles == ["bundel/raad"]
+    assert result.built == ["raadsbrief/almelo"] and result.bundles == ["bundel/raad", "bundel/raad/almelo"]
     assert len(PdfReader(out / "bundels" / "raad.pdf").pages) == pages["raad.pdf"]
+    assert len(PdfReader(out / "bundels" / "raad" / "almelo.pdf").pages) == pages["raad/almelo.pdf"]
 
 
 def test_a_build_killed_at_twenty_moments_leaves_the_old_or_the_new_set(minimaal: Path, tmp_path: Path) -> None:
