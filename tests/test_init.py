@@ -198,7 +198,7 @@ def test_init_then_build_pdf(tmp_path: Path) -> None:
     assert run_cli("init", "pdf-regio", "--region", "Pdf-regio", cwd=tmp_path, timeout=120).returncode == 0
     built = run_cli("build", "specs/pdf-regio", "--quiet", cwd=tmp_path, timeout=600)
     assert built.returncode == 0, built.stdout + built.stderr
-    assert "(2 bundels bijgewerkt)" in built.stdout
+    assert "(4 bundels bijgewerkt)" in built.stdout  # segment, all councils, and each council (two)
     pdf = tmp_path / "output" / "pdf-regio" / "bestek" / "ambulant.pdf"
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
