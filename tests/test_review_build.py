@@ -29,9 +29,14 @@ def all_text(path: Path) -> str:
 
 
 def line_of(path: Path, pattern: str) -> int:
-    """The 1-based line of the first line matching `pattern` (a `- id: …` list item)."""
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    """The 1-based line of the first line matching `pattern` (a `- id: …` list item); an item marked
+    `- !voorbeeld` with its `id: …` on the next line begins at the mark."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for n, line in enumerate(lines, 1):
         if re.match(pattern, line):
+            return n
+        if re.fullmatch(r"\s*- !voorbeeld", line) and n < len(lines) and re.match(
+                pattern.replace("- id:", "  id:", 1), lines[n]):
             return n
     raise AssertionError(f"{pattern} not in {path}")
 
