@@ -191,8 +191,9 @@ class Template:
         field(para, 'TOC \\o "1-3" \\h \\z \\u', "De inhoudsopgave wordt bijgewerkt bij het maken van de PDF "
               "(in Word: rechtsklik → Veld bijwerken).")
 
-    def running_header(self, left: str) -> None:
-        """Header: document name and a CONCEPT mark for drafts; footer: version and page X of Y."""
+    def running_header(self, left: str, date: str = "{{ datum }}") -> None:
+        """Header: document name and a CONCEPT mark for drafts; footer: version, `date` (the dossier's
+        date; a letter's own date for a letter) and page X of Y."""
         section = self.doc.sections[0]
         hp = section.header.paragraphs[0]
         hp.add_run(left)
@@ -200,7 +201,7 @@ class Template:
         mark.bold = True
         mark.font.color.rgb = rgb(self.style.colours.concept)
         fp = section.footer.paragraphs[0]
-        fp.add_run("{{ opdrachtgever }} · versie {{ versie }} ({{ status }}) · {{ datum }} · pagina ")
+        fp.add_run(f"{{{{ opdrachtgever }}}} · versie {{{{ versie }}}} ({{{{ status }}}}) · {date} · pagina ")
         field(fp, "PAGE", "1")
         fp.add_run(" van ")
         field(fp, "NUMPAGES", "1")
