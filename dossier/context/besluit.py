@@ -187,7 +187,10 @@ def aanhef(contactpersoon: str) -> str:
             break
     if not titles or titles[-1] == "en" or not rest:
         return f"Geachte {contactpersoon.strip()},"
-    surname = " ".join(w for w in rest.split() if not w.endswith(".")) or rest
+    words = rest.split()
+    while len(words) > 1 and (words[0].endswith(".") or words[0].lower() in ("en", "&")):
+        words.pop(0)  # initials ('A.', 'P.A.') and the 'en' between two people's initials
+    surname = " ".join(words)
     return f"Geachte {' '.join(titles)} {surname[0].upper()}{surname[1:]},"
 
 
