@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 
 from dossier import i18n
 
@@ -153,3 +154,22 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     else:
         print("\n".join(lines), file=sys.stderr)
     session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+class _EditorLoader(yaml.SafeLoader):
+    """Reads `!voorbeeld` as the value it marks, as the editor does with the setting in docs/ci.md."""
+
+
+def _example(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    kind = {yaml.ScalarNode: "scalar", yaml.SequenceNode: "seq", yaml.MappingNode: "map"}[type(node)]
+    tag = (loader.resolve(yaml.ScalarNode, node.value, (node.style is None, True)) if kind == "scalar"
+           else f"tag:yaml.org,2002:{kind}")
+    return loader.construct_object(type(node)(tag, node.value, node.start_mark, node.end_mark), deep=True)
+
+
+_EditorLoader.add_constructor("!voorbeeld", _example)
+
+
+def load_yaml(path: Path) -> object:
+    """A spec file as plain data, `!voorbeeld` marks read as the values they mark."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_EditorLoader)

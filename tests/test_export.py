@@ -18,7 +18,7 @@ from jsonschema import Draft4Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
 
-from conftest import ROOTS, TWENTE, run_cli
+from conftest import ROOTS, TWENTE, load_yaml, run_cli
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "dossier" / "export" / "schemas"
 STATUS = {"toegelaten": "active", "gegund": "active", "afgewezen": "unsuccessful", "niet-gegund": "unsuccessful"}
@@ -33,7 +33,7 @@ def bundled_validator() -> Draft4Validator:
 
 def yaml_decisions(folder: Path) -> list[tuple[str, str, str, str]]:
     """(aanbieder, deelsegment, uitkomst, verzonden) straight from besluiten.yaml."""
-    data = yaml.safe_load((folder / "besluiten.yaml").read_text(encoding="utf-8"))
+    data = load_yaml(folder / "besluiten.yaml")
     return [(b["aanbieder"], u["deelsegment"], u["uitkomst"], str(b["verzonden"]))
             for b in data.get("besluiten") or [] for u in b["uitkomsten"]]
 
@@ -71,7 +71,7 @@ def test_one_award_per_provider_and_deelsegment_decision(twente_package: dict) -
     release = twente_package["releases"][0]
     awards = {a["id"]: a for a in release["awards"]}
     assert len(release["awards"]) == len(decided) == len(set((a, d) for a, d, _, _ in decided))
-    aanbieders = yaml.safe_load((TWENTE / "aanbieders.yaml").read_text(encoding="utf-8"))["aanbieders"]
+    aanbieders = load_yaml(TWENTE / "aanbieders.yaml")["aanbieders"]
     parties = {p["id"]: p for p in release["parties"]}
     for aanbieder, deelsegment, uitkomst, verzonden in decided:
         award = awards[f"{aanbieder}-{deelsegment}"]
@@ -109,12 +109,12 @@ def test_release_metadata_and_tender(twente_package: dict) -> None:
     assert tender["title"] == "Inkoop jeugdhulp Twente 2025"
     assert tender["mainProcurementCategory"] == "services" and tender["procurementMethod"] == "open"
     segment_files = sorted((TWENTE / "segmenten").glob("*.yaml"))
-    ids = [ds["id"] for f in segment_files for ds in yaml.safe_load(f.read_text(encoding="utf-8"))["deelsegmenten"]]
+    ids = [ds["id"] for f in segment_files for ds in load_yaml(f)["deelsegmenten"]]
     assert sorted(i["id"] for i in tender["items"]) == sorted(ids)
     assert tender["numberOfTenderers"] == len({a for a, _, _, _ in yaml_decisions(TWENTE)})
     # no personal data: provider contact persons stay out of the open data
     text = json.dumps(twente_package, ensure_ascii=False)
-    for aanbieder in yaml.safe_load((TWENTE / "aanbieders.yaml").read_text(encoding="utf-8"))["aanbieders"].values():
+    for aanbieder in load_yaml(TWENTE / "aanbieders.yaml")["aanbieders"].values():
         assert aanbieder["contactpersoon"] not in text
 
 
@@ -143,7 +143,7 @@ def test_options_uri_license_and_bad_prefix(tmp_path: Path) -> None:
 
 def test_dossier_without_decisions_is_a_tender_release(minimaal: Path, tmp_path: Path) -> None:
     besluiten = minimaal / "besluiten.yaml"
-    data = yaml.safe_load(besluiten.read_text(encoding="utf-8"))
+    data = load_yaml(besluiten)
     data["besluiten"], data["gunningen"] = [], []
     besluiten.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     out = tmp_path / "leeg.json"

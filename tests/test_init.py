@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import TWENTE, needs_soffice, run_cli
+from conftest import TWENTE, load_yaml, needs_soffice, run_cli
 
 SCAFFOLD = Path(__file__).resolve().parent.parent / "dossier" / "scaffold"
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
@@ -62,7 +62,7 @@ def test_scaffold_is_minimal_as_promised(tmp_path: Path) -> None:
     """One segment, two municipalities, one KIT requirement, one provider with one decision."""
     assert run_cli("init", "klein", cwd=tmp_path, timeout=120).returncode == 0
     folder = tmp_path / "specs" / "klein"
-    load = lambda name: yaml.safe_load((folder / name).read_text(encoding="utf-8"))  # noqa: E731
+    load = lambda name: load_yaml(folder / name)  # noqa: E731
     assert load("dossier.yaml")["segmenten"] == ["ambulant"]
     assert len(load("gemeenten.yaml")["gemeenten"]) == 2
     assert [e["id"] for e in load("kit.yaml")["eisen"]] == ["KIT-I-01"]
@@ -95,7 +95,7 @@ def test_no_markers_left_in_any_scaffold_file(tmp_path: Path) -> None:
     folder = tmp_path / "specs" / "markers"
     for path in spec_files(folder):
         assert not re.search(r"@[A-Z_]+@", path.read_text(encoding="utf-8")), path.name
-    spec = yaml.safe_load((folder / "dossier.yaml").read_text(encoding="utf-8"))
+    spec = load_yaml(folder / "dossier.yaml")
     assert spec["regio"] == "Noord: #1 'test'"
     assert spec["titel"].startswith("Inkoop jeugdhulp Noord: #1 'test' ")
     assert run_cli("validate", str(folder), cwd=tmp_path, timeout=120).returncode == 0
@@ -104,8 +104,8 @@ def test_no_markers_left_in_any_scaffold_file(tmp_path: Path) -> None:
 def test_region_option_and_default(tmp_path: Path) -> None:
     assert run_cli("init", "zhz", "--region", "Zuid-Holland Zuid", cwd=tmp_path, timeout=120).returncode == 0
     assert run_cli("init", "west-twente", cwd=tmp_path, timeout=120).returncode == 0
-    zhz = yaml.safe_load((tmp_path / "specs/zhz/dossier.yaml").read_text(encoding="utf-8"))
-    west = yaml.safe_load((tmp_path / "specs/west-twente/dossier.yaml").read_text(encoding="utf-8"))
+    zhz = load_yaml(tmp_path / "specs/zhz/dossier.yaml")
+    west = load_yaml(tmp_path / "specs/west-twente/dossier.yaml")
     assert zhz["regio"] == "Zuid-Holland Zuid" and "Zuid-Holland Zuid" in zhz["kit"]
     assert west["regio"] == "West-Twente"
 

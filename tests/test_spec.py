@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import dossier
-from conftest import REPO, TWENTE, run_cli
+from conftest import REPO, TWENTE, load_yaml, run_cli
 from dossier.spec.types import Deelnamesoort, InkoopvormSoort
 
 
@@ -67,7 +67,6 @@ def test_example_specs_pass_their_json_schema() -> None:
     import datetime
 
     import jsonschema
-    import yaml
 
     def plain(value):  # type: ignore[no-untyped-def]
         if isinstance(value, dict):
@@ -78,21 +77,11 @@ def test_example_specs_pass_their_json_schema() -> None:
             return value.isoformat()
         return value
 
-    class EditorLoader(yaml.SafeLoader):
-        """Reads `!voorbeeld` as the value it marks, as the editor does with the setting in docs/ci.md."""
-
-    def example(loader, node):  # type: ignore[no-untyped-def]
-        kind = {yaml.ScalarNode: "scalar", yaml.SequenceNode: "seq", yaml.MappingNode: "map"}[type(node)]
-        tag = (loader.resolve(yaml.ScalarNode, node.value, (node.style is None, True)) if kind == "scalar"
-               else f"tag:yaml.org,2002:{kind}")
-        return loader.construct_object(type(node)(tag, node.value, node.start_mark, node.end_mark), deep=True)
-
-    EditorLoader.add_constructor("!voorbeeld", example)
     for spec in (TWENTE, REPO / "specs" / "zhz-2022"):
         for path in sorted(spec.rglob("*.yaml")):
             first = path.read_text(encoding="utf-8").splitlines()[0]
             schema = json.loads((path.parent / first.split("=", 1)[1]).read_text())
-            data = plain(yaml.load(path.read_text(encoding="utf-8"), Loader=EditorLoader))
+            data = plain(load_yaml(path))
             errors = [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(data)]
             assert not errors, f"{path.relative_to(REPO)}: {errors[:3]}"
 

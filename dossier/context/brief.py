@@ -9,7 +9,7 @@ from ..spec import Dossier
 from ..spec.model import Brief, Gemeente
 from ..spec.types import Briefsoort, Deelnamesoort
 from . import nl
-from .common import Document, Image, Md, Rich, adresregels, dossier_facts, planning, secties
+from .common import Document, Image, Md, Rich, adresregels, contactgegevens, dossier_facts, planning, secties
 
 
 def raadsbrief_keys(d: Dossier) -> list[str]:
@@ -141,5 +141,6 @@ def collegebrief(d: Dossier, brief: Brief) -> dict[str, Any]:
         "gemeenten": nl.opsomming(g.naam for g in d.gemeenten.values()),
         "aantal_bijlagen": str(len(brief.bijlagen)) if brief.bijlagen else "geen",
         "afzender": brief.afzender or "",
+        "contact": contactgegevens(d),
         "ondertekening": [{"functie": o.functie, "naam": o.naam} for o in brief.ondertekening],
     }

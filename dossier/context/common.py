@@ -84,6 +84,17 @@ def dossier_facts(d: Dossier, title: str) -> dict[str, Any]:
     }
 
 
+def contactgegevens(d: Dossier) -> dict[str, Any]:
+    """The buying body's contact details as a letter shows them: address lines, e-mail, phone, and all
+    of them on one line ('' when the spec gives none)."""
+    o = d.spec.opdrachtgever
+    adres = adresregels(o.adres) if o.adres else []
+    parts = ([f"{o.adres.straat}, {o.adres.postcode} {o.adres.plaats}"] if o.adres else []) + \
+        ([f"e-mail {o.email}"] if o.email else []) + ([f"telefoon {o.telefoon}"] if o.telefoon else [])
+    return {"naam": o.naam, "adres": adres, "email": o.email or "", "telefoon": o.telefoon or "",
+            "regel": " · ".join(parts), "kort": " · ".join(parts[1:] if o.adres else parts)}
+
+
 def secties(items: list[Sectie]) -> list[dict[str, Any]]:
     return [{"titel": s.titel, "tekst": Md(s.tekst)} for s in items]
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..context import besluit as besluit_context
 from ..context import nl
 from ..spec import Dossier
 from ..spec.model import Aanbieder, Besluit, Deelsegment, Uitkomst
@@ -40,7 +41,7 @@ class Decision:
         if not self.uitkomst.uitkomst.is_aanbesteden:
             return None
         dagen = self.besluit.standstill_dagen or d.besluiten.standstill_dagen
-        return self.besluit.verzonden + timedelta(days=dagen)
+        return besluit_context.standstill_einde(self.besluit, dagen, d.besluiten.termijnenwet)
 
 
 def decisions(d: Dossier) -> Iterator[Decision]:

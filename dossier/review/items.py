@@ -22,6 +22,7 @@ from ..spec import Dossier
 from ..spec.model import (
     Bekostiging,
     Deelsegment,
+    Klachtenmeldpunt,
     NotaFile,
     Ondertekenaar,
     Risico,
@@ -294,11 +295,21 @@ def _besluiten(d: Dossier) -> Item:
                                        scores=scores)))
         children.append(Item(f"besluit:{besluit.aanbieder}", f"Besluit {_aanbieder_naam(d, besluit.aanbieder)}",
                              file, path, _fields(kenmerk=besluit.kenmerk, verzonden=besluit.verzonden,
-                                                 opschortende_termijn=_dagen(besluit.standstill_dagen)),
+                                                 opschortende_termijn=_dagen(besluit.standstill_dagen),
+                                                 aanhef=besluit.aanhef),
                              uitkomsten))
     return Item("besluiten", "Besluiten", file, (), _fields(
-        opschortende_termijn=_dagen(b.standstill_dagen), rechtsmiddelen=md(b.rechtsmiddelen),
+        opschortende_termijn=_dagen(b.standstill_dagen),
+        algemene_termijnenwet="toegepast" if b.termijnenwet else "niet toegepast", rechtbank=b.rechtbank,
+        klachtenmeldpunt=_meldpunt(b.klachtenmeldpunt), na_toelating=md(b.na_toelating),
+        rechtsmiddelen=md(b.rechtsmiddelen),
         ondertekening=_ondertekening(b.ondertekening)), _keyed(children))
+
+
+def _meldpunt(m: Klachtenmeldpunt | None) -> str | None:
+    if m is None:
+        return None
+    return ", ".join(x for x in (m.naam, m.email, m.telefoon) if x)
 
 
 def _dagen(n: int | None) -> str | None:

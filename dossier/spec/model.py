@@ -434,6 +434,8 @@ class Besluit(Model):
     uitkomsten: list[Uitkomst] = Field(min_length=1)
     standstill_dagen: Aantal | None = Field(None, ge=1, le=365, description="Afwijkende opschortende "
                                          "termijn voor dit besluit.")
+    aanhef: Tekst | None = Field(None, description="Eigen aanhef, bijvoorbeeld 'Geachte heer en mevrouw "
+                                 "Jansen,'. Standaard gemaakt uit de contactpersoon van de aanbieder.")
 
 
 class Gunning(Model):
@@ -444,15 +446,53 @@ class Gunning(Model):
     kenmerken: Markdown = Field(description="Kenmerken en relatieve voordelen van de winnende inschrijving(en).")
 
 
+class Klachtenmeldpunt(Model):
+    """Waar een aanbieder met een klacht over de procedure terechtkan."""
+
+    naam: Tekst = Field(description="Bijvoorbeeld 'Klachtenmeldpunt Aanbesteden OZJT'.")
+    email: Email
+    telefoon: Tekst | None = None
+
+
 class BesluitenFile(Model):
     """`besluiten.yaml`: gunnings- en toelatingsbesluiten."""
 
     standstill_dagen: Aantal = Field(20, ge=1, le=365, description="Opschortende termijn in kalenderdagen "
                                   "na verzending (Aanbestedingswet: 20).")
-    rechtsmiddelen: Markdown = Field(description="Hoe een aanbieder bezwaar maakt of een voorziening vraagt.")
+    termijnenwet: bool = Field(True, description="Of de opschortende termijn volgens de Algemene "
+                               "termijnenwet doorloopt tot de eerstvolgende dag die geen zaterdag, zondag of "
+                               "algemeen erkende feestdag is, als de laatste dag op zo'n dag valt. Standaard "
+                               "aan; 'false' zet dit uit.")
+    rechtbank: Tekst | None = Field(None, description="De rechtbank waar een aanbieder een kort geding "
+                                    "aanhangig maakt, bijvoorbeeld 'Rechtbank Overijssel'. Verplicht zodra "
+                                    "er besluiten zijn.")
+    klachtenmeldpunt: Klachtenmeldpunt | None = Field(None, description="Het klachtenmeldpunt van de "
+                                                      "opdrachtgever. Verplicht als een aanvraag tot "
+                                                      "toelating wordt afgewezen.")
+    na_toelating: Markdown | None = Field(None, description="Wat er gebeurt nadat een aanbieder is "
+                                          "toegelaten (de overeenkomst, wanneer de aanbieder kan starten). Staat "
+                                          "in elk besluit met een toelating; verplicht als er een is.")
+    rechtsmiddelen: Markdown | None = Field(None, description="Aanvullende tekst onder de rechtsmiddelen; "
+                                            "de vaste tekst per uitkomst (met rechtbank en klachtenmeldpunt) "
+                                            "staat al in elk besluit.")
     ondertekening: list[Ondertekenaar] = Field(min_length=1)
     gunningen: list[Gunning] = Field(default_factory=list)
     besluiten: list[Besluit] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _remedies_named(self) -> "BesluitenFile":
+        if self.besluiten and not self.rechtbank:
+            raise ValueError(_("decisions name the court for summary proceedings in 'rechtbank' (for example "
+                               "'Rechtbank Overijssel')"))
+        admitted = any(u.uitkomst is Uitkomstsoort.TOEGELATEN for b in self.besluiten for u in b.uitkomsten)
+        if admitted and not self.na_toelating:
+            raise ValueError(_("an admission says what happens next: describe it in 'na_toelating' (the "
+                               "agreement, when the provider can start)"))
+        refused = any(u.uitkomst is Uitkomstsoort.AFGEWEZEN for b in self.besluiten for u in b.uitkomsten)
+        if refused and self.klachtenmeldpunt is None:
+            raise ValueError(_("a rejected application names where to complain: 'klachtenmeldpunt' with "
+                               "'naam' and 'email'"))
+        return self
 
 
 # --- brieven.yaml --------------------------------------------------------------------------------

@@ -88,7 +88,11 @@ def reference() -> str:
         "- Een afwijzing noemt `niet_voldaan` en `gronden`; niet gunnen noemt `gronden`.",
         "- Een fase eindigt niet vóór ze begint; tekst bevat geen onzichtbare stuurtekens.",
         "- Een besluit met een aanbesteed deelsegment vermeldt de opschortende termijn (`standstill_dagen`,",
-        "  standaard 20 kalenderdagen na verzending); de einddatum wordt berekend.",
+        "  standaard 20 kalenderdagen na verzending); de einddatum wordt berekend en schuift volgens de",
+        "  Algemene termijnenwet door naar de eerstvolgende werkdag als die op een zaterdag, zondag of",
+        "  feestdag valt (`termijnenwet: false` zet dat uit).",
+        "- Besluiten noemen `rechtbank`; een toelating vraagt `na_toelating`, een afwijzing `klachtenmeldpunt`",
+        "  en een `heropening` van het deelsegment (of `doorlopende_inschrijving`).",
         "",
     ]
     return "\n".join(lines)

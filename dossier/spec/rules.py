@@ -297,6 +297,29 @@ def _gunningen(d: Dossier, outcome: dict[tuple[str, str], Uitkomstsoort],
                               key=True)
 
 
+@needs("dossier.yaml", SEGMENTS, "besluiten.yaml")
+def reapply(d: Dossier) -> Iterator[Problem]:
+    """A rejected application for admission says when the applicant may apply again: the deelsegment
+    names 'heropening', or the dossier has doorlopende_inschrijving."""
+    if d.spec.doorlopende_inschrijving:
+        return
+    src = d.sources["besluiten.yaml"]
+    named: set[str] = set()
+    for b, besluit in enumerate(d.besluiten.besluiten):
+        for u, uitkomst in enumerate(besluit.uitkomsten):
+            if uitkomst.uitkomst is not Uitkomstsoort.AFGEWEZEN or uitkomst.deelsegment in named:
+                continue
+            try:
+                ds = d.deelsegment(uitkomst.deelsegment)[1]
+            except KeyError:
+                continue
+            if not ds.inkoopvorm.heropening:
+                named.add(ds.id)
+                yield src.problem(("besluiten", b, "uitkomsten", u, "uitkomst"), _(
+                    "a rejection says when the applicant may apply again: give {name} 'heropening' in its "
+                    "inkoopvorm, or set 'doorlopende_inschrijving' in dossier.yaml").format(name=ds.naam))
+
+
 @needs("brieven.yaml")
 def letters(d: Dossier) -> Iterator[Problem]:
     """A dossier sends at most one raadsbrief (it goes to every council)."""
@@ -403,5 +426,6 @@ def _image_problem(path: Path) -> str | None:
     return None
 
 
-RULES: list[Rule] = [unique_ids, same_twice, segment_files, references, planning_order, decisions, letters, house_styles,
+RULES: list[Rule] = [unique_ids, same_twice, segment_files, references, planning_order, decisions, reapply, letters,
+                     house_styles,
                      house_style]

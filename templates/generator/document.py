@@ -193,9 +193,10 @@ class Template:
         field(para, 'TOC \\o "1-3" \\h \\z \\u', "De inhoudsopgave wordt bijgewerkt bij het maken van de PDF "
               "(in Word: rechtsklik → Veld bijwerken).")
 
-    def running_header(self, left: str, *, examples: bool = True) -> None:
+    def running_header(self, left: str, date: str = "{{ datum }}", *, examples: bool = True) -> None:
         """Header: document name, a CONCEPT mark for drafts and (with `examples`) a VOORBEELD mark when
-        the document shows an example value; footer: version and page X of Y."""
+        the document shows an example value; footer: version, `date` (the dossier's date; a letter's own
+        date for a letter) and page X of Y."""
         section = self.doc.sections[0]
         hp = section.header.paragraphs[0]
         hp.add_run(left)
@@ -207,7 +208,7 @@ class Template:
             mark.bold = True
             mark.font.color.rgb = rgb(self.style.colours.concept)
         fp = section.footer.paragraphs[0]
-        fp.add_run("{{ opdrachtgever }} · versie {{ versie }} ({{ status }}) · {{ datum }} · pagina ")
+        fp.add_run(f"{{{{ opdrachtgever }}}} · versie {{{{ versie }}}} ({{{{ status }}}}) · {date} · pagina ")
         field(fp, "PAGE", "1")
         fp.add_run(" van ")
         field(fp, "NUMPAGES", "1")

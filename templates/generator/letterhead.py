@@ -47,6 +47,14 @@ def headers(t: Template, label: str, value: str) -> None:
     first.add_run(EXAMPLE_MARK).bold = True
 
 
+def footer_date(t: Template, date: str) -> None:
+    """The letter's own date at the foot of its following pages (the first shows it in the reference row)."""
+    para = t.doc.sections[0].footer.paragraphs[0]
+    size = para.runs[0].font.size if para.runs else None
+    run = para.add_run(f"  ·  Brief van {date}" if para.text else f"Brief van {date}")
+    run.font.size = size
+
+
 # --- layout "window" ---------------------------------------------------------------------------
 
 def window_first_page(t: Template, sender: Sender, address: list[str], reference: list[tuple[str, str]],

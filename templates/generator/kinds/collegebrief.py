@@ -5,7 +5,7 @@ from __future__ import annotations
 from docx.shared import Pt
 
 from ..document import Template
-from ..letterhead import Sender, headers, signatures_side_by_side, window_first_page
+from ..letterhead import Sender, footer_date, headers, signatures_side_by_side, window_first_page
 from ..parts import letter_attachments, letter_body
 from ..style import HouseStyle
 
@@ -19,12 +19,13 @@ def build(style: HouseStyle) -> Template:
     headers(t, "Ons kenmerk", "{{ brief.ons_kenmerk }}")
     if style.letterhead.layout == "window":
         head = style.letterhead
-        sender = Sender(word_mark=head.word_mark, block=head.sender, footer=head.footer,
+        sender = Sender(word_mark=head.word_mark, block=head.sender, footer=(*head.footer, "{{ contact.kort }}"),
                         return_address=head.return_address)
         address = ["{%p for regel in geadresseerde %}", "{{ regel }}", "{%p endfor %}"]
         window_first_page(t, sender, address, REFERENCE, columns=3)
     else:
         _flow(t)
+    footer_date(t, "{{ brief.datum }}")
     letter_body(t)
     t.p("{{ brief.slot }}")
     t.p("{{ afzender }}")
@@ -42,7 +43,8 @@ def build(style: HouseStyle) -> Template:
 
 def _flow(t: Template) -> None:
     """The sender's name as a subtitle, the address, a table of the letter's references."""
-    t.doc.sections[0].first_page_footer.paragraphs[0].add_run("{{ opdrachtgever }}")
+    t.doc.sections[0].first_page_footer.paragraphs[0].add_run(
+        "{{ opdrachtgever }}{% if contact.regel %} · {{ contact.regel }}{% endif %}")
     head = t.p("{{ opdrachtgever }}", "Subtitle")
     head.paragraph_format.space_after = Pt(18)
     t.tag("{%p for regel in geadresseerde %}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from docx.shared import Pt
 
 from ..document import Template, set_widths
-from ..letterhead import Sender, headers, signature_pair, window_first_page
+from ..letterhead import Sender, footer_date, headers, signature_pair, window_first_page
 from ..parts import letter_attachments, letter_body, planning_tables
 from ..style import HouseStyle
 
@@ -19,6 +19,7 @@ def build(style: HouseStyle) -> Template:
         _window(t)
     else:
         _flow(t)
+    footer_date(t, "{{ brief.datum }}")
     letter_body(t)
     t.p("Deelname van {{ gemeente.naam }}", "Heading 2")
     t.p("{{ deelname.intro }}")
