@@ -98,6 +98,8 @@ def _source(template: Path) -> str:
 
 def description(path: str) -> str | None:
     """The English message id describing `path`: its own entry, else that of its field name."""
+    if path.startswith("nr."):  # one entry per chapter of the bestek: all mean the same
+        return DESCRIPTIONS["nr"]
     return DESCRIPTIONS.get(path) or FIELDS.get(path.rsplit(".", 1)[-1].removesuffix("[]"))
 
 
@@ -209,6 +211,7 @@ FIELDS: dict[str, str] = {
     "heropening": N_("when and how admission opens again"),
     "secties": N_("sections, each with a title and Markdown text"),
     "datum": N_("date, written out in Dutch"),
+    "nr": N_("paragraph number, as the document is cited (for example 7.3)"),
 }
 
 DESCRIPTIONS: dict[str, str] = {
@@ -281,6 +284,7 @@ DESCRIPTIONS: dict[str, str] = {
     "leveranciersmanagement.kpis": N_("indicators (may be empty)"),
     "leveranciersmanagement.kpis[].frequentie": N_("how often it is measured"),
     "toegang": N_("how young people get access to care"),
+    "nr": N_("paragraph numbers of the bestek's chapters, by chapter (nr.kit, nr.tarieven)"),
     # samenvatting
     "leidende_principes": N_("leading principles"),
     "strategische_doelen": N_("strategic goals"),
@@ -371,11 +375,12 @@ DESCRIPTIONS: dict[str, str] = {
     "vergelijking": N_("the version the changes are measured against (may be empty)"),
     "vragen": N_("questions and answers"),
     "vragen[].nummer": N_("number of the question"),
-    "vragen[].betreft": N_("what the question is about (may be empty)"),
+    "vragen[].betreft": N_("where in the documents the question is about: bestek and paragraph (may be empty)"),
     "vragen[].vraag": N_("the question"),
     "vragen[].antwoord": N_("the answer"),
     "vragen[].wijzigt": N_("whether the answer changes the documents"),
     "vragen[].wijzigingen": N_("the changes the answer makes"),
+    "vragen[].wijziging": N_("the change to the documents in words, as the answer states it (may be empty)"),
     "wijzigingen": N_("every change to the documents, per item"),
     "wijzigingen[].tekst": N_("the change"),
     "vragen[].wijzigingen[].tekst": N_("the change"),

@@ -548,10 +548,24 @@ class Vraag(Model):
     vraag: Markdown
     antwoord: Markdown
     betreft: Tekst | None = Field(None, description="Waar de vraag over gaat: een id (KIT-K-04, een "
-                                  "deelsegment of tarief) of een plaats in de stukken ('Bestek Wonen, "
-                                  "Tarieven').")
+                                  "deelsegment, verbijzondering of tarief), een paragraaf van de bestekken "
+                                  "('Planning', 'Bestek Wonen, Tarieven') of een andere plaats in de stukken. "
+                                  "De nota noemt het bestek en de paragraaf ('Bestek Ambulant, § 7.1, "
+                                  "KIT-I-01 Bibob-toets'); een id die niet bestaat is een fout.")
     wijzigt_documenten: bool = Field(False, description="Of het antwoord de aanbestedingsstukken wijzigt; "
-                                     "de nota noemt dan de gewijzigde onderdelen uit de vergelijking.")
+                                     "de nota zegt dat bij het antwoord, met de wijziging en de gewijzigde "
+                                     "onderdelen uit de vergelijking.")
+    wijziging: Markdown | None = Field(None, description="De wijziging van de stukken, letterlijk: wat waar "
+                                       "komt te staan ('In § 4.2 Planning wordt de sluiting van de inschrijving "
+                                       "22 april 2024, 12.00 uur'). Verplicht als het antwoord de stukken wijzigt "
+                                       "en de nota geen 'vergelijk' heeft.")
+
+    @model_validator(mode="after")
+    def _change_stated(self) -> "Vraag":
+        if self.wijziging and not self.wijzigt_documenten:
+            raise ValueError(_("an answer with a 'wijziging' changes the documents: set 'wijzigt_documenten: "
+                               "true'"))
+        return self
 
 
 class Vergelijking(Model):
@@ -588,6 +602,16 @@ class NotaFile(Model):
             raise ValueError(_("the questions are not numbered in ascending order without duplicates "
                                "({numbers})").format(numbers=", ".join(map(str, numbers))))
         return value
+
+    @model_validator(mode="after")
+    def _changes_stated(self) -> "NotaFile":
+        if self.vergelijk is None:
+            for v in self.vragen:
+                if v.wijzigt_documenten and not v.wijziging:
+                    raise ValueError(_("question {number} changes the documents: state the change in "
+                                       "'wijziging', or name the earlier version in 'vergelijk' so the nota "
+                                       "lists the changed items").format(number=v.nummer))
+        return self
 
 
 FILES: dict[str, type[Model]] = {
