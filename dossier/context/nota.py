@@ -54,7 +54,7 @@ def _vraag(d: Dossier, v: Vraag, changes: list[Wijziging], places: dict[str, dic
     found = _places(d, v.betreft, places) if v.betreft else []
     return {
         "nummer": str(v.nummer),
-        "betreft": _reference(found, len(places)) if found else (v.betreft or ""),
+        "betreft": _reference(found, len(places)) if found else _unplaced(d, v.betreft),
         "vraag": Md(v.vraag),
         "antwoord": Md(v.antwoord),
         "wijzigt": v.wijzigt_documenten,
@@ -74,6 +74,13 @@ def _places(d: Dossier, betreft: str, places: dict[str, dict[str, bestek.Plaats]
         return [place] if place else []
     key = betreft if betreft in {p for ps in places.values() for p in ps} else betreft.lower()
     return [ps[key] for ps in places.values() if key in ps]
+
+
+def _unplaced(d: Dossier, betreft: str | None) -> str:
+    """A place in no bestek: the text as written, a KIT requirement with its title."""
+    if betreft and any(e.id == betreft for e in d.kit.eisen):
+        return f"{betreft} {d.kit_eis(betreft).titel}"
+    return betreft or ""
 
 
 def _reference(found: list[bestek.Plaats], bestekken: int) -> str:

@@ -349,7 +349,8 @@ def _brieven(d: Dossier) -> Item:
 
 def _nota(nota: NotaFile) -> Item:
     vragen = [Item(f"vraag:{v.nummer}", f"Vraag {v.nummer}", NOTA_FILE, ("vragen", i), _fields(
-        vraag=md(v.vraag), antwoord=md(v.antwoord), betreft=v.betreft, wijzigt_de_documenten=v.wijzigt_documenten))
+        vraag=md(v.vraag), antwoord=md(v.antwoord), betreft=v.betreft, wijzigt_de_documenten=v.wijzigt_documenten,
+        wijziging=md(v.wijziging)))
         for i, v in enumerate(nota.vragen)]
     return Item("nota", "Nota van Inlichtingen", NOTA_FILE, (), _fields(
         titel=nota.titel, datum=nota.datum, inleiding=md(nota.inleiding)), vragen)

@@ -6,9 +6,7 @@ Every problem in every file is collected and raised once as a SpecError.
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
-from typing import Any
 
 from pydantic import ValidationError
 
@@ -99,51 +97,11 @@ def load(folder: str | os.PathLike[str]) -> Dossier:
                   for segment in (segment_names if name == SEGMENTS else [name])}
         if (SEGMENTS not in rule.needs or dossier_model is not None) and needed <= models.keys():  # type: ignore[attr-defined]
             problems += list(rule(dossier))
-    if {"nota-van-inlichtingen.yaml", "kit.yaml"} <= models.keys():
-        problems += _nota_references(dossier)
     if dossier_model is not None:
         problems += _examples_in_final(dossier)
     if problems:
         raise SpecError(problems)
     return dossier
-
-
-def _nota_references(d: Dossier) -> list[Problem]:
-    """A question that names an id (a KIT requirement, a deelsegment, verbijzondering or tariff) names one
-    that exists; anything else in `betreft` is a place in the documents, written out."""
-    if d.nota is None:
-        return []
-    kit = [e.id for e in d.kit.eisen]
-    keys = [ident for key in d.segmenten for ident in _segment_ids(d.segmenten[key])]
-    source = d.sources["nota-van-inlichtingen.yaml"]
-    problems = []
-    for i, v in enumerate(d.nota.vragen):
-        if not v.betreft:
-            continue
-        if re.fullmatch(r"KIT-[A-Z]-[0-9]{2}", v.betreft) and v.betreft not in kit:
-            problems.append(source.problem(("vragen", i, "betreft"), _(
-                "KIT requirement '{id}' does not exist in kit.yaml{hint}").format(id=v.betreft, hint=_hint(v.betreft, kit))))
-        elif re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", v.betreft) and v.betreft not in keys:
-            problems.append(source.problem(("vragen", i, "betreft"), _(
-                "'{id}' is not the id of a deelsegment, verbijzondering or tariff in segmenten/{hint}").format(
-                    id=v.betreft, hint=_hint(v.betreft, keys))))
-    return problems
-
-
-def _segment_ids(segment: Any) -> list[str]:
-    out = []
-    for ds in segment.deelsegmenten:
-        out.append(ds.id)
-        out += [t.id for t in ds.bekostiging.tarieven]
-        for v in ds.verbijzonderingen:
-            out.append(v.id)
-            out += [t.id for t in v.bekostiging.tarieven] if v.bekostiging else []
-    return out
-
-
-def _hint(word: str, options: list[str]) -> str:
-    match = did_you_mean(word, options)
-    return _("; did you mean '{id}'?").format(id=match) if match else ""
 
 
 SHOWN_EXAMPLES = 5

@@ -603,16 +603,6 @@ class NotaFile(Model):
                                "({numbers})").format(numbers=", ".join(map(str, numbers))))
         return value
 
-    @model_validator(mode="after")
-    def _changes_stated(self) -> "NotaFile":
-        if self.vergelijk is None:
-            for v in self.vragen:
-                if v.wijzigt_documenten and not v.wijziging:
-                    raise ValueError(_("question {number} changes the documents: state the change in "
-                                       "'wijziging', or name the earlier version in 'vergelijk' so the nota "
-                                       "lists the changed items").format(number=v.nummer))
-        return self
-
 
 FILES: dict[str, type[Model]] = {
     "dossier.yaml": DossierSpec,
