@@ -194,7 +194,7 @@ def _aanbesteding(ds: Deelsegment) -> dict[str, Any]:
     vorm = ds.inkoopvorm
     return {
         "deelsegment": ds.naam,
-        "max_aanbieders": vorm.max_aanbieders or "",
+        "max_aanbieders": nl.aantal(vorm.max_aanbieders, "aanbieder", "aanbieders") if vorm.max_aanbieders else "",
         "criteria": [{"naam": c.naam, "weging": str(c.weging)} for c in vorm.gunningscriteria],
     }
 

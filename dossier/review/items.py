@@ -131,7 +131,12 @@ def _dossier(d: Dossier) -> Item:
         verlenging=c.verlenging, doorlopende_inschrijving=s.doorlopende_inschrijving,
         leidende_principes=s.leidende_principes, strategische_doelen=s.strategische_doelen,
         huisstijl=s.huisstijl or "standaard",
+        toelichting_inkoopvorm=md(s.sturingsinstrumenten.inkoopvorm),
+        toelichting_bekostiging=md(s.sturingsinstrumenten.bekostiging),
+        toelichting_leveranciersmanagement=md(s.sturingsinstrumenten.leveranciersmanagement),
+        toelichting_toegang=md(s.sturingsinstrumenten.toegang),
     ), _keyed([*_secties(s.secties, "dossier.yaml", ("secties",)),
+               *_secties(s.slotsecties, "dossier.yaml", ("slotsecties",)),
                *_risicos(s.risicos, "dossier.yaml", ("risicos",))]))
 
 

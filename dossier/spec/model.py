@@ -122,6 +122,22 @@ class Planning(Model):
     mijlpalen: list[Mijlpaal] = Field(default_factory=list)
 
 
+class Sturingsinstrumenten(Model):
+    """Waarom voor deze inkoop- en contractvormen, bekostiging, leveranciersmanagement en toegang is gekozen,
+    over alle segmenten heen; de samenvatting zet dit bij de tabellen uit de segmenten."""
+
+    inkoopvorm: Markdown | None = Field(None, description="De afwegingen bij de keuze van de inkoop- en "
+                                        "contractvormen (bijvoorbeeld: geen doorlopende inschrijving, een "
+                                        "dekkend en beheersbaar landschap) en wat een toelatingsprocedure met "
+                                        "voorwaarden inhoudt.")
+    bekostiging: Markdown | None = Field(None, description="Waarom de bekostiging per (deel)segment zo is "
+                                         "gekozen, en waar en waarom wordt afgeweken van eerdere keuzes.")
+    leveranciersmanagement: Markdown | None = Field(None, description="Hoe het leveranciers- en "
+                                                    "contractmanagement over de segmenten heen is ingericht.")
+    toegang: Markdown | None = Field(None, description="Hoe de toegang tot de jeugdhulp is georganiseerd en "
+                                     "welke ontwikkelingen worden meegenomen.")
+
+
 class DossierSpec(Model):
     """`dossier.yaml`: het dossier zelf."""
 
@@ -142,6 +158,11 @@ class DossierSpec(Model):
     risicos: list[Risico] = Field(default_factory=list)
     secties: list[Sectie] = Field(default_factory=list, description="Inleiding, ontwikkelpotentieel, "
                                   "inkoop-effecten, vervolg, … in volgorde.")
+    sturingsinstrumenten: Sturingsinstrumenten = Field(default_factory=Sturingsinstrumenten, description=""
+                                                       "De toelichting per sturingsinstrument in de samenvatting.")
+    slotsecties: list[Sectie] = Field(default_factory=list, description="Hoofdstukken die de samenvatting na "
+                                      "de sturingsinstrumenten, de deelname en de risico's toont, zoals "
+                                      "inkoop-effecten en vervolg, in volgorde.")
     doorlopende_inschrijving: bool = Field(False, description="Of aanbieders gedurende het contract "
                                            "doorlopend kunnen inschrijven.")
     huisstijl: Tekst | None = Field(None, description="De huisstijl van de documenten: de naam van een "

@@ -68,7 +68,7 @@ def build(style: HouseStyle) -> Template:
     t.tag("{%p for r in aanbesteding %}")
     t.p("{{ r.nr }} Gunningscriteria: {{ r.deelsegment }}", "Heading 3")
     t.tag("{%p if r.max_aanbieders %}")
-    t.p("Er wordt gegund aan ten hoogste {{ r.max_aanbieders }} aanbieders.")
+    t.p("Er wordt gegund aan ten hoogste {{ r.max_aanbieders }}.")
     t.tag("{%p endif %}")
     t.table(["Criterium", "Weging (punten)"], ["{{ c.naam }}", "{{ c.weging }}"], "c in r.criteria",
             widths=[11.0, 5.0])
