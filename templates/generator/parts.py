@@ -6,6 +6,11 @@ from __future__ import annotations
 from .document import Template
 
 
+def sentence_end(expr: str) -> str:
+    """`expr` closing a sentence: one full stop, also when the value ends with one ('2022 e.v.')."""
+    return "{{ " + expr + " }}{{ '' if " + expr + ".endswith('.') else '.' }}"
+
+
 def title_page(t: Template, subtitle: str) -> None:
     t.p("{{ dossier }}", "Title")
     t.p(subtitle, "Subtitle")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..document import Template
 from ..style import HouseStyle
-from ..parts import deelname_exceptions, planning_tables, risks, title_page
+from ..parts import deelname_exceptions, planning_tables, risks, sentence_end, title_page
 
 
 def build(style: HouseStyle) -> Template:
@@ -15,8 +15,8 @@ def build(style: HouseStyle) -> Template:
     t.page_break()
 
     t.h("{{ nr.inleiding }} Inleiding", 1)
-    t.p("Dit bestek beschrijft de inkoop van het segment {{ segment.naam }} binnen {{ dossier }}. "
-        "Opdrachtgever is {{ opdrachtgever }}.")
+    t.p(f"Dit bestek beschrijft de inkoop van het segment {{{{ segment.naam }}}} binnen {sentence_end('dossier')} "
+        f"Opdrachtgever is {sentence_end('opdrachtgever')}")
     t.tag("{%p for s in segment.secties %}")
     t.p("{{ s.nr }} {{ s.titel }}", "Heading 2")
     t.md("s.tekst")
@@ -79,7 +79,7 @@ def build(style: HouseStyle) -> Template:
     t.kv_table([("Ingangsdatum", "{{ contract.ingangsdatum }}"), ("Looptijd", "{{ contract.looptijd }}"),
                 ("Einddatum", "{{ contract.einddatum }}")])
     t.tag("{%p if contract.verlenging %}")
-    t.p("Verlenging: {{ contract.verlenging }}.")
+    t.p(f"Verlenging: {sentence_end('contract.verlenging')}")
     t.tag("{%p endif %}")
 
     t.h("{{ nr.bekostiging }} Bekostiging", 1)
