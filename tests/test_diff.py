@@ -91,7 +91,7 @@ def twente_versions(tmp_path: Path) -> tuple[Path, Path, dict[str, str]]:
 
 
 def _written_amount(path: Path, line: int) -> str:
-    return re.search(r"bedrag:\s*([0-9.]+)", path.read_text(encoding="utf-8").splitlines()[line - 1]).group(1)
+    return re.search(r"bedrag:\s*(?:!voorbeeld\s+)?([0-9.]+)", path.read_text(encoding="utf-8").splitlines()[line - 1]).group(1)
 
 
 def test_four_edits_are_reported_as_exactly_four_changes_in_dutch(twente_versions) -> None:  # type: ignore[no-untyped-def]
