@@ -98,6 +98,8 @@ def _source(template: Path) -> str:
 
 def description(path: str) -> str | None:
     """The English message id describing `path`: its own entry, else that of its field name."""
+    if path.startswith("nr."):  # one entry per chapter of the bestek: all mean the same
+        return DESCRIPTIONS["nr"]
     return DESCRIPTIONS.get(path) or FIELDS.get(path.rsplit(".", 1)[-1].removesuffix("[]"))
 
 
@@ -209,6 +211,7 @@ FIELDS: dict[str, str] = {
     "heropening": N_("when and how admission opens again"),
     "secties": N_("sections, each with a title and Markdown text"),
     "datum": N_("date, written out in Dutch"),
+    "nr": N_("paragraph number, as the document is cited (for example 7.3)"),
 }
 
 DESCRIPTIONS: dict[str, str] = {
@@ -262,7 +265,7 @@ DESCRIPTIONS: dict[str, str] = {
     "doorlopende_inschrijving": N_("whether providers can apply at any time"),
     "toelating": N_("deelsegmenten procured by admission, with when admission opens again"),
     "aanbesteding": N_("deelsegmenten procured by tender, with their award criteria"),
-    "aanbesteding[].max_aanbieders": N_("most providers that win (may be empty)"),
+    "aanbesteding[].max_aanbieders": N_("most providers that win, with the noun: 3 aanbieders (may be empty)"),
     "aanbesteding[].criteria": N_("award criteria"),
     "aanbesteding[].criteria[].weging": N_("weight in points"),
     "tarieven": N_("tariffs"),
@@ -281,11 +284,32 @@ DESCRIPTIONS: dict[str, str] = {
     "leveranciersmanagement.kpis": N_("indicators (may be empty)"),
     "leveranciersmanagement.kpis[].frequentie": N_("how often it is measured"),
     "toegang": N_("how young people get access to care"),
+    "nr": N_("paragraph numbers of the bestek's chapters, by chapter (nr.kit, nr.tarieven)"),
     # samenvatting
     "leidende_principes": N_("leading principles"),
     "strategische_doelen": N_("strategic goals"),
     "segmenten": N_("the segments with their deelsegmenten"),
     "segmenten[].deelsegmenten": N_("names of the deelsegmenten"),
+    "slotsecties": N_("sections after the steering instruments, participation and risks"),
+    "inkoop": N_("the form of procurement: why, per deelsegment, reopening and number of winners"),
+    "inkoop.toelichting": N_("why these forms of procurement (may be empty)"),
+    "inkoop.vormen": N_("form of procurement, was and wordt, for deelsegmenten with the same reasons"),
+    "inkoop.vormen[].redenen": N_("reasons for the form"),
+    "inkoop.heropening": N_("when admission opens again, per group of deelsegmenten"),
+    "inkoop.heropening[].deelsegmenten": N_("the deelsegmenten, in one line"),
+    "inkoop.aanbesteding": N_("tendered deelsegmenten with the number of providers that win"),
+    "inkoop.aanbesteding[].aantal": N_("most providers that win, or niet beperkt"),
+    "bekostiging.toelichting": N_("why this bekostiging (may be empty)"),
+    "bekostiging.rijen": N_("bekostiging per part, was and wordt"),
+    "bekostiging.wijzigingen": N_("parts whose bekostiging changes, with the reason"),
+    "bekostiging.wijzigingen[].reden": N_("why the bekostiging changes"),
+    "bekostiging.voorwaarden": N_("conditions per part of the bekostiging"),
+    "bekostiging.voorwaarden[].regels": N_("the conditions, each in Markdown"),
+    "leveranciersmanagement.segmenten": N_("per segment: how often providers report and the indicators"),
+    "leveranciersmanagement.segmenten[].rapportage": N_("how often providers report"),
+    "leveranciersmanagement.segmenten[].indicatoren": N_("names of the indicators, in one line"),
+    "toegang.toelichting": N_("how access is organised, over all segments (may be empty)"),
+    "toegang.segmenten": N_("access per segment"),
     # letters
     "brief": N_("the letter"),
     "brief.onderwerp": N_("subject of the letter"),
@@ -371,11 +395,12 @@ DESCRIPTIONS: dict[str, str] = {
     "vergelijking": N_("the version the changes are measured against (may be empty)"),
     "vragen": N_("questions and answers"),
     "vragen[].nummer": N_("number of the question"),
-    "vragen[].betreft": N_("what the question is about (may be empty)"),
+    "vragen[].betreft": N_("where in the documents the question is about: bestek and paragraph (may be empty)"),
     "vragen[].vraag": N_("the question"),
     "vragen[].antwoord": N_("the answer"),
     "vragen[].wijzigt": N_("whether the answer changes the documents"),
     "vragen[].wijzigingen": N_("the changes the answer makes"),
+    "vragen[].wijziging": N_("the change to the documents in words, as the answer states it (may be empty)"),
     "wijzigingen": N_("every change to the documents, per item"),
     "wijzigingen[].tekst": N_("the change"),
     "vragen[].wijzigingen[].tekst": N_("the change"),

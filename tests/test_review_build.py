@@ -167,11 +167,18 @@ def test_nota_lists_the_changed_items_from_the_named_revision(nota_repo: Path, t
     path = tmp_path / "uit" / "minimaal" / "nota" / "nota-van-inlichtingen.docx"
     d = docx.Document(str(path))
     headings = [p.text for p in d.paragraphs if p.style.name == "Heading 2"]
-    assert headings == ["Vraag 1: begeleiding-uur", "Vraag 2: KIT-K-01", "Vraag 3", "Vraag 4: Planning", "Vraag 5"]
+    assert headings == ["Vraag 1", "Vraag 2", "Vraag 3", "Vraag 4", "Vraag 5"]
     body = [p.text for p in d.paragraphs]
+    # each question names the document and paragraph, derived from the id in 'betreft' (issue 12)
+    assert [p for p in body if p.startswith("Betreft:")] == [
+        "Betreft: Bestek Ambulant, § 6.1, Tarieven, Begeleiding individueel",
+        "Betreft: KIT-K-01 Kwaliteitscertificaat",  # in no bestek: the requirement by name
+        "Betreft: Bestek Ambulant, § 4.2, Planning"]
     assert "Nee, het tarief wordt verhoogd." in body
     assert "De wijzigingen zijn bepaald ten opzichte van versie 0.1 van 14 maart 2025 (revisie v1.0)." in body
-    assert body.count("Dit antwoord wijzigt de aanbestedingsstukken:") == 2
+    assert body.count("Dit antwoord wijzigt de aanbestedingsstukken.") == 2
+    # readable references and the automatic change list together
+    assert body.count("Gewijzigde onderdelen ten opzichte van versie 0.1 van 14 maart 2025 (revisie v1.0):") == 2
     rows = [[c.text for c in row.cells] for t in d.tables for row in t.rows]
     tariff = ["Segment Ambulant › Deelsegment Begeleiding › Tarief Begeleiding individueel",
               "tarief: €\xa01.234,50 → €\xa01.250,00 per uur"]
@@ -212,13 +219,29 @@ def test_nota_questions_are_checked(tmp_path: Path) -> None:
     folder = tmp_path / "minimaal"
     shutil.copytree(ROOTS / "minimaal", folder)
     nota = folder / "nota-van-inlichtingen.yaml"
-    valid = NOTA.replace("vergelijk:\n  revisie: v1.0\n", "")
+    without_comparison = NOTA.replace("vergelijk:\n  revisie: v1.0\n", "")
+    valid = without_comparison.replace("    wijzigt_documenten: true\n",
+                                       "    wijzigt_documenten: true\n    wijziging: In § 4.2 wordt ...\n")
+    nota.write_text(valid, encoding="utf-8")
+    assert run_cli("validate", str(folder)).returncode == 0
     nota.write_text(valid.replace("betreft: KIT-K-01", "betreft: KIT-K-09"), encoding="utf-8")
     result = run_cli("validate", str(folder))
     assert result.returncode == 1
     line = valid.splitlines().index("    betreft: KIT-K-01") + 1
     assert f"nota-van-inlichtingen.yaml:{line}:14: vragen[1].betreft: KIT-eis 'KIT-K-09' bestaat niet in kit.yaml" \
         in result.stderr
+    # a mistyped tariff or deelsegment id is an error like a mistyped KIT id (issue 12)
+    nota.write_text(valid.replace("betreft: begeleiding-uur", "betreft: begeleiding-ur"), encoding="utf-8")
+    result = run_cli("validate", str(folder))
+    assert result.returncode == 1
+    line = valid.splitlines().index("    betreft: begeleiding-uur") + 1
+    assert (f"nota-van-inlichtingen.yaml:{line}:14: vragen[0].betreft: 'begeleiding-ur' is geen id van een "
+            "deelsegment, verbijzondering of tarief in segmenten/; bedoelde u 'begeleiding-uur'?") in result.stderr
+    # an answer that changes the documents states the change, unless the nota compares with a version
+    nota.write_text(without_comparison, encoding="utf-8")
+    result = run_cli("validate", str(folder))
+    assert result.returncode == 1
+    assert result.stderr.count("dit antwoord wijzigt de stukken: noem de wijziging in 'wijziging'") == 2
     nota.write_text(valid.replace("nummer: 5", "nummer: 4"), encoding="utf-8")
     result = run_cli("validate", str(folder))
     assert result.returncode == 1
@@ -234,6 +257,8 @@ def test_example_dossier_nota_builds(tmp_path: Path) -> None:
     doc = docx.Document(str(path))
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
     assert len(headings) == len(d.nota.vragen)
-    assert headings[1] == "Vraag 2: KIT-K-04"
+    assert headings[1] == "Vraag 2"
+    assert "Betreft: Alle bestekken, § 7.13, KIT-K-04 Klachtenregeling en medezeggenschap" in [
+        p.text for p in doc.paragraphs]
     assert doc.core_properties.title == d.nota.titel
     assert "Dit antwoord wijzigt de aanbestedingsstukken." in [p.text for p in doc.paragraphs]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from ..spec import Dossier
@@ -66,7 +67,106 @@ def context(d: Dossier, key: str) -> dict[str, Any]:
         "risicos": [_risico(r) for r in [*segment.risicos, *d.spec.risicos]],
     }
     ctx["begrippen"] = _begrippen_used(d, ctx)
+    ctx["nr"] = _number(ctx)
     return ctx
+
+
+class _Counter:
+    """Section numbers as a bidder cites them: '7', '7.3', '3.3.1'."""
+
+    def __init__(self) -> None:
+        self.levels: list[int] = []
+
+    def __call__(self, level: int) -> str:
+        self.levels = (self.levels + [0] * level)[:level]
+        self.levels[-1] += 1
+        return ".".join(map(str, self.levels))
+
+
+def _number(ctx: dict[str, Any]) -> dict[str, str]:
+    """Number every heading in the order the template shows them; items get their own `nr`, and the
+    chapters and fixed paragraphs are returned by key (`nr.kit`, `nr.tarieven`).
+
+    The bestek is cited by these numbers (the Nota van Inlichtingen: 'Bestek Ambulant, § 7.3'), so the
+    numbers come from the context and the template prints them."""
+    n = _Counter()
+    nr: dict[str, str] = {"inleiding": n(1)}
+    for s in ctx["segment"]["secties"]:
+        s["nr"] = n(2)
+    if ctx["begrippen"]:
+        nr["begrippen"] = n(1)
+    nr["reikwijdte"] = n(1)
+    nr["segment"] = n(2)
+    if ctx["segment"]["tactische_doelen"]:
+        nr["tactische_doelen"] = n(2)
+    nr["deelsegmenten"] = n(2)
+    for ds in ctx["deelsegmenten"]:
+        ds["nr"] = n(3)
+    nr["procedure"] = n(1)
+    nr["inkoopvorm"] = n(2)
+    for r in [*ctx["toelating"], *ctx["aanbesteding"]]:
+        r["nr"] = n(3)
+    nr["planning"] = n(2)
+    nr["contract"] = n(1)
+    nr["bekostiging"] = n(1)
+    if ctx["tarieven"]:
+        nr["tarieven"] = n(2)
+    if ctx["voorwaarden"]:
+        nr["voorwaarden"] = n(2)
+        for v in ctx["voorwaarden"]:
+            v["nr"] = n(3)
+    nr["kit"] = n(1)
+    for e in ctx["kit_eisen"]:
+        e["nr"] = n(2)
+    nr["deelname"] = n(1)
+    for r in ctx["deelname"]:
+        for u in r["uitzonderingen"]:
+            u["nr"] = n(2)
+    nr["leveranciersmanagement"] = n(1)
+    nr["toegang"] = n(1)
+    if ctx["risicos"]:
+        nr["risicos"] = n(1)
+        for r in ctx["risicos"]:
+            r["nr"] = n(2)
+    return nr
+
+
+_TITLES = {"inleiding": "Inleiding", "begrippen": "Begrippen", "reikwijdte": "Reikwijdte",
+           "tactische_doelen": "Tactische doelen", "deelsegmenten": "Deelsegmenten", "procedure": "Procedure",
+           "inkoopvorm": "Inkoopvorm", "planning": "Planning", "contract": "Contract", "bekostiging": "Bekostiging",
+           "tarieven": "Tarieven", "voorwaarden": "Voorwaarden", "deelname": "Deelnemende gemeenten",
+           "leveranciersmanagement": "Leveranciersmanagement", "toegang": "Toegang", "risicos": "Risico’s"}
+
+
+@dataclass(frozen=True)
+class Plaats:
+    """Where something stands in one bestek: the paragraph number and what a reader finds there."""
+
+    segment: str
+    nr: str
+    titel: str
+
+
+def plaatsen(d: Dossier, key: str) -> dict[str, Plaats]:
+    """Everything a question can refer to in the bestek of segment `key`, by id (KIT-K-04, a deelsegment,
+    verbijzondering or tariff id) or by paragraph title in lower case ('planning', 'tarieven')."""
+    ctx = context(d, key)
+    naam = ctx["segment"]["naam"]
+    nr = ctx["nr"]
+    out = {_TITLES[k].lower(): Plaats(naam, v, _TITLES[k]) for k, v in nr.items() if k in _TITLES}
+    out[ctx["kit"].lower()] = Plaats(naam, nr["kit"], ctx["kit"])
+    for s in ctx["segment"]["secties"]:
+        out.setdefault(s["titel"].lower(), Plaats(naam, s["nr"], s["titel"]))
+    for e in ctx["kit_eisen"]:
+        out[e["id"]] = Plaats(naam, e["nr"], f"{e['id']} {e['titel']}")
+    for ds, row in zip(d.segmenten[key].deelsegmenten, ctx["deelsegmenten"], strict=True):
+        out[ds.id] = Plaats(naam, row["nr"], ds.naam)
+        for v in ds.verbijzonderingen:
+            out[v.id] = Plaats(naam, row["nr"], f"{ds.naam}, {v.naam}")
+        for _naam, b in d.bekostigingen(ds):
+            for t in b.tarieven:
+                out[t.id] = Plaats(naam, nr["tarieven"], f"Tarieven, {t.omschrijving}")
+    return out
 
 
 def _deelsegment(d: Dossier, key: str, ds: Deelsegment) -> dict[str, Any]:
@@ -94,7 +194,7 @@ def _aanbesteding(ds: Deelsegment) -> dict[str, Any]:
     vorm = ds.inkoopvorm
     return {
         "deelsegment": ds.naam,
-        "max_aanbieders": vorm.max_aanbieders or "",
+        "max_aanbieders": nl.aantal(vorm.max_aanbieders, "aanbieder", "aanbieders") if vorm.max_aanbieders else "",
         "criteria": [{"naam": c.naam, "weging": str(c.weging)} for c in vorm.gunningscriteria],
     }
 

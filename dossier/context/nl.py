@@ -59,6 +59,11 @@ def opsomming(items: Iterable[str]) -> str:
     return format_list(values, locale=LOCALE) if values else ""
 
 
+def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
+    """`1, 'aanbieder', 'aanbieders'` → `1 aanbieder`; `3` → `3 aanbieders`."""
+    return f"{n} {enkelvoud if n == 1 else meervoud}"
+
+
 def looptijd(maanden: int) -> str:
     """`48` → `48 maanden (4 jaar)`; `1` → `1 maand`."""
     text = f"{maanden} {'maand' if maanden == 1 else 'maanden'}"

@@ -131,7 +131,12 @@ def _dossier(d: Dossier) -> Item:
         verlenging=c.verlenging, doorlopende_inschrijving=s.doorlopende_inschrijving,
         leidende_principes=s.leidende_principes, strategische_doelen=s.strategische_doelen,
         huisstijl=s.huisstijl or "standaard",
+        toelichting_inkoopvorm=md(s.sturingsinstrumenten.inkoopvorm),
+        toelichting_bekostiging=md(s.sturingsinstrumenten.bekostiging),
+        toelichting_leveranciersmanagement=md(s.sturingsinstrumenten.leveranciersmanagement),
+        toelichting_toegang=md(s.sturingsinstrumenten.toegang),
     ), _keyed([*_secties(s.secties, "dossier.yaml", ("secties",)),
+               *_secties(s.slotsecties, "dossier.yaml", ("slotsecties",)),
                *_risicos(s.risicos, "dossier.yaml", ("risicos",))]))
 
 
@@ -349,7 +354,8 @@ def _brieven(d: Dossier) -> Item:
 
 def _nota(nota: NotaFile) -> Item:
     vragen = [Item(f"vraag:{v.nummer}", f"Vraag {v.nummer}", NOTA_FILE, ("vragen", i), _fields(
-        vraag=md(v.vraag), antwoord=md(v.antwoord), betreft=v.betreft, wijzigt_de_documenten=v.wijzigt_documenten))
+        vraag=md(v.vraag), antwoord=md(v.antwoord), betreft=v.betreft, wijzigt_de_documenten=v.wijzigt_documenten,
+        wijziging=md(v.wijziging)))
         for i, v in enumerate(nota.vragen)]
     return Item("nota", "Nota van Inlichtingen", NOTA_FILE, (), _fields(
         titel=nota.titel, datum=nota.datum, inleiding=md(nota.inleiding)), vragen)

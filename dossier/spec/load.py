@@ -6,7 +6,6 @@ Every problem in every file is collected and raised once as a SpecError.
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -98,25 +97,11 @@ def load(folder: str | os.PathLike[str]) -> Dossier:
                   for segment in (segment_names if name == SEGMENTS else [name])}
         if (SEGMENTS not in rule.needs or dossier_model is not None) and needed <= models.keys():  # type: ignore[attr-defined]
             problems += list(rule(dossier))
-    if {"nota-van-inlichtingen.yaml", "kit.yaml"} <= models.keys():
-        problems += _nota_references(dossier)
     if dossier_model is not None:
         problems += _examples_in_final(dossier)
     if problems:
         raise SpecError(problems)
     return dossier
-
-
-def _nota_references(d: Dossier) -> list[Problem]:
-    """A question about a KIT requirement names one that exists."""
-    if d.nota is None:
-        return []
-    known = {e.id for e in d.kit.eisen}
-    source = d.sources["nota-van-inlichtingen.yaml"]
-    return [source.problem(("vragen", i, "betreft"),
-                           _("KIT requirement '{id}' does not exist in kit.yaml{hint}").format(id=v.betreft, hint=""))
-            for i, v in enumerate(d.nota.vragen)
-            if v.betreft and re.fullmatch(r"KIT-[A-Z]-[0-9]{2}", v.betreft) and v.betreft not in known]
 
 
 SHOWN_EXAMPLES = 5

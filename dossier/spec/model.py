@@ -122,6 +122,22 @@ class Planning(Model):
     mijlpalen: list[Mijlpaal] = Field(default_factory=list)
 
 
+class Sturingsinstrumenten(Model):
+    """Waarom voor deze inkoop- en contractvormen, bekostiging, leveranciersmanagement en toegang is gekozen,
+    over alle segmenten heen; de samenvatting zet dit bij de tabellen uit de segmenten."""
+
+    inkoopvorm: Markdown | None = Field(None, description="De afwegingen bij de keuze van de inkoop- en "
+                                        "contractvormen (bijvoorbeeld: geen doorlopende inschrijving, een "
+                                        "dekkend en beheersbaar landschap) en wat een toelatingsprocedure met "
+                                        "voorwaarden inhoudt.")
+    bekostiging: Markdown | None = Field(None, description="Waarom de bekostiging per (deel)segment zo is "
+                                         "gekozen, en waar en waarom wordt afgeweken van eerdere keuzes.")
+    leveranciersmanagement: Markdown | None = Field(None, description="Hoe het leveranciers- en "
+                                                    "contractmanagement over de segmenten heen is ingericht.")
+    toegang: Markdown | None = Field(None, description="Hoe de toegang tot de jeugdhulp is georganiseerd en "
+                                     "welke ontwikkelingen worden meegenomen.")
+
+
 class DossierSpec(Model):
     """`dossier.yaml`: het dossier zelf."""
 
@@ -142,6 +158,11 @@ class DossierSpec(Model):
     risicos: list[Risico] = Field(default_factory=list)
     secties: list[Sectie] = Field(default_factory=list, description="Inleiding, ontwikkelpotentieel, "
                                   "inkoop-effecten, vervolg, … in volgorde.")
+    sturingsinstrumenten: Sturingsinstrumenten = Field(default_factory=Sturingsinstrumenten, description=""
+                                                       "De toelichting per sturingsinstrument in de samenvatting.")
+    slotsecties: list[Sectie] = Field(default_factory=list, description="Hoofdstukken die de samenvatting na "
+                                      "de sturingsinstrumenten, de deelname en de risico's toont, zoals "
+                                      "inkoop-effecten en vervolg, in volgorde.")
     doorlopende_inschrijving: bool = Field(False, description="Of aanbieders gedurende het contract "
                                            "doorlopend kunnen inschrijven.")
     huisstijl: Tekst | None = Field(None, description="De huisstijl van de documenten: de naam van een "
@@ -548,10 +569,24 @@ class Vraag(Model):
     vraag: Markdown
     antwoord: Markdown
     betreft: Tekst | None = Field(None, description="Waar de vraag over gaat: een id (KIT-K-04, een "
-                                  "deelsegment of tarief) of een plaats in de stukken ('Bestek Wonen, "
-                                  "Tarieven').")
+                                  "deelsegment, verbijzondering of tarief), een paragraaf van de bestekken "
+                                  "('Planning', 'Bestek Wonen, Tarieven') of een andere plaats in de stukken. "
+                                  "De nota noemt het bestek en de paragraaf ('Bestek Ambulant, § 7.1, "
+                                  "KIT-I-01 Bibob-toets'); een id die niet bestaat is een fout.")
     wijzigt_documenten: bool = Field(False, description="Of het antwoord de aanbestedingsstukken wijzigt; "
-                                     "de nota noemt dan de gewijzigde onderdelen uit de vergelijking.")
+                                     "de nota zegt dat bij het antwoord, met de wijziging en de gewijzigde "
+                                     "onderdelen uit de vergelijking.")
+    wijziging: Markdown | None = Field(None, description="De wijziging van de stukken, letterlijk: wat waar "
+                                       "komt te staan ('In § 4.2 Planning wordt de sluiting van de inschrijving "
+                                       "22 april 2024, 12.00 uur'). Verplicht als het antwoord de stukken wijzigt "
+                                       "en de nota geen 'vergelijk' heeft.")
+
+    @model_validator(mode="after")
+    def _change_stated(self) -> "Vraag":
+        if self.wijziging and not self.wijzigt_documenten:
+            raise ValueError(_("an answer with a 'wijziging' changes the documents: set 'wijzigt_documenten: "
+                               "true'"))
+        return self
 
 
 class Vergelijking(Model):

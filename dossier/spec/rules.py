@@ -6,6 +6,7 @@ The list of rules is documented in docs/spec-format.md (generated from RULES' do
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -17,6 +18,7 @@ from .dossier import Dossier
 from .housestyle import MISSING, SHIPPED, required_templates, shipped_styles, template_problem
 from .yamlfile import Path_, YamlFile
 from .messages import did_you_mean
+from .model import SegmentFile
 from .types import Briefsoort, InkoopvormSoort, MijlpaalSoort, Uitkomstsoort
 
 Rule = Callable[[Dossier], Iterator[Problem]]
@@ -426,6 +428,43 @@ def _image_problem(path: Path) -> str | None:
     return None
 
 
+@needs("nota-van-inlichtingen.yaml", "dossier.yaml", SEGMENTS, "kit.yaml")
+def nota_references(d: Dossier) -> Iterator[Problem]:
+    """In the Nota van Inlichtingen, a question that names an id in `betreft` (a KIT requirement, a
+    deelsegment, verbijzondering or tariff) names one that exists, and an answer that changes the documents
+    states the change (`wijziging`) unless the nota compares with an earlier version."""
+    if d.nota is None:
+        return
+    kit = [e.id for e in d.kit.eisen]
+    keys = [ident for key in d.segmenten for ident in _segment_ids(d.segmenten[key])]
+    source = d.sources["nota-van-inlichtingen.yaml"]
+    for i, v in enumerate(d.nota.vragen):
+        if v.wijzigt_documenten and not v.wijziging and d.nota.vergelijk is None:
+            yield source.problem(("vragen", i, "wijzigt_documenten"), _(
+                "this answer changes the documents: state the change in 'wijziging', or name the earlier "
+                "version in 'vergelijk' so the nota lists the changed items"))
+        if not v.betreft:
+            continue
+        if re.fullmatch(r"KIT-[A-Z]-[0-9]{2}", v.betreft) and v.betreft not in kit:
+            yield source.problem(("vragen", i, "betreft"), _(
+                "KIT requirement '{id}' does not exist in kit.yaml{hint}").format(id=v.betreft, hint=_hint(v.betreft, kit)))
+        elif re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", v.betreft) and v.betreft not in keys:
+            yield source.problem(("vragen", i, "betreft"), _(
+                "'{id}' is not the id of a deelsegment, verbijzondering or tariff in segmenten/{hint}").format(
+                    id=v.betreft, hint=_hint(v.betreft, keys)))
+
+
+def _segment_ids(segment: SegmentFile) -> list[str]:
+    out = []
+    for ds in segment.deelsegmenten:
+        out.append(ds.id)
+        out += [t.id for t in ds.bekostiging.tarieven]
+        for v in ds.verbijzonderingen:
+            out.append(v.id)
+            out += [t.id for t in v.bekostiging.tarieven] if v.bekostiging else []
+    return out
+
+
 RULES: list[Rule] = [unique_ids, same_twice, segment_files, references, planning_order, decisions, reapply, letters,
                      house_styles,
-                     house_style]
+                     house_style, nota_references]

@@ -139,6 +139,9 @@ def window_first_page(t: Template, sender: Sender, address: list[str], reference
         para.add_run(item)
 
 
+SIGNING_ROOM_PT = 36.0
+
+
 def signatures_side_by_side(t: Template, loop: str, functie: str, naam: str) -> None:
     """One column per signer (a docxtpl column loop): function, room to sign, name (seed 004)."""
     table = t.doc.add_table(rows=1, cols=3)
@@ -148,7 +151,8 @@ def signatures_side_by_side(t: Template, loop: str, functie: str, naam: str) -> 
     last.paragraphs[0].add_run("{%tc endfor %}")
     body.paragraphs[0].add_run(functie)
     name = body.add_paragraph(naam)
-    name.paragraph_format.space_before = Pt(t.style.signature.gap_pt)
+    # a letter signed by hand needs the room even where the house style sets none (1,25 cm)
+    name.paragraph_format.space_before = Pt(t.style.signature.gap_pt or SIGNING_ROOM_PT)
     text_width = 21.0 - t.style.margins.left - t.style.margins.right
     set_widths(table, [text_width / 3] * 3)  # docxtpl spreads the width over the columns it makes
     t.p("")

@@ -6,6 +6,11 @@ from __future__ import annotations
 from .document import Template
 
 
+def sentence_end(expr: str) -> str:
+    """`expr` closing a sentence: one full stop, also when the value ends with one ('2022 e.v.')."""
+    return "{{ " + expr + " }}{{ '' if " + expr + ".endswith('.') else '.' }}"
+
+
 def title_page(t: Template, subtitle: str) -> None:
     t.p("{{ dossier }}", "Title")
     t.p(subtitle, "Subtitle")
@@ -24,21 +29,31 @@ def planning_tables(t: Template, heading: str, level: int) -> None:
     t.tag("{%p endif %}")
 
 
-def deelname_exceptions(t: Template) -> None:
-    """Each municipality that does not or only partly take part, with its explanation."""
+def deelname_exceptions(t: Template, *, numbered: bool = False) -> None:
+    """Each municipality that does not or only partly take part, with its explanation (numbered: a
+    paragraph of its own, '8.1')."""
     t.tag("{%p for r in deelname %}")
     t.tag("{%p for u in r.uitzonderingen %}")
-    t.p("{{ r.deelsegment }}: {{ u.gemeente }} {{ u.deelname }}", "Heading 3")
+    if numbered:
+        t.p("{{ u.nr }} {{ r.deelsegment }}: {{ u.gemeente }} {{ u.deelname }}", "Heading 2")
+    else:
+        t.p("{{ r.deelsegment }}: {{ u.gemeente }} {{ u.deelname }}", "Heading 3")
     t.md("u.toelichting")
     t.tag("{%p endfor %}")
     t.tag("{%p endfor %}")
 
 
-def risks(t: Template, *, measures: bool) -> None:
+def risks(t: Template, *, measures: bool, numbered: bool = False) -> None:
     t.tag("{%p if risicos %}")
-    t.h("Risico’s", 1)
+    if numbered:
+        t.h("{{ nr.risicos }} Risico’s", 1)
+    else:
+        t.h("Risico’s", 1)
     t.tag("{%p for r in risicos %}")
-    t.p("{{ r.titel }}", "Heading 3")
+    if numbered:
+        t.p("{{ r.nr }} {{ r.titel }}", "Heading 2")
+    else:
+        t.p("{{ r.titel }}", "Heading 3")
     t.md("r.omschrijving")
     if measures:
         t.tag("{%p if r.beheersmaatregel %}")

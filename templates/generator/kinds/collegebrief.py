@@ -30,13 +30,8 @@ def build(style: HouseStyle) -> Template:
     t.p("{{ brief.slot }}")
     t.p("{{ afzender }}")
     t.p("")
-    if style.letterhead.layout == "window":
-        signatures_side_by_side(t, "o in ondertekening", "{{ o.functie }}", "{{ o.naam }}")
-    else:
-        t.tag("{%p for o in ondertekening %}")
-        t.p("{{ o.functie }}", "No Spacing")
-        t.p("{{ o.naam }}")
-        t.tag("{%p endfor %}")
+    # side by side in every house style, with room to sign between function and name
+    signatures_side_by_side(t, "o in ondertekening", "{{ o.functie }}", "{{ o.naam }}")
     letter_attachments(t)
     return t
 
