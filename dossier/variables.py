@@ -349,6 +349,7 @@ DESCRIPTIONS: dict[str, str] = {
     "aanbieder.adres": N_("address lines"),
     "aanbieder.kvk": N_("KvK number"),
     "uitkomsten": N_("the outcome per deelsegment"),
+    "uitkomsten[].kop": N_("heading of the outcome: the deelsegment, with its segment when the names differ"),
     "uitkomsten[].uitkomst": N_("the outcome, for example toegelaten"),
     "uitkomsten[].positief": N_("whether the outcome is positive"),
     "uitkomsten[].aanbesteden": N_("whether the deelsegment was tendered (else: admission)"),

@@ -200,6 +200,7 @@ def _uitkomst(d: Dossier, besluit: Besluit, u: Uitkomst) -> dict[str, Any]:
     row: dict[str, Any] = {
         "segment": segment.naam,
         "deelsegment": ds.naam,
+        "kop": ds.naam if ds.naam == segment.naam else f"{ds.naam} ({segment.naam})",
         "uitkomst": u.uitkomst.label,
         "positief": u.uitkomst.value in ("toegelaten", "gegund"),
         "aanbesteden": u.uitkomst.is_aanbesteden,

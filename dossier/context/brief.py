@@ -124,7 +124,8 @@ def deelname(d: Dossier, key: str) -> dict[str, Any]:
     namen = [d.segmenten[s].naam for s in d.spec.segmenten]
     segmenten = f"de segmenten {nl.opsomming(namen)}" if len(namen) > 1 else f"het segment {namen[0]}"
     if uitzonderingen:
-        intro = f"{naam} neemt deel aan de regionale inkoop van {segmenten}, met de volgende uitzonderingen."
+        wat = "de volgende uitzondering" if len(uitzonderingen) == 1 else "de volgende uitzonderingen"
+        intro = f"{naam} neemt deel aan de regionale inkoop van {segmenten}, met {wat}:"
     else:
         intro = f"{naam} neemt deel aan de regionale inkoop van {segmenten}, met alle deelsegmenten."
     return {"intro": intro, "uitzonderingen": uitzonderingen}

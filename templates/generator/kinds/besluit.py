@@ -35,7 +35,7 @@ def build(style: HouseStyle) -> Template:
     t.table(["Segment", "Deelsegment", "Uitkomst"], ["{{ u.segment }}", "{{ u.deelsegment }}", "{{ u.uitkomst }}"],
             "u in uitkomsten", widths=[4.5, 7.0, 4.5])
     t.tag("{%p for u in uitkomsten %}")
-    t.p("{{ u.deelsegment }} ({{ u.segment }}): {{ u.uitkomst }}", "Heading 2")
+    t.p("{{ u.kop }}: {{ u.uitkomst }}", "Heading 2")
     t.bron("u.bron")
     t.tag("{%p if not u.aanbesteden %}")
     t.p("Uw aanvraag tot toelating is getoetst aan de volgende eisen uit het {{ kit }}:")
