@@ -10,20 +10,7 @@ import docx
 import pytest
 
 import dossier
-from conftest import ROOTS, TWENTE, own_house_style
-
-
-def doc_text(path: Path) -> str:
-    """All visible text of a DOCX: body paragraphs, tables, headers and footers."""
-    d = docx.Document(str(path))
-    parts = [p.text for p in d.paragraphs]
-    for table in d.tables:
-        for row in table.rows:
-            parts += [c.text for c in row.cells]
-    for section in d.sections:
-        for hf in (section.header, section.first_page_header, section.footer, section.first_page_footer):
-            parts += [p.text for p in hf.paragraphs]
-    return "\n".join(parts)
+from conftest import ROOTS, TWENTE, docx_text as doc_text, edit_spec, own_house_style
 
 
 @pytest.fixture(scope="module")
@@ -140,11 +127,8 @@ def test_standstill_end_crosses_month_and_year() -> None:
 def test_hostile_text_appears_literally(minimaal: Path, tmp_path: Path) -> None:
     hostile = 'Zorg & Co <b>vet</b> "aanhalingstekens" {{ x }} {% if y %} ✓ €'  # emoji are refused: the PDF fonts cannot show them
     path = minimaal / "segmenten" / "ambulant.yaml"
-    text = path.read_text(encoding="utf-8")
-    text = text.replace("naam: Begeleiding", f"naam: '{hostile}'", 1)
-    text = text.replace("toegang: De toegang loopt via het lokale team.",
-                        f"toegang: '{hostile}'")
-    path.write_text(text, encoding="utf-8")
+    edit_spec(path, "naam: Begeleiding", f"naam: '{hostile}'")
+    edit_spec(path, "toegang: De toegang loopt via het lokale team.", f"toegang: '{hostile}'")
     out = tmp_path / "out"
     result = dossier.build(dossier.load(minimaal), out, formats=("docx",), only=("bestek",))
     assert not result.errors
@@ -197,9 +181,8 @@ def test_municipality_letterhead_with_logo_and_colour(minimaal: Path, tmp_path: 
     (minimaal / "huisstijl").mkdir()
     _png(minimaal / "huisstijl" / "almelo.png")
     gemeenten = minimaal / "gemeenten.yaml"
-    gemeenten.write_text(gemeenten.read_text().replace(
-        '    zaaknummer: "2025-0001"\n',
-        '    zaaknummer: "2025-0001"\n    huisstijl:\n      logo: huisstijl/almelo.png\n      kleur: "#8B0000"\n'))
+    edit_spec(gemeenten, '    zaaknummer: "2025-0001"\n',
+              '    zaaknummer: "2025-0001"\n    huisstijl:\n      logo: huisstijl/almelo.png\n      kleur: "#8B0000"\n')
     out = tmp_path / "out"
     result = dossier.build(dossier.load(minimaal), out, formats=("docx",), only=("raadsbrief",))
     assert not result.errors, result.errors

@@ -17,7 +17,6 @@ from hypothesis import strategies as st
 import dossier
 from conftest import ROOTS
 from dossier.errors import SpecError
-from test_documents import doc_text
 
 TEXT = st.text(  # what validation accepts: no control, direction or private characters, nothing the font lacks
     alphabet=st.characters(max_codepoint=0xFFFF, blacklist_categories=("Cs", "Cc", "Cf", "Co", "Cn", "Zl", "Zp"),

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, run_cli
-from test_documents import doc_text
 
 ZHZ = REPO / "specs" / "zhz-2022"
 
