@@ -124,10 +124,11 @@ def pdf_text(path: Path, *, layout: bool = False) -> str:
                           text=True, check=True).stdout
 
 
-def tree_hashes(root: Path, *, skip: Path | None = None, hidden: bool = True) -> dict[str, str]:
-    """Every file, folder and link under `root` by path relative to it, with what it is: a file's mode and
-    content hash, a folder's mode, a link's target (links are not followed). `skip` and what is under it
-    are left out, and with `hidden=False` every name starting with '.' and what is under it."""
+def tree_hashes(root: Path, *, skip: Path | None = None, hidden: bool = True, modes: bool = False) -> dict[str, str]:
+    """Every file and link under `root` by path relative to it, with its content hash or link target
+    (links are not followed); with `modes` also every folder, and each file's and folder's mode. `skip`
+    and what is under it are left out, and with `hidden=False` every name starting with '.' and what is
+    under it."""
     out: dict[str, str] = {}
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root)
@@ -135,13 +136,14 @@ def tree_hashes(root: Path, *, skip: Path | None = None, hidden: bool = True) ->
             continue
         if not hidden and any(part.startswith(".") for part in rel.parts):
             continue
-        info = path.lstat()
+        mode = f"{path.lstat().st_mode:o}:" if modes else ""
         if path.is_symlink():
             out[rel.as_posix()] = "link:" + os.readlink(path)
         elif path.is_dir():
-            out[rel.as_posix()] = f"folder:{info.st_mode:o}"
+            if modes:
+                out[rel.as_posix()] = mode + "folder"
         else:
-            out[rel.as_posix()] = f"{info.st_mode:o}:" + hashlib.sha256(path.read_bytes()).hexdigest()
+            out[rel.as_posix()] = mode + hashlib.sha256(path.read_bytes()).hexdigest()
     return out
 
 

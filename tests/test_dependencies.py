@@ -102,10 +102,19 @@ def test_every_module_the_tests_import_is_declared_for_them() -> None:
 
 def test_the_check_sees_a_missing_declaration() -> None:
     """The mapping is real: PIL is pillow and yaml is PyYAML, both declared; docxcompose, never imported,
-    is not."""
+    is not declared itself (docxtpl's subdoc extra brings it), and pypdf only for the tests."""
     assert distributions("PIL") == {"pillow"}
     assert distributions("yaml") == {"pyyaml"}
     assert distributions("docx") == {"python-docx"}
     runtime = declared(PROJECT["dependencies"])
     assert {"pillow", "pyyaml", "python-docx"} <= runtime
     assert "docxcompose" not in runtime and "pypdf" not in runtime
+
+
+def test_docxtpl_comes_with_its_subdoc_extra() -> None:
+    """Markdown goes into a document as a docxtpl Subdoc, which docxtpl has only with docxcompose (its
+    `subdoc` extra): without it `import docxtpl` still works, and every document with Markdown fails."""
+    import docxtpl
+
+    assert any(re.fullmatch(r"docxtpl\[[^]]*\bsubdoc\b[^]]*\].*", r) for r in PROJECT["dependencies"])
+    assert hasattr(docxtpl, "Subdoc")

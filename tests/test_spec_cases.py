@@ -85,7 +85,7 @@ def test_bad_input(case: Path, tmp_path: Path) -> None:
     spec = apply_case(case, tmp_path / "minimaal")
     for absent in spec.get("absent", []):
         Path(absent).unlink(missing_ok=True)
-    before = tree_hashes(tmp_path)
+    before = tree_hashes(tmp_path, modes=True)
     result = invoke("validate", "minimaal", cwd=tmp_path)
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception  # a traceback: what a writer must never see
@@ -99,7 +99,7 @@ def test_bad_input(case: Path, tmp_path: Path) -> None:
         assert result.stderr.splitlines()[-1] == f"{n} {'fout' if n == 1 else 'fouten'} in de specificatie."
     else:
         assert result.stdout.strip() == "minimaal: geldig"
-    assert tree_hashes(tmp_path) == before, "validate heeft een bestand veranderd"
+    assert tree_hashes(tmp_path, modes=True) == before, "validate heeft een bestand veranderd"
     for absent in spec.get("absent", []):
         assert not Path(absent).exists(), f"{absent} is aangemaakt: de YAML heeft code uitgevoerd"
     if spec.get("build"):
@@ -108,7 +108,7 @@ def test_bad_input(case: Path, tmp_path: Path) -> None:
         if result.exception is not None and not isinstance(result.exception, SystemExit):
             raise result.exception
         assert result.exit_code == 0, result.stderr
-        after = tree_hashes(tmp_path, skip=tmp_path / "uit")
+        after = tree_hashes(tmp_path, skip=tmp_path / "uit", modes=True)
         assert after == before, "build heeft iets buiten de uitvoermap veranderd"
         for check in spec["build"]:
             _check_built(tmp_path / "uit" / "minimaal", check)
