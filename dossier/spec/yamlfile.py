@@ -475,11 +475,13 @@ class _Builder:
 def _untagged(node: Node) -> Node:
     """A copy of a `!voorbeeld` node with the tag YAML would have given it without the mark."""
     if isinstance(node, ScalarNode):
-        tag = _resolver.resolve(ScalarNode, node.value, (node.style is None, True))
+        # Resolver.resolve has no types in types-PyYAML
+        tag = _resolver.resolve(ScalarNode, node.value, (node.style is None, True))  # type: ignore[no-untyped-call]
         return ScalarNode(tag, node.value, node.start_mark, node.end_mark, node.style)
     if isinstance(node, SequenceNode):
         return SequenceNode(_TAG + "seq", node.value, node.start_mark, node.end_mark, node.flow_style)
-    return MappingNode(_TAG + "map", node.value, node.start_mark, node.end_mark, node.flow_style)
+    mapping = cast(MappingNode, node)  # PyYAML composes no fourth kind of node
+    return MappingNode(_TAG + "map", mapping.value, mapping.start_mark, mapping.end_mark, mapping.flow_style)
 
 
 def _short(text: str) -> str:
