@@ -118,10 +118,12 @@ def docx_text(path: Path) -> str:
     return "\n".join(parts)
 
 
-def pdf_text(path: Path, *, layout: bool = False) -> str:
-    """The text of a PDF as pdftotext reads it (with `layout`, in the columns of the page)."""
-    return subprocess.run(["pdftotext", *(["-layout"] if layout else []), str(path), "-"], capture_output=True,
-                          text=True, check=True).stdout
+def pdf_text(path: Path, *, layout: bool = False, page: int | None = None) -> str:
+    """The text of a PDF, or of one page of it, as pdftotext reads it (with `layout`, in the columns of
+    the page)."""
+    options = [*(["-layout"] if layout else []), *(["-f", str(page), "-l", str(page)] if page else [])]
+    return subprocess.run(["pdftotext", *options, str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
 
 
 def tree_hashes(root: Path, *, skip: Path | None = None, hidden: bool = True, modes: bool = False) -> dict[str, str]:

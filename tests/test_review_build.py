@@ -147,9 +147,8 @@ def nota_repo(tmp_path: Path) -> Path:
     seg = folder / "segmenten" / "ambulant.yaml"
     edit_spec(seg, "bedrag: 1234.5", "bedrag: 1250")
     spec = folder / "dossier.yaml"
-    spec.write_text(spec.read_text(encoding="utf-8").replace("    - soort: publicatie\n      datum: 2025-04-01",
-                                                             "    - soort: publicatie\n      datum: 2025-04-08"),
-                    encoding="utf-8")
+    edit_spec(spec, "    - soort: publicatie\n      datum: 2025-04-01",
+              "    - soort: publicatie\n      datum: 2025-04-08")
     (folder / "nota-van-inlichtingen.yaml").write_text(NOTA, encoding="utf-8")
     return folder
 
@@ -194,8 +193,7 @@ def test_nota_names_a_revision_that_does_not_exist(nota_repo: Path, tmp_path: Pa
 
 def test_nota_names_a_folder_that_does_not_exist(nota_repo: Path) -> None:
     nota = nota_repo / "nota-van-inlichtingen.yaml"
-    nota.write_text(nota.read_text(encoding="utf-8").replace("revisie: v1.0", "map: ../bestaat-niet"),
-                    encoding="utf-8")
+    edit_spec(nota, "revisie: v1.0", "map: ../bestaat-niet")
     checked = run_cli("validate", str(nota_repo))
     assert checked.returncode == 1
     assert "nota-van-inlichtingen.yaml:5:" in checked.stderr and "vergelijk" in checked.stderr, checked.stderr
