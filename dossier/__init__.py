@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .version import __version__  # noqa: F401 (dossier.__version__)
+from .version import __version__ as __version__  # noqa: F401 (re-exported: dossier.__version__)
 
 from .errors import DossierError, SpecError  # noqa: E402 (the errors a caller catches)
 from .i18n import set_language  # noqa: E402

@@ -9,10 +9,12 @@ from __future__ import annotations
 import json
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
+from click.decorators import FC
 
 from . import __version__, i18n
 from .errors import (EXIT_BUG, EXIT_USAGE, EnvironmentProblem, SpecError, environment_message, error_line,
@@ -128,12 +130,12 @@ class Argument(click.Argument):
     metavar = _Translated()
 
 
-def option(*decls: str, **attrs: Any) -> Any:
+def option(*decls: str, **attrs: Any) -> Callable[[FC], FC]:
     """`click.option` with translated help: write `help=N_("…")`."""
     return click.option(*decls, cls=Option, **attrs)
 
 
-def argument(*decls: str, **attrs: Any) -> Any:
+def argument(*decls: str, **attrs: Any) -> Callable[[FC], FC]:
     """`click.argument` with a translated metavar."""
     return click.argument(*decls, cls=Argument, **attrs)
 

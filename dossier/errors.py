@@ -10,7 +10,7 @@ import errno
 import re
 import zipfile
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import click
 
@@ -156,17 +156,3 @@ def is_error_line(line: str) -> bool:
 
 def _problem_order(p: Problem) -> tuple[str, int, int, str, str]:
     return (p.file, p.line, p.column, p.field, p.message)
-
-
-@dataclass
-class ProblemList:
-    """Collects problems while a stage goes on, so all of them are reported at once."""
-
-    items: list[Problem] = field(default_factory=list)
-
-    def add(self, problem: Problem) -> None:
-        self.items.append(problem)
-
-    def raise_if_any(self) -> None:
-        if self.items:
-            raise SpecError(self.items)

@@ -67,8 +67,6 @@ KINDS: list[Kind] = [
     Kind("nota", "nota.docx", nota.keys, nota.document, N_("nota van inlichtingen")),
 ]
 
-BY_NAME = {k.name: k for k in KINDS}
-
 
 def bundle_titles(d: Dossier) -> dict[str, str]:
     """Every bundle a dossier can have, by key, with its title (document text: Dutch)."""

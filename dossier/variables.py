@@ -77,7 +77,7 @@ def template_paths(template: Path) -> set[str]:
             visit(child, scope)
 
     visit(jinja_env().parse(_source(template)), {})
-    paths = set()
+    paths: set[str] = set()
     for found in used:
         parts = found.split(".")
         paths.update(".".join(parts[:i]) for i in range(1, len(parts) + 1))

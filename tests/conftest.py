@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -9,6 +10,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import docx
 import pytest
 import yaml
 
@@ -91,6 +93,60 @@ def own_house_style(spec: Path, folder: str = "sjablonen") -> Path:
     text = (spec / "dossier.yaml").read_text(encoding="utf-8")
     (spec / "dossier.yaml").write_text(text.rstrip("\n") + f"\nhuisstijl: ./{folder}\n", encoding="utf-8")
     return templates
+
+
+# --- what a user sees in the outputs, and editing a spec as a writer would -----------------------------
+
+def edit_spec(path: Path, old: str, new: str) -> None:
+    """Replace the first `old` in a spec file by `new`, as a writer would; `old` must be there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} staat niet in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def docx_text(path: Path) -> str:
+    """All visible text of a DOCX, one paragraph or table cell a line: body paragraphs, tables, headers
+    and footers."""
+    d = docx.Document(str(path))
+    parts = [p.text for p in d.paragraphs]
+    for table in d.tables:
+        for row in table.rows:
+            parts += [c.text for c in row.cells]
+    for section in d.sections:
+        for hf in (section.header, section.first_page_header, section.footer, section.first_page_footer):
+            parts += [p.text for p in hf.paragraphs]
+    return "\n".join(parts)
+
+
+def pdf_text(path: Path, *, layout: bool = False, page: int | None = None) -> str:
+    """The text of a PDF, or of one page of it, as pdftotext reads it (with `layout`, in the columns of
+    the page)."""
+    options = [*(["-layout"] if layout else []), *(["-f", str(page), "-l", str(page)] if page else [])]
+    return subprocess.run(["pdftotext", *options, str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def tree_hashes(root: Path, *, skip: Path | None = None, hidden: bool = True, modes: bool = False) -> dict[str, str]:
+    """Every file and link under `root` by path relative to it, with its content hash or link target
+    (links are not followed); with `modes` also every folder, and each file's and folder's mode. `skip`
+    and what is under it are left out, and with `hidden=False` every name starting with '.' and what is
+    under it."""
+    out: dict[str, str] = {}
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root)
+        if skip is not None and (path == skip or skip in path.parents):
+            continue
+        if not hidden and any(part.startswith(".") for part in rel.parts):
+            continue
+        mode = f"{path.lstat().st_mode:o}:" if modes else ""
+        if path.is_symlink():
+            out[rel.as_posix()] = "link:" + os.readlink(path)
+        elif path.is_dir():
+            if modes:
+                out[rel.as_posix()] = mode + "folder"
+        else:
+            out[rel.as_posix()] = mode + hashlib.sha256(path.read_bytes()).hexdigest()
+    return out
 
 
 # --- LibreOffice must not outlive the tests ------------------------------------------------------------

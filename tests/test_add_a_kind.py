@@ -8,10 +8,9 @@ import sys
 import types
 from pathlib import Path
 
-import docx
 
 import dossier
-from conftest import REPO, own_house_style
+from conftest import REPO, docx_text, edit_spec, own_house_style
 from dossier import kinds
 from dossier.check import check_templates
 from dossier.i18n import N_
@@ -46,8 +45,7 @@ def test_the_page_adds_a_kind_that_builds(minimaal: Path, tmp_path: Path, monkey
     model = dossier.load(minimaal)
     result = dossier.build(model, out, formats=("docx",))
     assert not result.errors and "aanbiederslijst/dossier" in result.built
-    text = "\n".join(c.text for t in docx.Document(out / "aanbiederslijst" / "dossier.docx").tables
-                     for row in t.rows for c in row.cells)
+    text = docx_text(out / "aanbiederslijst" / "dossier.docx")
     for aanbieder in model.aanbieders.values():
         assert aanbieder.naam in text and aanbieder.kvk in text
 
@@ -56,7 +54,7 @@ def test_the_page_adds_a_kind_that_builds(minimaal: Path, tmp_path: Path, monkey
 
     aanbieders = minimaal / "aanbieders.yaml"
     first = next(iter(model.aanbieders.values())).naam
-    aanbieders.write_text(aanbieders.read_text().replace(first, first + " B.V.", 1))
+    edit_spec(aanbieders, first, first + " B.V.")
     lines: list[str] = []
     result = dossier.build(dossier.load(minimaal), out, formats=("docx",), only=("aanbiederslijst",),
                            report=lines.append)

@@ -11,21 +11,14 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from conftest import TWENTE, needs_soffice, run_cli
+from conftest import TWENTE, edit_spec, needs_soffice, pdf_text, run_cli, tree_hashes
 
 pytestmark = needs_soffice
 
 
-def sha_tree(root: Path) -> dict[str, str]:
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file() and not p.name.startswith(".")}
-
-
 def pdftext(path: Path) -> str:
     """The PDF's text with whitespace collapsed (table cells wrap words onto new lines)."""
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
-    return " ".join(text.split())
+    return " ".join(pdf_text(path).split())
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +86,7 @@ def test_two_builds_are_byte_identical(twente_build, tmp_path: Path) -> None:  #
     out, _ = twente_build
     result = run_cli("build", str(TWENTE), "--out", str(tmp_path), "--quiet")
     assert result.returncode == 0, result.stderr
-    assert sha_tree(out) == sha_tree(tmp_path / "twente-2025")
+    assert tree_hashes(out, hidden=False) == tree_hashes(tmp_path / "twente-2025", hidden=False)
 
 
 def test_incremental_rebuild_says_why(minimaal: Path, tmp_path: Path) -> None:
@@ -106,7 +99,7 @@ def test_incremental_rebuild_says_why(minimaal: Path, tmp_path: Path) -> None:
     assert "8 documenten: 0 gebouwd, 8 ongewijzigd, 0 fouten" in again.stdout
 
     segment = minimaal / "segmenten" / "ambulant.yaml"
-    segment.write_text(segment.read_text().replace("bedrag: 1234.5", "bedrag: 1250.75"))
+    edit_spec(segment, "bedrag: 1234.5", "bedrag: 1250.75")
     changed = run_cli("build", str(minimaal), "--out", str(out), "--quiet")
     assert "bouw bestek/ambulant: segmenten/ambulant.yaml gewijzigd" in changed.stdout
     assert "8 documenten: 1 gebouwd, 7 ongewijzigd, 0 fouten" in changed.stdout
@@ -115,7 +108,7 @@ def test_incremental_rebuild_says_why(minimaal: Path, tmp_path: Path) -> None:
     assert "€ 1.250,75" in pdftext(out / "minimaal" / "bestek" / "ambulant.pdf")
 
     gemeenten = minimaal / "gemeenten.yaml"
-    gemeenten.write_text(gemeenten.read_text().replace('telefoon: "14 0546"', 'telefoon: "14 0547"'))
+    edit_spec(gemeenten, 'telefoon: "14 0546"', 'telefoon: "14 0547"')
     letter = run_cli("build", str(minimaal), "--out", str(out), "--quiet")
     assert "bouw raadsbrief/almelo: gemeenten.yaml gewijzigd" in letter.stdout
     assert "1 gebouwd, 7 ongewijzigd" in letter.stdout

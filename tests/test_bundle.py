@@ -10,6 +10,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
+from conftest import pdf_text
 from dossier.pdf.bundle import merge_pdfs
 
 pytestmark = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) missing")
@@ -312,7 +313,7 @@ def test_links_point_into_their_own_part(parts, bundle):
 
 
 def test_text_of_every_part(bundle):
-    text = _run("pdftotext", "-layout", str(bundle), "-")
+    text = pdf_text(bundle, layout=True)
     for name in NAMES:
         assert f"Kenmerk {name.upper()}-7731" in text
         assert f"{name}-cel-2-1" in text

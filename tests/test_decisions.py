@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from docx import Document as open_docx
 
-from conftest import REPO, ROOTS, TWENTE, load_yaml, needs_soffice, run_cli
+from conftest import REPO, ROOTS, TWENTE, edit_spec, load_yaml, needs_soffice, pdf_text, run_cli
 
 from dossier.context import termijnen
 from dossier.context.besluit import aanhef, standstill_einde
@@ -141,9 +140,8 @@ def twente_besluiten(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out / "twente-2025" / "besluit"
 
 
-def pdf_text(path: Path) -> str:
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    return re.sub(r"\s+", " ", text)
+def pdf_words(path: Path) -> str:
+    return re.sub(r"\s+", " ", pdf_text(path))
 
 
 @needs_soffice
@@ -151,7 +149,7 @@ def test_every_besluit_of_the_example_names_a_working_day(twente_besluiten: Path
     data = load_yaml(TWENTE / "besluiten.yaml")
     tendered = 0
     for besluit in data["besluiten"]:
-        text = pdf_text(twente_besluiten / f"{besluit['aanbieder']}.pdf")
+        text = pdf_words(twente_besluiten / f"{besluit['aanbieder']}.pdf")
         ends = re.findall(r"eindigt op (\d+ \w+ \d{4})", text)
         if not any(u["uitkomst"] in ("gegund", "niet-gegund") for u in besluit["uitkomsten"]):
             assert not ends and "Opschortende termijn" not in text
@@ -206,10 +204,10 @@ def four_types(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = base / "minimaal"
     shutil.copytree(ROOTS / "minimaal", root)
     dossier = root / "dossier.yaml"
-    dossier.write_text(dossier.read_text().replace("  naam: Serviceorganisatie Jeugd Proefregio\n", (
+    edit_spec(dossier, "  naam: Serviceorganisatie Jeugd Proefregio\n", (
         "  naam: Serviceorganisatie Jeugd Proefregio\n"
         "  adres: {straat: Postbus 100, postcode: 6800 AA, plaats: Arnhem}\n"
-        "  email: inkoop@proefregio.nl\n  telefoon: 026 123 45 67\n")))
+        "  email: inkoop@proefregio.nl\n  telefoon: 026 123 45 67\n"))
     aanbieders = root / "aanbieders.yaml"
     aanbieders.write_text(aanbieders.read_text() + (
         "  de-bruggen:\n    naam: Jeugdhulp De Bruggen B.V.\n    kvk: '87654321'\n"
@@ -233,7 +231,7 @@ def four_types(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize(("key", "kind"), [("lettersprong", "gegund"), ("taalkracht", "niet-gegund"),
                                            ("de-horst", "toegelaten"), ("de-bruggen", "afgewezen")])
 def test_remedies_per_outcome_type(four_types: Path, key: str, kind: str) -> None:
-    text = pdf_text(four_types / f"{key}.pdf")
+    text = pdf_words(four_types / f"{key}.pdf")
     assert SENTENCES[kind] in text
     for other, sentence in SENTENCES.items():
         if other != kind:
@@ -291,10 +289,10 @@ def test_remedies_are_required_by_the_spec(minimaal: Path) -> None:
 
 def test_a_rejection_says_when_to_apply_again(minimaal: Path) -> None:
     besluiten = minimaal / "besluiten.yaml"
-    besluiten.write_text(besluiten.read_text().replace(
-        "rechtbank: Rechtbank Gelderland\n",
-        "rechtbank: Rechtbank Gelderland\nklachtenmeldpunt: {naam: Meldpunt, email: m@proefregio.nl}\n").replace(
-        "uitkomst: toegelaten", "uitkomst: afgewezen\n        niet_voldaan: [KIT-I-01]\n        gronden: Onvolledig."))
+    edit_spec(besluiten, "rechtbank: Rechtbank Gelderland\n",
+              "rechtbank: Rechtbank Gelderland\nklachtenmeldpunt: {naam: Meldpunt, email: m@proefregio.nl}\n")
+    edit_spec(besluiten, "uitkomst: toegelaten",
+              "uitkomst: afgewezen\n        niet_voldaan: [KIT-I-01]\n        gronden: Onvolledig.")
     segment = minimaal / "segmenten" / "ambulant.yaml"
     text = segment.read_text()
     heropening = "      heropening: De toelating gaat weer open als wachttijden langer dan acht weken worden.\n"
@@ -368,7 +366,7 @@ def test_every_letter_and_decision_shows_its_own_date(letters: dict[str, Path], 
 
 @needs_soffice
 def test_a_refusal_in_the_example_says_the_other_requirements_were_met(twente_besluiten: Path) -> None:
-    text = pdf_text(twente_besluiten / "zorgbureau-snelstart.pdf")
+    text = pdf_words(twente_besluiten / "zorgbureau-snelstart.pdf")
     assert ("Uw aanvraag tot toelating voor Begeleiding is afgewezen, omdat zij niet voldoet aan KIT-I-01 (Bestek "
             "Ambulant, hoofdstuk Kwaliteits- en Integriteitsinstrument Twente (KIT)). Aan de overige eisen "
             "(KIT-I-02, KIT-I-03,") in text
@@ -379,7 +377,7 @@ def test_a_refusal_in_the_example_says_the_other_requirements_were_met(twente_be
 
 @needs_soffice
 def test_decision_pdf_footer_shows_its_own_date_not_the_dossiers(twente_besluiten: Path) -> None:
-    text = pdf_text(twente_besluiten / "zorgbureau-snelstart.pdf")
+    text = pdf_words(twente_besluiten / "zorgbureau-snelstart.pdf")
     assert "versie 1.0 (concept) · 27 september 2024 · pagina 1 van" in text
     assert "8 februari 2024" not in text
 

@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 import dossier
-from conftest import ROOTS, TWENTE, needs_soffice, run_cli
+from conftest import ROOTS, TWENTE, needs_soffice, pdf_text, run_cli
 from dossier.cli import main
 from dossier.context import nl
 
@@ -227,6 +227,5 @@ def test_wijzigingsoverzicht_pdf(tmp_path: Path) -> None:
     target = tmp_path / "overzicht.pdf"
     result = run_cli("diff", str(ROOTS / "minimaal"), str(new), "--pdf", str(target))
     assert result.returncode == 1, result.stderr
-    text = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = pdf_text(target, layout=True)
     assert "Wijzigingsoverzicht" in text and "1.250,00" in text

@@ -10,20 +10,7 @@ import docx
 import pytest
 
 import dossier
-from conftest import ROOTS, TWENTE, own_house_style
-
-
-def doc_text(path: Path) -> str:
-    """All visible text of a DOCX: body paragraphs, tables, headers and footers."""
-    d = docx.Document(str(path))
-    parts = [p.text for p in d.paragraphs]
-    for table in d.tables:
-        for row in table.rows:
-            parts += [c.text for c in row.cells]
-    for section in d.sections:
-        for hf in (section.header, section.first_page_header, section.footer, section.first_page_footer):
-            parts += [p.text for p in hf.paragraphs]
-    return "\n".join(parts)
+from conftest import ROOTS, TWENTE, docx_text, edit_spec, own_house_style
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +33,7 @@ def test_every_document_opens_and_has_no_generated_looking_text(minimaal_docs: P
     files = sorted(minimaal_docs.rglob("*.docx"))
     assert len(files) == 8
     for path in files:
-        text = doc_text(path)
+        text = docx_text(path)
         assert "None" not in text, path
         assert "{{" not in text and "{%" not in text, path
         assert "**" not in text, path
@@ -57,7 +44,7 @@ def test_every_document_opens_and_has_no_generated_looking_text(minimaal_docs: P
 
 
 def test_amounts_dates_and_lists_are_dutch(minimaal_docs: Path) -> None:
-    text = doc_text(minimaal_docs / "bestek" / "ambulant.docx")
+    text = docx_text(minimaal_docs / "bestek" / "ambulant.docx")
     assert "€\xa01.234,50" in text
     assert "1 januari 2026" in text
     assert "april 2025 – juni 2025" in text
@@ -89,25 +76,25 @@ def test_core_properties_and_concept_mark(minimaal_docs: Path) -> None:
 
 
 def test_begrippen_lists_only_terms_used(minimaal_docs: Path) -> None:
-    text = doc_text(minimaal_docs / "bestek" / "ambulant.docx")
+    text = docx_text(minimaal_docs / "bestek" / "ambulant.docx")
     assert "Een organisatie of zelfstandige die jeugdhulp levert." in text  # 'aanbieder' is used
     assert "Een vast bedrag voor een taak" not in text  # 'lumpsum' is not
 
 
 def test_raadsbrief_has_its_own_municipality(minimaal_docs: Path) -> None:
-    almelo = doc_text(minimaal_docs / "raadsbrief" / "almelo.docx")
+    almelo = docx_text(minimaal_docs / "raadsbrief" / "almelo.docx")
     assert "Geachte leden van de raad," in almelo
     assert "Begeleiding (segment Ambulant) wordt voor Almelo niet regionaal ingekocht." in almelo
     assert "M.M. van 't Veld" in almelo and "J. Dijkstra" in almelo
     assert "Bladnummer" in almelo and "Zaaknummer 2025-0001" in almelo
     assert "Integrale bestuurlijke samenvatting" in almelo  # bijlage
-    hengelo = doc_text(minimaal_docs / "raadsbrief" / "hengelo.docx")
+    hengelo = docx_text(minimaal_docs / "raadsbrief" / "hengelo.docx")
     assert "niet regionaal ingekocht" not in hengelo
     assert "S.W.J.G. Schelberg" in hengelo and "M.M. van 't Veld" not in hengelo
 
 
 def test_gunningsbeslissing_compares_with_winner_and_computes_standstill(minimaal_docs: Path) -> None:
-    text = doc_text(minimaal_docs / "besluit" / "taalkracht.docx")
+    text = docx_text(minimaal_docs / "besluit" / "taalkracht.docx")
     assert "Gunningsbeslissing" in text
     assert "niet gegund" in text
     assert "Lettersprong Dyslexiezorg" in text
@@ -119,7 +106,7 @@ def test_gunningsbeslissing_compares_with_winner_and_computes_standstill(minimaa
 
 
 def test_toelatingsbesluit_has_no_standstill(minimaal_docs: Path) -> None:
-    text = doc_text(minimaal_docs / "besluit" / "de-horst.docx")
+    text = docx_text(minimaal_docs / "besluit" / "de-horst.docx")
     assert "Toelatingsbesluit" in text and "toegelaten" in text
     assert "KIT-I-01 Bibob-toets" in text
     assert "Opschortende termijn" not in text and "kalenderdagen" not in text
@@ -142,15 +129,12 @@ def test_standstill_end_crosses_month_and_year() -> None:
 def test_hostile_text_appears_literally(minimaal: Path, tmp_path: Path) -> None:
     hostile = 'Zorg & Co <b>vet</b> "aanhalingstekens" {{ x }} {% if y %} ✓ €'  # emoji are refused: the PDF fonts cannot show them
     path = minimaal / "segmenten" / "ambulant.yaml"
-    text = path.read_text(encoding="utf-8")
-    text = text.replace("naam: Begeleiding", f"naam: '{hostile}'", 1)
-    text = text.replace("toegang: De toegang loopt via het lokale team.",
-                        f"toegang: '{hostile}'")
-    path.write_text(text, encoding="utf-8")
+    edit_spec(path, "naam: Begeleiding", f"naam: '{hostile}'")
+    edit_spec(path, "toegang: De toegang loopt via het lokale team.", f"toegang: '{hostile}'")
     out = tmp_path / "out"
     result = dossier.build(dossier.load(minimaal), out, formats=("docx",), only=("bestek",))
     assert not result.errors
-    body = doc_text(out / "bestek" / "ambulant.docx")
+    body = docx_text(out / "bestek" / "ambulant.docx")
     assert body.count(hostile) >= 2
 
 
@@ -163,22 +147,22 @@ def test_twente_builds_every_document(twente_docs: Path) -> None:
     assert len(list((twente_docs / "raadsbrief").glob("*.docx"))) == 14
     assert len(list((twente_docs / "besluit").glob("*.docx"))) == len(d.besluiten.besluiten)
     for path in twente_docs.rglob("*.docx"):
-        text = doc_text(path)
+        text = docx_text(path)
         assert "None" not in text and "{{" not in text and "**" not in text, path
         assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", text), path
 
 
 def test_twente_content(twente_docs: Path) -> None:
-    ambulant = doc_text(twente_docs / "bestek" / "ambulant.docx")
+    ambulant = docx_text(twente_docs / "bestek" / "ambulant.docx")
     assert "Ernstige Dyslexie" in ambulant
     assert "Toelatingsprocedure met voorwaarden" in ambulant
-    assert "Bereikbaarheid JGGZ" in doc_text(twente_docs / "bestek" / "crisishulp.docx")
-    almelo = doc_text(twente_docs / "raadsbrief" / "almelo.docx")
+    assert "Bereikbaarheid JGGZ" in docx_text(twente_docs / "bestek" / "crisishulp.docx")
+    almelo = docx_text(twente_docs / "raadsbrief" / "almelo.docx")
     assert "M.M. van 't Veld" in almelo
     assert "Begeleiding (segment Ambulant) wordt voor Almelo niet regionaal ingekocht." in almelo
-    hengelo = doc_text(twente_docs / "raadsbrief" / "hengelo.docx")
+    hengelo = docx_text(twente_docs / "raadsbrief" / "hengelo.docx")
     assert "Hengelo neemt beperkt deel aan Begeleiding" in hengelo
-    samenvatting = doc_text(twente_docs / "samenvatting" / "dossier.docx")
+    samenvatting = docx_text(twente_docs / "samenvatting" / "dossier.docx")
     assert "13 gemeenten (Almelo niet, Hengelo beperkt)" in samenvatting
 
 
@@ -199,9 +183,8 @@ def test_municipality_letterhead_with_logo_and_colour(minimaal: Path, tmp_path: 
     (minimaal / "huisstijl").mkdir()
     _png(minimaal / "huisstijl" / "almelo.png")
     gemeenten = minimaal / "gemeenten.yaml"
-    gemeenten.write_text(gemeenten.read_text().replace(
-        '    zaaknummer: "2025-0001"\n',
-        '    zaaknummer: "2025-0001"\n    huisstijl:\n      logo: huisstijl/almelo.png\n      kleur: "#8B0000"\n'))
+    edit_spec(gemeenten, '    zaaknummer: "2025-0001"\n',
+              '    zaaknummer: "2025-0001"\n    huisstijl:\n      logo: huisstijl/almelo.png\n      kleur: "#8B0000"\n')
     out = tmp_path / "out"
     result = dossier.build(dossier.load(minimaal), out, formats=("docx",), only=("raadsbrief",))
     assert not result.errors, result.errors

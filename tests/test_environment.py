@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import needs_mount, needs_soffice, own_house_style, run_cli, run_cli_mounted
+from conftest import edit_spec, needs_mount, needs_soffice, own_house_style, run_cli, run_cli_mounted
 
 FULL = "fout: de schijf is vol; maak ruimte vrij en probeer het opnieuw"
 ABSENT = "bestaat niet, of kan daar niet worden gemaakt"
@@ -30,7 +30,7 @@ def places(tmp_path: Path, minimaal: Path) -> Path:
     changed = tmp_path / "gewijzigd"
     shutil.copytree(minimaal, changed)
     besluiten = changed / "besluiten.yaml"
-    besluiten.write_text(besluiten.read_text().replace("minder concreet", "niet concreet"))
+    edit_spec(besluiten, "minder concreet", "niet concreet")
     (tmp_path / "bestand").write_text("geen map\n")
     (tmp_path / "ro").mkdir()
     return tmp_path

@@ -15,7 +15,7 @@ import dossier
 from dossier.builder import manifest
 from dossier.spec.yamlfile import YamlProblem, read_yaml
 
-from conftest import TWENTE, needs_soffice, run_cli
+from conftest import TWENTE, needs_soffice, pdf_text, run_cli
 
 VERAPDF = Path("/work/shared/tools/verapdf/verapdf")
 
@@ -23,8 +23,7 @@ VERAPDF = Path("/work/shared/tools/verapdf/verapdf")
 def _pages(pdf: Path) -> list[str]:
     count = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", pdf], capture_output=True, text=True,
                                                                check=True).stdout).group(1))  # type: ignore[union-attr]
-    return [subprocess.run(["pdftotext", "-layout", "-f", str(i), "-l", str(i), pdf, "-"], capture_output=True,
-                           text=True, check=True).stdout for i in range(1, count + 1)]
+    return [pdf_text(pdf, layout=True, page=i) for i in range(1, count + 1)]
 
 
 def _twente(tmp_path: Path, status: str) -> Path:

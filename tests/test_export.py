@@ -18,7 +18,7 @@ from jsonschema import Draft4Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
 
-from conftest import ROOTS, TWENTE, load_yaml, run_cli
+from conftest import ROOTS, TWENTE, edit_spec, load_yaml, run_cli
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "dossier" / "export" / "schemas"
 STATUS = {"toegelaten": "active", "gegund": "active", "afgewezen": "unsuccessful", "niet-gegund": "unsuccessful"}
@@ -214,8 +214,7 @@ def test_csv_has_one_row_per_decision(tmp_path: Path) -> None:
 
 def test_csv_to_stdout_keeps_accents(tmp_path: Path, minimaal: Path) -> None:
     aanbieders = minimaal / "aanbieders.yaml"
-    aanbieders.write_text(aanbieders.read_text(encoding="utf-8").replace("Taalkracht Twente", "Taalkracht Één; \"Twente\""),
-                          encoding="utf-8")
+    edit_spec(aanbieders, "Taalkracht Twente", "Taalkracht Één; \"Twente\"")
     result = run_cli("export", "csv", str(minimaal), timeout=120)
     assert result.returncode == 0, result.stderr
     assert "3 regels" in result.stderr

@@ -3,7 +3,6 @@ at once. Each leaves the previous outputs intact and tells the writer what happe
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import resource
@@ -15,19 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, needs_soffice, run_cli
+from conftest import REPO, edit_spec, needs_soffice, run_cli, tree_hashes
 
 
 def recorded(out: Path) -> dict[str, str]:
     """What the manifest says every output file is."""
     data = json.loads((out / "manifest.json").read_text())
     return {rel: sha for item in data["outputs"] for rel, sha in item["files"].items()}
-
-
-def visible_files(out: Path) -> dict[str, str]:
-    return {p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in out.rglob("*") if p.is_file()
-            and not any(part.startswith(".") for part in p.relative_to(out).parts)}
 
 
 def start_build(spec: Path, out: Path, **env: str) -> subprocess.Popen[str]:
@@ -54,7 +47,7 @@ def test_killed_build_leaves_previous_outputs_intact(minimaal: Path, tmp_path: P
     first = run_cli("build", str(minimaal), "--out", str(tmp_path))
     assert first.returncode == 0, first.stdout + first.stderr
     out = tmp_path / "minimaal"
-    before = visible_files(out)
+    before = tree_hashes(out, hidden=False)
     assert recorded(out) == {k: v for k, v in before.items() if k != "manifest.json"}
     manifest = (out / "manifest.json").read_bytes()
 
@@ -66,7 +59,7 @@ def test_killed_build_leaves_previous_outputs_intact(minimaal: Path, tmp_path: P
     proc.wait()
 
     assert (out / "manifest.json").read_bytes() == manifest
-    assert visible_files(out) == before  # nothing partial or half-new is visible
+    assert tree_hashes(out, hidden=False) == before  # nothing partial or half-new is visible
 
     again = run_cli("build", str(minimaal), "--out", str(tmp_path))
     assert again.returncode == 0, again.stdout
@@ -109,7 +102,7 @@ def test_full_disk_gives_a_clear_error_and_keeps_outputs(minimaal: Path, tmp_pat
     tmp_path = tmp_path / "uit"
     assert run_cli("build", str(minimaal), "--out", str(tmp_path), "--format", "docx").returncode == 0
     out = tmp_path / "minimaal"
-    before = visible_files(out)
+    before = tree_hashes(out, hidden=False)
 
     def small_disk() -> None:  # every file this build writes may be at most 16 KB
         resource.setrlimit(resource.RLIMIT_FSIZE, (16 * 1024, 16 * 1024))
@@ -121,7 +114,7 @@ def test_full_disk_gives_a_clear_error_and_keeps_outputs(minimaal: Path, tmp_pat
     assert proc.stderr.splitlines() == [f"fout: de schijf is vol bij het schrijven naar {out}; er is niets "
                                         "overschreven. Maak ruimte vrij en bouw opnieuw"]
     assert "Traceback" not in proc.stderr
-    assert visible_files(out) == before
+    assert tree_hashes(out, hidden=False) == before
     assert not (out / ".bouw").exists()
 
 
@@ -144,14 +137,14 @@ def test_a_document_that_fails_on_rebuild_keeps_its_previous_files(minimaal: Pat
     tmp_path = tmp_path / "uit"
     assert run_cli("build", str(minimaal), "--out", str(tmp_path)).returncode == 0
     out = tmp_path / "minimaal"
-    before = visible_files(out)
+    before = tree_hashes(out, hidden=False)
     besluiten = minimaal / "besluiten.yaml"
-    besluiten.write_text(besluiten.read_text().replace("minder concreet", "niet concreet"))
+    edit_spec(besluiten, "minder concreet", "niet concreet")
     result = run_cli("build", str(minimaal), "--out", str(tmp_path), "--quiet",
                      env={"DOSSIER_FAULT": "crash:taalkracht", "DOSSIER_CONVERT_TIMEOUT": "8"})
     assert result.returncode == 1
     assert "bouw besluit/taalkracht: besluiten.yaml gewijzigd" in result.stdout
-    after = visible_files(out)
+    after = tree_hashes(out, hidden=False)
     for rel in ("besluit/taalkracht.docx", "besluit/taalkracht.pdf"):
         assert after[rel] == before[rel], rel  # not a new DOCX beside an old PDF
     assert recorded(out)["besluit/taalkracht.docx"] == before["besluit/taalkracht.docx"]

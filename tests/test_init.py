@@ -4,13 +4,12 @@ a refusal to overwrite anything."""
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import TWENTE, load_yaml, needs_soffice, run_cli
+from conftest import TWENTE, load_yaml, needs_soffice, pdf_text, run_cli
 
 SCAFFOLD = Path(__file__).resolve().parent.parent / "dossier" / "scaffold"
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
@@ -200,8 +199,7 @@ def test_init_then_build_pdf(tmp_path: Path) -> None:
     assert built.returncode == 0, built.stdout + built.stderr
     assert "(4 bundels bijgewerkt)" in built.stdout  # segment, all councils, and each council (two)
     pdf = tmp_path / "output" / "pdf-regio" / "bestek" / "ambulant.pdf"
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = pdf_text(pdf, layout=True)
     assert "Inkoop jeugdhulp Pdf-regio" in text and "Bibob-toets" in text
     assert (tmp_path / "output" / "pdf-regio" / "bundels" / "raad.pdf").is_file()
 

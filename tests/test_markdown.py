@@ -21,6 +21,7 @@ from docxtpl import DocxTemplate
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import pdf_text
 from dossier.render.markdown import MissingStyleError, markdown_subdoc
 from dossier.spec.markdown import markdown_plain
 
@@ -343,7 +344,7 @@ def test_pdf_shows_restarted_lists_and_a_working_link(tmp_path: Path) -> None:
     )
     pdf = tmp_path / "uit.pdf"
     assert result.returncode == 0 and pdf.exists(), result.stderr
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    text = pdf_text(pdf, layout=True)
     for word in ("appel", "peer", "kers", "banaan", "de website"):
         assert word in text
     assert re.search(r"1\.\s+eerste", text) and re.search(r"2\.\s+tweede", text)

@@ -4,7 +4,6 @@ never shrinks a bundle; a kill at any moment leaves the old set or, once recover
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import random
@@ -18,28 +17,14 @@ from pathlib import Path
 import pytest
 
 import dossier
-from conftest import REPO, needs_soffice
+from conftest import REPO, edit_spec, needs_soffice, tree_hashes
 
 DOCX = ("docx",)
 
 
-def tree(root: Path, skip: Path | None = None) -> dict[str, str]:
-    """Every file and link under `root` (outside `skip`) with its content hash or link target."""
-    out = {}
-    for p in sorted(root.rglob("*")):
-        if skip is not None and (p == skip or skip in p.parents):
-            continue
-        rel = p.relative_to(root).as_posix()
-        if p.is_symlink():
-            out[rel] = "-> " + os.readlink(p)
-        elif p.is_file():
-            out[rel] = hashlib.sha256(p.read_bytes()).hexdigest()
-    return out
-
-
 def outputs(out: Path) -> dict[str, str]:
     """The output set: every document, bundle and the manifest (hidden files left out)."""
-    return {k: v for k, v in tree(out).items() if not any(part.startswith(".") for part in k.split("/"))}
+    return tree_hashes(out, hidden=False)
 
 
 @pytest.fixture
@@ -78,13 +63,13 @@ HOSTILE_MANIFESTS = {
 def test_a_hostile_manifest_means_a_full_build_and_nothing_outside_is_touched(case: str, built, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     spec, out = built
     _tamper(out, HOSTILE_MANIFESTS[case])
-    before = tree(tmp_path, skip=out)
+    before = tree_hashes(tmp_path, skip=out)
     lines: list[str] = []
     result = dossier.build(dossier.load(spec), out, formats=DOCX, report=lines.append)
     assert not result.errors
     assert any(line.startswith("volledige build: ") for line in lines), lines
     assert len(result.built) == result.total == 8
-    assert tree(tmp_path, skip=out) == before  # the victim and everything else outside stay as they were
+    assert tree_hashes(tmp_path, skip=out) == before  # the victim and everything else outside stay as they were
     assert json.loads((out / "manifest.json").read_text())["dossier"] == "minimaal"
 
 
@@ -93,10 +78,10 @@ def test_staging_and_lock_as_links_are_removed_not_followed(built, tmp_path: Pat
     (out / ".bouw").symlink_to(tmp_path / "buiten")
     (out / ".lock").unlink()
     (out / ".lock").symlink_to(tmp_path / "nieuw-bestand")
-    before = tree(tmp_path, skip=out)
+    before = tree_hashes(tmp_path, skip=out)
     result = dossier.build(dossier.load(spec), out, formats=DOCX, force=True)
     assert not result.errors and len(result.built) == 8
-    assert tree(tmp_path, skip=out) == before
+    assert tree_hashes(tmp_path, skip=out) == before
     assert not (tmp_path / "nieuw-bestand").exists()
     assert not (out / ".bouw").exists() and not (out / ".lock").is_symlink()
 
@@ -112,12 +97,12 @@ def test_an_output_subfolder_that_is_a_link_is_replaced_by_a_real_folder(built, 
     spec, out = built
     shutil.rmtree(out / "besluit")
     (out / "besluit").symlink_to(tmp_path / "buiten")
-    before = tree(tmp_path, skip=out)
+    before = tree_hashes(tmp_path, skip=out)
     lines: list[str] = []
     result = dossier.build(dossier.load(spec), out, formats=DOCX, report=lines.append)
     assert not result.errors
     assert "bouw besluit/taalkracht: besluit/taalkracht.docx ontbreekt of is buiten de build om gewijzigd" in lines
-    assert tree(tmp_path, skip=out) == before
+    assert tree_hashes(tmp_path, skip=out) == before
     assert (out / "besluit").is_dir() and not (out / "besluit").is_symlink()
     assert sorted(p.name for p in (out / "besluit").iterdir()) == ["de-horst.docx", "lettersprong.docx",
                                                                     "taalkracht.docx"]
@@ -142,7 +127,7 @@ def test_only_leaves_every_bundle_byte_identical_and_never_shrinks_one(minimaal:
         assert every_bundle() == bundles, only
     # a letter that really changed: the council bundle is made again from every letter, not from that one
     brieven = minimaal / "brieven.yaml"
-    brieven.write_text(brieven.read_text().replace("onderwerp: Inkoop Jeugdhulp", "onderwerp: Inkoop jeugdhulp 2025", 1))
+    edit_spec(brieven, "onderwerp: Inkoop Jeugdhulp", "onderwerp: Inkoop jeugdhulp 2025")
     result = dossier.build(dossier.load(minimaal), out, only=("raadsbrief/almelo",))
     assert result.built == ["raadsbrief/almelo"] and result.bundles == ["bundel/raad", "bundel/raad/almelo"]
     assert len(PdfReader(out / "bundels" / "raad.pdf").pages) == pages["raad.pdf"]
@@ -159,7 +144,7 @@ def test_a_build_killed_at_twenty_moments_leaves_the_old_or_the_new_set(minimaal
     assert not dossier.build(dossier.load(minimaal), old_out, formats=DOCX).errors
     old = outputs(old_out)
     spec = minimaal / "dossier.yaml"
-    spec.write_text(spec.read_text().replace('versie: "0.1"', 'versie: "0.2"', 1))
+    edit_spec(spec, 'versie: "0.1"', 'versie: "0.2"')
     assert 'versie: "0.2"' in spec.read_text()
     new_out = tmp_path / "nieuw" / "minimaal"
     shutil.copytree(old_out, new_out)

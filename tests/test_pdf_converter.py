@@ -16,6 +16,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
+from conftest import pdf_text
 from dossier.pdf import (
     INSTALL_HINT,
     Converter,
@@ -106,7 +107,7 @@ def test_output_is_tagged_pdfa_2b(converted):
 def test_qpdf_check_and_text(converted):
     for name in ("a1.pdf", "b.pdf"):
         assert run("qpdf", "--check", str(converted / name)).returncode == 0
-        text = run("pdftotext", str(converted / name), "-").stdout
+        text = pdf_text(converted / name)
         assert TEXT in text
         assert "Opdracht" in text
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO, ROOTS, TWENTE, needs_soffice
+from conftest import REPO, ROOTS, TWENTE, edit_spec, needs_soffice
 
 HOOKS = REPO / ".pre-commit-hooks.yaml"
 GITHUB = REPO / "docs" / "ci" / "github-actions.yml"
@@ -95,8 +95,7 @@ def test_entry_passes_on_the_example_specs(dossier_repo: Path) -> None:
 
 def test_entry_blocks_a_commit_with_a_broken_spec(dossier_repo: Path) -> None:
     dossier_yaml = dossier_repo / "specs" / "minimaal" / "dossier.yaml"
-    dossier_yaml.write_text(dossier_yaml.read_text(encoding="utf-8").replace("status: concept", "status: klaar"),
-                            encoding="utf-8")
+    edit_spec(dossier_yaml, "status: concept", "status: klaar")
     result = run_entry(dossier_repo)
     assert result.returncode == 1
     assert re.search(r"^specs/minimaal/dossier\.yaml:\d+:\d+: status: 'klaar' is geen geldige waarde", result.stderr,
@@ -175,7 +174,7 @@ def test_github_validate_step_annotates_each_problem(dossier_repo: Path) -> None
     assert ok.returncode == 0, ok.stderr
     assert "::error" not in ok.stdout
     kit = dossier_repo / "specs" / "minimaal" / "kit.yaml"
-    kit.write_text(kit.read_text(encoding="utf-8").replace("KIT-K-01", "KIT-K-1"), encoding="utf-8")
+    edit_spec(kit, "KIT-K-01", "KIT-K-1")
     bad = run_step(script, dossier_repo)
     assert bad.returncode == 1
     errors = [line for line in bad.stdout.splitlines() if line.startswith("::error ")]
@@ -186,8 +185,7 @@ def test_github_validate_step_annotates_each_problem(dossier_repo: Path) -> None
 def test_gitlab_validate_job_writes_a_code_quality_report(dossier_repo: Path) -> None:
     script = "\n".join(gitlab()["validate"]["script"])
     dossier_yaml = dossier_repo / "specs" / "minimaal" / "dossier.yaml"
-    dossier_yaml.write_text(dossier_yaml.read_text(encoding="utf-8").replace("status: concept", "status: klaar"),
-                            encoding="utf-8")
+    edit_spec(dossier_yaml, "status: concept", "status: klaar")
     result = run_step(script, dossier_repo)
     assert result.returncode == 1
     report = json.loads((dossier_repo / "gl-code-quality.json").read_text(encoding="utf-8"))
@@ -209,8 +207,7 @@ def test_github_diff_step_on_a_pull_request(tmp_path: Path) -> None:
     git("-c", "user.name=t", "-c", "user.email=t@example.nl", "commit", "-q", "-m", "dossier")
     git("update-ref", "refs/remotes/origin/main", "HEAD")
     segment = repo / "specs" / "minimaal" / "segmenten" / "ambulant.yaml"
-    segment.write_text(segment.read_text(encoding="utf-8").replace("bedrag: 1234.5", "bedrag: 1250"),
-                       encoding="utf-8")
+    edit_spec(segment, "bedrag: 1234.5", "bedrag: 1250")
     result = run_step(github_step("Wijzigingen tegen main")["run"], repo)
     assert result.returncode == 0, result.stdout + result.stderr
     body = (repo / "wijzigingen.md").read_text(encoding="utf-8")

@@ -15,9 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import dossier
-from conftest import ROOTS
+from conftest import ROOTS, docx_text
 from dossier.errors import SpecError
-from test_documents import doc_text
 
 TEXT = st.text(  # what validation accepts: no control, direction or private characters, nothing the font lacks
     alphabet=st.characters(max_codepoint=0xFFFF, blacklist_categories=("Cs", "Cc", "Cf", "Co", "Cn", "Zl", "Zp"),
@@ -74,13 +73,13 @@ def test_any_text_appears_literally_in_valid_docx(naam: str, omschrijving: str, 
     out = folder.parent / "out"
     result = dossier.build(dossier.load(folder), out, formats=("docx",), only=("bestek", "raadsbrief"))
     assert not result.errors, result.errors
-    bestek = doc_text(out / "bestek" / "ambulant.docx")
+    bestek = docx_text(out / "bestek" / "ambulant.docx")
     assert _nfc(naam) in bestek and _nfc(omschrijving) in bestek and _nfc(titel) in bestek
     letters = sorted((out / "raadsbrief").glob("extra-*.docx"))
     assert len(letters) == len(gemeenten)
     for i, name in enumerate(gemeenten):
         docx.Document(str(out / "raadsbrief" / f"extra-{i}.docx"))
-        assert f"Gemeenteraad van {_nfc(name)}" in doc_text(out / "raadsbrief" / f"extra-{i}.docx")
+        assert f"Gemeenteraad van {_nfc(name)}" in docx_text(out / "raadsbrief" / f"extra-{i}.docx")
     shutil.rmtree(folder.parent)
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import re
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -14,7 +13,7 @@ import pytest
 from lxml import etree
 
 import dossier
-from conftest import ROOTS, needs_soffice, run_cli
+from conftest import ROOTS, needs_soffice, pdf_text, run_cli
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 PARTS = re.compile(r"word/(document|header\d*|footer\d*)\.xml")
@@ -241,7 +240,7 @@ def test_redline_opens_in_libreoffice_with_the_changes_shown(versions, tmp_path:
     pdf = tmp_path / "ambulant.pdf"
     with Converter(jobs=1) as conv:
         assert conv.convert([(src, pdf)]) == {}
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = pdf_text(pdf)
     squashed = re.sub(r"\s+", "", text)  # table cells wrap
     # LibreOffice shows the tracked changes: the deleted amount right before the inserted one
     assert "€1.234,501.250,00" in squashed

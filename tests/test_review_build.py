@@ -12,7 +12,7 @@ import docx
 import pytest
 
 import dossier
-from conftest import ROOTS, TWENTE, run_cli
+from conftest import ROOTS, TWENTE, docx_text, edit_spec, run_cli
 
 
 def marks(path: Path) -> list[str]:
@@ -20,12 +20,6 @@ def marks(path: Path) -> list[str]:
     d = docx.Document(str(path))
     cells = [p for t in d.tables for row in t.rows for c in row.cells for p in c.paragraphs]
     return [p.text for p in [*d.paragraphs, *cells] if p.style is not None and p.style.name == "Bron"]
-
-
-def all_text(path: Path) -> str:
-    d = docx.Document(str(path))
-    cells = [c.text for t in d.tables for row in t.rows for c in row.cells]
-    return "\n".join([p.text for p in d.paragraphs] + cells)
 
 
 def line_of(path: Path, pattern: str) -> int:
@@ -84,10 +78,10 @@ def test_review_copy_marks_definitions_tariffs_and_terms(ambulant: tuple[Path, P
 def test_normal_build_carries_no_marks(ambulant: tuple[Path, Path]) -> None:
     review, normal = ambulant
     assert marks(normal) == []
-    text = all_text(normal)
+    text = docx_text(normal)
     assert "kit.yaml" not in text and "segmenten/ambulant.yaml" not in text
     # otherwise the same document
-    assert [t for t in all_text(review).splitlines() if ".yaml:" not in t] == text.splitlines()
+    assert [t for t in docx_text(review).splitlines() if ".yaml:" not in t] == text.splitlines()
 
 
 def test_review_copy_of_a_decision_marks_each_outcome(tmp_path: Path) -> None:
@@ -151,11 +145,10 @@ def nota_repo(tmp_path: Path) -> Path:
     _git(repo, "commit", "-qm", "v1.0")
     _git(repo, "tag", "v1.0")
     seg = folder / "segmenten" / "ambulant.yaml"
-    seg.write_text(seg.read_text(encoding="utf-8").replace("bedrag: 1234.5", "bedrag: 1250"), encoding="utf-8")
+    edit_spec(seg, "bedrag: 1234.5", "bedrag: 1250")
     spec = folder / "dossier.yaml"
-    spec.write_text(spec.read_text(encoding="utf-8").replace("    - soort: publicatie\n      datum: 2025-04-01",
-                                                             "    - soort: publicatie\n      datum: 2025-04-08"),
-                    encoding="utf-8")
+    edit_spec(spec, "    - soort: publicatie\n      datum: 2025-04-01",
+              "    - soort: publicatie\n      datum: 2025-04-08")
     (folder / "nota-van-inlichtingen.yaml").write_text(NOTA, encoding="utf-8")
     return folder
 
@@ -194,7 +187,7 @@ def test_nota_lists_the_changed_items_from_the_named_revision(nota_repo: Path, t
 
 def test_nota_names_a_revision_that_does_not_exist(nota_repo: Path, tmp_path: Path) -> None:
     nota = nota_repo / "nota-van-inlichtingen.yaml"
-    nota.write_text(nota.read_text(encoding="utf-8").replace("revisie: v1.0", "revisie: v9"), encoding="utf-8")
+    edit_spec(nota, "revisie: v1.0", "revisie: v9")
     result = run_cli("build", str(nota_repo), "--out", str(tmp_path / "uit"), "--format", "docx", "--only", "nota")
     assert result.returncode == 1
     assert "nota-van-inlichtingen.yaml:5:" in result.stderr and "revisie 'v9' bestaat niet" in result.stderr
@@ -207,8 +200,7 @@ def test_nota_names_a_revision_that_does_not_exist(nota_repo: Path, tmp_path: Pa
 
 def test_nota_names_a_folder_that_does_not_exist(nota_repo: Path) -> None:
     nota = nota_repo / "nota-van-inlichtingen.yaml"
-    nota.write_text(nota.read_text(encoding="utf-8").replace("revisie: v1.0", "map: ../bestaat-niet"),
-                    encoding="utf-8")
+    edit_spec(nota, "revisie: v1.0", "map: ../bestaat-niet")
     checked = run_cli("validate", str(nota_repo))
     assert checked.returncode == 1
     assert "nota-van-inlichtingen.yaml:5:" in checked.stderr and "vergelijk" in checked.stderr, checked.stderr

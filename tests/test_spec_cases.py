@@ -3,7 +3,6 @@ says exactly what the writer must see (tests/cases/README.md explains the format
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import shutil
@@ -16,7 +15,7 @@ import pytest
 import yaml
 from click.testing import CliRunner, Result
 
-from conftest import ROOTS
+from conftest import ROOTS, tree_hashes
 from dossier.cli import main
 
 CASES = Path(__file__).parent / "cases"
@@ -69,20 +68,6 @@ def apply_case(case: Path, target: Path) -> dict:
     return spec
 
 
-def tree_hashes(root: Path) -> dict[str, str]:
-    """Every file, folder and link under `root` with a hash of what it is (links are not followed)."""
-    out: dict[str, str] = {}
-    for path in sorted(root.rglob("*")):
-        info = path.lstat()
-        if path.is_symlink():
-            out[str(path)] = "link:" + os.readlink(path)
-        elif path.is_dir():
-            out[str(path)] = f"folder:{info.st_mode:o}"
-        else:
-            out[str(path)] = f"{info.st_mode:o}:" + hashlib.sha256(path.read_bytes()).hexdigest()
-    return out
-
-
 def invoke(*args: str, cwd: Path) -> Result:
     """Run `dossier ARGS` in this process, in `cwd`, as a user in a Dutch locale would."""
     before = Path.cwd()
@@ -100,7 +85,7 @@ def test_bad_input(case: Path, tmp_path: Path) -> None:
     spec = apply_case(case, tmp_path / "minimaal")
     for absent in spec.get("absent", []):
         Path(absent).unlink(missing_ok=True)
-    before = tree_hashes(tmp_path)
+    before = tree_hashes(tmp_path, modes=True)
     result = invoke("validate", "minimaal", cwd=tmp_path)
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception  # a traceback: what a writer must never see
@@ -114,7 +99,7 @@ def test_bad_input(case: Path, tmp_path: Path) -> None:
         assert result.stderr.splitlines()[-1] == f"{n} {'fout' if n == 1 else 'fouten'} in de specificatie."
     else:
         assert result.stdout.strip() == "minimaal: geldig"
-    assert tree_hashes(tmp_path) == before, "validate heeft een bestand veranderd"
+    assert tree_hashes(tmp_path, modes=True) == before, "validate heeft een bestand veranderd"
     for absent in spec.get("absent", []):
         assert not Path(absent).exists(), f"{absent} is aangemaakt: de YAML heeft code uitgevoerd"
     if spec.get("build"):
@@ -123,7 +108,7 @@ def test_bad_input(case: Path, tmp_path: Path) -> None:
         if result.exception is not None and not isinstance(result.exception, SystemExit):
             raise result.exception
         assert result.exit_code == 0, result.stderr
-        after = {k: v for k, v in tree_hashes(tmp_path).items() if not k.startswith(str(tmp_path / "uit"))}
+        after = tree_hashes(tmp_path, skip=tmp_path / "uit", modes=True)
         assert after == before, "build heeft iets buiten de uitvoermap veranderd"
         for check in spec["build"]:
             _check_built(tmp_path / "uit" / "minimaal", check)

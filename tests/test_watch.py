@@ -11,12 +11,11 @@ import subprocess
 import sys
 import threading
 import time
-import zipfile
 from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import docx_text, edit_spec as edit, run_cli
 from dossier.watch import changes, snapshot
 
 
@@ -57,17 +56,6 @@ class Watch:
         if self.proc.poll() is None:
             self.proc.kill()
             self.proc.wait(timeout=30)
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def docx_text(path: Path) -> str:
-    with zipfile.ZipFile(path) as z:
-        return z.read("word/document.xml").decode("utf-8")
 
 
 @pytest.fixture

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, run_cli
-from test_documents import doc_text
+from conftest import REPO, docx_text, run_cli
 
 ZHZ = REPO / "specs" / "zhz-2022"
 
@@ -30,7 +29,7 @@ def test_validates() -> None:
 def test_collegebrief_reads_like_seed_004(zhz_out: Path) -> None:
     letters = sorted((zhz_out / "collegebrief").glob("*.docx"))
     assert [p.name for p in letters] == ["vastgesteld-inkoopkader.docx"]
-    text = doc_text(letters[0])
+    text = docx_text(letters[0])
     for expected in (
         "Aan de colleges van burgemeester en wethouders",
         "van de 10 gemeenten in Zuid-Holland Zuid",

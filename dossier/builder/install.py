@@ -71,10 +71,10 @@ def target(out: Path, rel: str) -> Path:
 
 def install(out: Path, staging: Path, moves: list[str], deletions: list[str], new: Manifest) -> None:
     """Commit the staged build: write the journal, then carry it out."""
-    journal = {"moves": sorted(moves), "deletions": sorted(set(deletions) - set(moves)),
-               "manifest": new.as_json()}
+    moves, deletions = sorted(moves), sorted(set(deletions) - set(moves))
+    journal = {"moves": moves, "deletions": deletions, "manifest": new.as_json()}
     write_atomic(staging / JOURNAL, json.dumps(journal, ensure_ascii=False).encode("utf-8"))
-    _carry_out(out, staging, journal["moves"], journal["deletions"], new)
+    _carry_out(out, staging, moves, deletions, new)
     remove(staging)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -30,7 +30,7 @@ def document(d: Dossier, key: str) -> Document:
     )
 
 
-def standstill_einde(besluit: Besluit, dagen: int, termijnenwet: bool = True) -> Any:
+def standstill_einde(besluit: Besluit, dagen: int, termijnenwet: bool = True) -> date:
     """The last day of the standstill period: `dagen` calendar days after the day of dispatch; with
     `termijnenwet`, moved to the next day that is no Saturday, Sunday or holiday (Algemene termijnenwet)."""
     einde = besluit.verzonden + timedelta(days=dagen)

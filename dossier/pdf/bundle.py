@@ -246,7 +246,8 @@ def _fix_link(annot: pikepdf.Object, part: _Part) -> None:
                 action.D = new
 
 
-def _forms_and_fonts(roots: list, seen: set) -> tuple[list, list]:
+def _forms_and_fonts(roots: list[pikepdf.Object | None],
+                     seen: set[tuple[int, int]]) -> tuple[list[pikepdf.Object], list[pikepdf.Object]]:
     """Return the form XObjects and font dictionaries reachable from ``roots``.
 
     ``roots`` are resource dictionaries and annotation appearance dictionaries;
@@ -254,7 +255,8 @@ def _forms_and_fonts(roots: list, seen: set) -> tuple[list, list]:
     followed.  Objects in ``seen`` are skipped and added to it, so each is
     returned once per bundle, in a deterministic order.
     """
-    forms, fonts = [], []
+    forms: list[pikepdf.Object] = []
+    fonts: list[pikepdf.Object] = []
     stack = [r for r in reversed(roots) if r is not None]
     while stack:
         obj = stack.pop()
@@ -348,9 +350,9 @@ def _merge_structure(bundle: Pdf, parts: list[_Part], *, next_key: int, lang: st
         document.K.append(elem)
         for key, value in values:
             nums[key + part.offset] = value
-        for key, value in id_items:
-            ids.setdefault(key, value)
-    parent_tree: list = []
+        for id_key, value in id_items:
+            ids.setdefault(id_key, value)
+    parent_tree: list[int | pikepdf.Object] = []
     for key in sorted(nums):
         parent_tree += [key, nums[key]]
     root.K = Array([document])
@@ -362,13 +364,14 @@ def _merge_structure(bundle: Pdf, parts: list[_Part], *, next_key: int, lang: st
         root.ClassMap = Dictionary({k: class_map[k] for k in sorted(class_map)})
     if ids:
         names = Array()
-        for key in sorted(ids):
-            names.extend([String(key), ids[key]])
+        for id_key in sorted(ids):
+            names.extend([String(id_key), ids[id_key]])
         root.IDTree = bundle.make_indirect(Dictionary(Names=names))
     bundle.Root.StructTreeRoot = root
 
 
-def _copy_tree(bundle: Pdf, part: _Part):
+def _copy_tree(bundle: Pdf, part: _Part) -> tuple[list[pikepdf.Object], list[tuple[int, pikepdf.Object]],
+                                                  list[tuple[str, pikepdf.Object]], pikepdf.Object]:
     """Copy a part's top structure elements, parent tree values and ID tree.
 
     Everything, role and class maps included, is copied in one
@@ -418,7 +421,8 @@ def _role(elem: pikepdf.Object, src_root: pikepdf.Object) -> str:
     return role
 
 
-def _merge_maps(merged: dict, source, part: _Part, *, rename: bool) -> dict[str, str]:
+def _merge_maps(merged: dict[str, pikepdf.Object], source: pikepdf.Object | None, part: _Part, *,
+                rename: bool) -> dict[str, str]:
     """Merge a role map or class map into ``merged`` (first definition wins).
 
     For role maps (``rename=True``) a type that a later part maps differently
@@ -531,7 +535,7 @@ def _link(node: _Node) -> int:
 
 def _page_labels(bundle: Pdf, parts: list[_Part]) -> None:
     """Label pages "1-1", "1-2", ..., "2-1", ...: decimal, restarting per part."""
-    nums: list = []
+    nums: list[int | pikepdf.Object] = []
     for part in parts:
         nums += [part.first_page, Dictionary(S=Name.D, P=String(f"{part.number}-"))]
     bundle.Root.PageLabels = Dictionary(Nums=Array(nums))

@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
+from typing import IO, Any
 
 from ..errors import os_error_message
 from ..i18n import _, language
@@ -273,6 +274,9 @@ class _Worker:
                 env=env,
                 start_new_session=True,
             )
+        assert self.proc.stdin is not None and self.proc.stdout is not None  # both are pipes
+        self._stdin: IO[bytes] = self.proc.stdin
+        self._stdout: IO[bytes] = self.proc.stdout
         try:
             deadline = time.monotonic() + startup_timeout + 5
             while True:
@@ -288,8 +292,8 @@ class _Worker:
             self.kill()
             raise
 
-    def _read(self, timeout: float) -> dict:
-        fd = self.proc.stdout.fileno()
+    def _read(self, timeout: float) -> dict[str, Any]:
+        fd = self._stdout.fileno()
         deadline = time.monotonic() + timeout
         while b"\n" not in self._buf:
             remaining = deadline - time.monotonic()
@@ -306,16 +310,17 @@ class _Worker:
             self._buf += chunk
         line, self._buf = self._buf.split(b"\n", 1)
         try:
-            return json.loads(line)
+            answer: dict[str, Any] = json.loads(line)
+            return answer
         except ValueError as exc:
             raise _WorkerError(_("unreadable answer from the worker: {answer}").format(
                 answer=repr(line[:200]))) from exc
 
-    def request(self, src: Path, dst: Path, timeout: float) -> dict:
+    def request(self, src: Path, dst: Path, timeout: float) -> dict[str, Any]:
         job = json.dumps({"src": str(src), "dst": str(dst)}) + "\n"
         try:
-            self.proc.stdin.write(job.encode("utf-8"))
-            self.proc.stdin.flush()
+            self._stdin.write(job.encode("utf-8"))
+            self._stdin.flush()
         except OSError as exc:
             raise _WorkerError(_("LibreOffice worker cannot be reached: {error}").format(error=exc)) from exc
         return self._read(timeout)
@@ -336,7 +341,7 @@ class _Worker:
         """Ask the worker to stop (EOF), then make sure everything is gone."""
         if self.proc.poll() is None:
             try:
-                self.proc.stdin.close()
+                self._stdin.close()
             except OSError:
                 pass
             try:
@@ -486,7 +491,8 @@ class Converter:
                 raise error
             return errors
 
-    def _run_slot(self, slot: int, todo: queue.SimpleQueue, done: queue.SimpleQueue) -> None:
+    def _run_slot(self, slot: int, todo: queue.SimpleQueue[tuple[Path, Path]],
+                  done: queue.SimpleQueue[tuple[Path, Path, str | None]]) -> None:
         while True:
             try:
                 src, dst = todo.get_nowait()

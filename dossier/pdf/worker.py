@@ -27,6 +27,8 @@ soffice's process group and exits; soffice's launcher gets SIGKILL when the work
 dies (Linux parent-death signal).
 """
 
+from __future__ import annotations
+
 import argparse
 import gettext
 import json
@@ -37,6 +39,9 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
+from types import FrameType
+from typing import Any
 
 import uno
 from com.sun.star.beans import PropertyValue
@@ -75,11 +80,12 @@ IMPORT_FILTERS = {
 }
 
 
-def _prctl():
+def _prctl() -> Callable[..., int] | None:
     try:
         import ctypes
 
-        return ctypes.CDLL(None, use_errno=True).prctl
+        prctl: Callable[..., int] = ctypes.CDLL(None, use_errno=True).prctl
+        return prctl
     except (ImportError, OSError, AttributeError):
         return None
 
@@ -87,17 +93,19 @@ def _prctl():
 _PRCTL = _prctl() if sys.platform.startswith("linux") else None  # looked up before any fork
 
 
-def _die_with_parent():
+def _die_with_parent() -> None:
     """In the child between fork and exec: SIGKILL when the worker dies. Only a call of a function
     found beforehand: the UNO runtime may have threads, so nothing here may take a lock."""
-    _PRCTL(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    prctl = _PRCTL
+    if prctl is not None:  # always: this runs only where prctl was found
+        prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
 
 
-def _watch_owner(owner, kill):
+def _watch_owner(owner: int, kill: Callable[[], None]) -> None:
     """Run `kill` and exit as soon as our parent, the dossier process `owner`, is gone: a killed
     build must not leave LibreOffice running, also while a conversion hangs and stdin is not read."""
 
-    def loop():
+    def loop() -> None:
         while os.getppid() == owner:
             time.sleep(0.2)
         kill()
@@ -106,28 +114,29 @@ def _watch_owner(owner, kill):
     threading.Thread(target=loop, name="owner-watch", daemon=True).start()
 
 
-def _prop(name, value):
+def _prop(name: str, value: Any) -> Any:
     return PropertyValue(Name=name, Value=value)
 
 
-def _describe(exc):
-    message = getattr(exc, "Message", None) or str(exc)
-    name = getattr(exc, "typeName", None) or type(exc).__name__
+def _describe(exc: object) -> str:
+    message: str = getattr(exc, "Message", None) or str(exc)
+    name: str = getattr(exc, "typeName", None) or type(exc).__name__
     message = " ".join(message.split())
     return "%s: %s" % (name, message) if message else name
 
 
 class Worker:
-    def __init__(self, soffice, profile, pipe, startup_timeout):
+    def __init__(self, soffice: str, profile: str, pipe: str, startup_timeout: float) -> None:
         self.soffice_path = soffice
         self.profile = os.path.abspath(profile)
         self.pipe = pipe
         self.startup_timeout = startup_timeout
-        self.proc = None
-        self.desktop = None
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.desktop: Any = None  # a UNO object
 
     # -- life cycle -----------------------------------------------------------------
-    def start(self, on_spawn=None):
+    def start(self, on_spawn: Callable[[int], None] | None = None) -> int:
+        """Start soffice and connect to it; return soffice's pid."""
         os.makedirs(self.profile, exist_ok=True)
         cmd = [
             self.soffice_path,
@@ -178,8 +187,9 @@ class Worker:
         self.desktop = ctx.ServiceManager.createInstanceWithContext(
             "com.sun.star.frame.Desktop", ctx
         )
+        return self.proc.pid
 
-    def alive(self):
+    def alive(self) -> bool:
         if self.proc is None or self.proc.poll() is not None:
             return False
         try:
@@ -188,7 +198,7 @@ class Worker:
         except Exception:
             return False
 
-    def kill(self):
+    def kill(self) -> None:
         """SIGKILL soffice's process group (launcher and soffice.bin) at once; safe from any thread."""
         proc = self.proc
         if proc is not None:
@@ -197,7 +207,7 @@ class Worker:
             except OSError:
                 pass
 
-    def stop(self):
+    def stop(self) -> None:
         if self.proc is None:
             return
         if self.proc.poll() is None and self.desktop is not None:
@@ -221,7 +231,7 @@ class Worker:
         self.proc = None
 
     # -- one job ----------------------------------------------------------------------
-    def convert(self, src, dst):
+    def convert(self, src: str, dst: str) -> None:
         if not os.path.isabs(src) or not os.path.isabs(dst):
             raise ValueError(_("src and dst must be absolute paths"))
         if not os.path.isfile(src):
@@ -265,7 +275,7 @@ class Worker:
                     pass
 
     @staticmethod
-    def _update_indexes(doc):
+    def _update_indexes(doc: Any) -> None:
         if not hasattr(doc, "getDocumentIndexes"):
             return  # not a text document
         # Fields first (page numbers, references), then the indexes. Two passes: the
@@ -283,7 +293,7 @@ class Worker:
         doc.getTextFields().refresh()
 
 
-def _inject_fault(worker, src):
+def _inject_fault(worker: Worker, src: str) -> None:
     """Fault injection for the build's own tests: DOSSIER_FAULT=hang:NAME stops soffice (a real
     hang) and DOSSIER_FAULT=crash:NAME kills it, when the file name contains NAME."""
     fault = os.environ.get("DOSSIER_FAULT", "")
@@ -296,7 +306,7 @@ def _inject_fault(worker, src):
         worker.proc.wait()
 
 
-def main(argv=None):
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--profile", required=True, help="user profile directory (plain path)")
     parser.add_argument("--soffice", default="soffice")
@@ -312,32 +322,32 @@ def main(argv=None):
     os.dup2(2, 1)
     sys.stdout = sys.stderr
 
-    def send(obj):
+    def send(obj: dict[str, Any]) -> None:
         proto.write(json.dumps(obj, ensure_ascii=False) + "\n")
         proto.flush()
 
     pipe = args.pipe or "dossier_%d_%s" % (os.getpid(), secrets.token_hex(6))
     worker = Worker(args.soffice, args.profile, pipe, args.startup_timeout)
 
-    def on_signal(signum, frame):
+    def on_signal(signum: int, frame: FrameType | None) -> None:
         worker.stop()
         os._exit(128 + signum)
 
     for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         signal.signal(sig, on_signal)
 
-    def spawned(pid):
+    def spawned(pid: int) -> None:
         _watch_owner(owner, worker.kill)  # only now: soffice is forked before any thread runs
         send({"soffice_pid": pid})
 
     status = 0
     try:
         try:
-            worker.start(on_spawn=spawned)
+            soffice_pid = worker.start(on_spawn=spawned)
         except Exception as exc:
             send({"ready": False, "error": _describe(exc)})
             return 1
-        send({"ready": True, "soffice_pid": worker.proc.pid})
+        send({"ready": True, "soffice_pid": soffice_pid})
         while True:
             line = sys.stdin.readline()
             if not line:

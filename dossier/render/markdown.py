@@ -11,7 +11,7 @@ import copy
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, cast
 
 import docxtpl
 from docx.enum.style import WD_STYLE_TYPE
@@ -19,12 +19,13 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.document import CT_Document
 from docx.oxml.ns import nsdecls, qn
-from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
+from lxml import etree
 
 from ..i18n import _
 from ..spec.markdown import BLOCK_TAGS, TABLE_CELL_TAGS, parse
@@ -73,7 +74,7 @@ def _blank_subdoc(tpl: docxtpl.DocxTemplate) -> docxtpl.Subdoc:
     """What `tpl.new_subdoc()` makes, without reading python-docx's default .docx for each one
     (that cost 10 ms per Markdown value, most of a bestek's render time)."""
     main = tpl.get_docx()
-    element = parse_xml(f"<w:document {nsdecls('w')}><w:body/></w:document>")
+    element = cast(CT_Document, parse_xml(f"<w:document {nsdecls('w')}><w:body/></w:document>"))
     section = main.element.body.find(qn("w:sectPr"))
     if section is not None:  # python-docx sizes new tables from it; Subdoc drops it when inserted
         element.body.append(copy.deepcopy(section))
@@ -112,7 +113,7 @@ class _ParaFormats:
 class _RunFormat:
     bold: bool = False
     italic: bool = False
-    link: BaseOxmlElement | None = None  # the w:hyperlink that runs go into
+    link: etree._Element | None = None  # the w:hyperlink that runs go into
 
 
 class _WordWriter:
@@ -124,7 +125,8 @@ class _WordWriter:
         self._part: Any = self._tpl_docx.part
         self._styles: Any = self._part.styles
         self._heading_level = heading_level
-        cache = getattr(self._tpl_docx, "_dossier_styles", None)
+        cache: tuple[dict[str, WD_STYLE_TYPE], str | None, dict[str, str | None]] | None = getattr(
+            self._tpl_docx, "_dossier_styles", None)
         if cache is None:  # the template's styles do not change while it renders: look them up once
             default_par = self._styles.default(WD_STYLE_TYPE.PARAGRAPH)
             cache = ({style.name: style.type for style in self._styles},
@@ -228,7 +230,7 @@ class _WordWriter:
         self._set_style(par, fmt.style)
         if fmt.numbering is not None:
             num_id, ilvl = fmt.numbering
-            num_pr = par._p.get_or_add_pPr().get_or_add_numPr()
+            num_pr = par._p.get_or_add_pPr().get_or_add_numPr()  # type: ignore[attr-defined]  # made by ZeroOrOne
             num_pr.get_or_add_ilvl().val = ilvl
             num_pr.get_or_add_numId().val = num_id
         if fmt.prefix:
@@ -286,7 +288,7 @@ class _WordWriter:
         for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "auto")):
             bottom.set(qn(key), value)
         border.append(bottom)
-        par._p.get_or_add_pPr().append(border)
+        par._p.get_or_add_pPr().append(border)  # type: ignore[arg-type]  # types-lxml: append() wants Self
 
     def _table(self, elem: ET.Element) -> None:
         rows: list[tuple[ET.Element, bool]] = []
@@ -353,14 +355,14 @@ class _WordWriter:
         else:  # code keeps the surrounding font; unsafe links and unknown tags keep their text
             self._inlines(par, elem, fmt)
 
-    def _hyperlink(self, par: Paragraph, elem: ET.Element) -> BaseOxmlElement:
+    def _hyperlink(self, par: Paragraph, elem: ET.Element) -> etree._Element:
         r_id = self._part.relate_to(elem.get("href", ""), RT.HYPERLINK, is_external=True)
         link = OxmlElement("w:hyperlink")
         link.set(qn("r:id"), r_id)
         link.set(qn("w:history"), "1")
         if elem.get("title"):
             link.set(qn("w:tooltip"), elem.get("title", ""))
-        par._p.append(link)
+        par._p.append(link)  # type: ignore[arg-type]  # types-lxml: append() wants Self
         return link
 
     def _text(self, par: Paragraph, text: str | None, fmt: _RunFormat) -> None:

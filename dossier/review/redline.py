@@ -127,8 +127,9 @@ class _Rels:
                 else:  # an image or object of the old version only: leave it out of the deleted text
                     holder = next((a for a in node.iterancestors() if a.tag in (w("drawing"), w("pict"), w("object"))),
                                   node)
-                    if holder.getparent() is not None:
-                        holder.getparent().remove(holder)
+                    parent = holder.getparent()
+                    if parent is not None:
+                        parent.remove(holder)
 
 
 @dataclass
@@ -154,6 +155,8 @@ def redline(old: bytes | None, new: bytes, *, date: str, author: str = AUTHOR) -
         ctx = _Ctx(marks, _Rels(_read(old_zip, rels_name), _read(new_zip, rels_name)))
         new_root = etree.fromstring(new_zip.read(name))
         new_box = new_root.find(w("body")) if new_root.tag == w("document") else new_root
+        if new_box is None:  # a document without a body has no blocks to merge
+            continue
         if old_xml is None:
             old_box = None
         else:
@@ -203,12 +206,11 @@ def _merge_container(old_box: etree._Element | None, new_box: etree._Element, ct
         return
     anchor = news[0]
     merged = _merge_blocks(olds, news, ctx, in_cell=new_box.tag == w("tc"))
-    parent = anchor.getparent()
-    index = parent.index(anchor)
+    index = new_box.index(anchor)  # the blocks are children of new_box
     for el in news:
-        parent.remove(el)
+        new_box.remove(el)
     for offset, el in enumerate(merged):
-        parent.insert(index + offset, el)
+        new_box.insert(index + offset, el)
 
 
 def _merge_blocks(olds: list[etree._Element], news: list[etree._Element], ctx: _Ctx, *,
@@ -268,7 +270,8 @@ def _similarity(a: etree._Element, b: etree._Element) -> float:
     else:
         ta, tb = _para_text(a), _para_text(b)
     ratio = _ratio(ta, tb)
-    if a.tag == w("tbl") and _row_key(a.find(w("tr"))) == _row_key(b.find(w("tr"))):
+    head_a, head_b = a.find(w("tr")), b.find(w("tr"))
+    if a.tag == w("tbl") and head_a is not None and head_b is not None and _row_key(head_a) == _row_key(head_b):
         ratio = max(ratio, TABLE_SIMILAR)  # same columns, same header row: one table changed
     return ratio
 
@@ -606,7 +609,7 @@ def _row_score(a: etree._Element, b: etree._Element) -> float:
     if len(a.findall(w("tc"))) != len(b.findall(w("tc"))):
         return 0.0
     s = _ratio(_row_key(a), _row_key(b))
-    first_a, first_b = (_cell_text(r.find(w("tc"))) for r in (a, b))
+    first_a, first_b = (_cell_text(tc) if (tc := r.find(w("tc"))) is not None else "" for r in (a, b))
     if first_a.strip() and first_a == first_b:  # the same row label: that row's other cells changed
         s = max(s, PARA_SIMILAR)
     return s if s >= PARA_SIMILAR else 0.0

@@ -15,9 +15,9 @@ from ..i18n import _, ngettext
 from .dossier import Dossier
 from .examples import index_examples
 from .messages import did_you_mean, translate
-from .model import FILES, OPTIONAL_FILES, Model
+from .model import FILES, OPTIONAL_FILES, DossierSpec
 from .rules import RULES, SEGMENTS
-from .types import Status
+from .types import Model, Status
 from .yamlfile import YamlFile, YamlProblem, read_yaml
 
 SEGMENT_DIR = "segmenten"
@@ -69,9 +69,9 @@ def load(folder: str | os.PathLike[str]) -> Dossier:
             models[name] = model.model_validate(source.data)
         except ValidationError as exc:
             problems += translate(exc, source, model)
-    dossier_model = models.get("dossier.yaml")
+    dossier_model = found if isinstance(found := models.get("dossier.yaml"), DossierSpec) else None
     if dossier_model is not None:
-        for i, seg in enumerate(dossier_model.segmenten):  # type: ignore[attr-defined]
+        for i, seg in enumerate(dossier_model.segmenten):
             if f"{SEGMENT_DIR}/{seg}.yaml" not in names:
                 problems.append(sources["dossier.yaml"].problem(
                     ("segmenten", i), _("segment file {file} is missing").format(file=f"{SEGMENT_DIR}/{seg}.yaml")))

@@ -14,7 +14,7 @@ import stat
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -223,7 +223,7 @@ class _Limits:
     def compose_node(self, parent: Node | None, index: Any) -> Node:
         if self.check_event(AliasEvent):  # type: ignore[attr-defined]
             mark = self.peek_event().start_mark  # type: ignore[attr-defined]
-            node = super().compose_node(parent, index)  # type: ignore[misc]
+            node: Node = super().compose_node(parent, index)  # type: ignore[misc]
             if parent is not None and index is not None:
                 self.alias_marks[_slot(parent, index)] = mark
             return node
@@ -234,7 +234,8 @@ class _Limits:
                 raise _Limit(self.peek_event().start_mark, _too_deep())  # type: ignore[attr-defined]
             if self.nodes > MAX_VALUES:
                 raise _Limit(self.peek_event().start_mark, _too_many())  # type: ignore[attr-defined]
-            return super().compose_node(parent, index)  # type: ignore[misc]
+            composed: Node = super().compose_node(parent, index)  # type: ignore[misc]
+            return composed
         finally:
             self.depth -= 1
 
@@ -436,7 +437,7 @@ class _Builder:
             return out
         if isinstance(node, SequenceNode):
             return [self.build(item, (*loc, i), self._alias(node, i)) for i, item in enumerate(node.value)]
-        return self.scalar(node, loc, where)
+        return self.scalar(cast(ScalarNode, node), loc, where)  # PyYAML composes no fourth kind of node
 
     def _alias(self, parent: Node, index: Any) -> tuple[int, int] | None:
         mark = self.alias_marks.get(_slot(parent, index))
@@ -474,11 +475,13 @@ class _Builder:
 def _untagged(node: Node) -> Node:
     """A copy of a `!voorbeeld` node with the tag YAML would have given it without the mark."""
     if isinstance(node, ScalarNode):
-        tag = _resolver.resolve(ScalarNode, node.value, (node.style is None, True))
+        # Resolver.resolve has no types in types-PyYAML
+        tag = _resolver.resolve(ScalarNode, node.value, (node.style is None, True))  # type: ignore[no-untyped-call]
         return ScalarNode(tag, node.value, node.start_mark, node.end_mark, node.style)
     if isinstance(node, SequenceNode):
         return SequenceNode(_TAG + "seq", node.value, node.start_mark, node.end_mark, node.flow_style)
-    return MappingNode(_TAG + "map", node.value, node.start_mark, node.end_mark, node.flow_style)
+    mapping = cast(MappingNode, node)  # PyYAML composes no fourth kind of node
+    return MappingNode(_TAG + "map", mapping.value, mapping.start_mark, mapping.end_mark, mapping.flow_style)
 
 
 def _short(text: str) -> str:
