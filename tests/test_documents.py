@@ -224,10 +224,10 @@ def test_a_template_edited_between_two_builds_in_one_process_rebuilds(tmp_path: 
 def test_wording_of_headings_and_exceptions(twente_docs: Path) -> None:
     """A deelsegment named like its segment is not repeated ('Advies en expertise (Advies en expertise)'), and a
     council letter with one exception says so in the singular, with a colon before it."""
-    besluiten = "\n".join(doc_text(p) for p in sorted((twente_docs / "besluit").glob("*.docx")))
+    besluiten = "\n".join(docx_text(p) for p in sorted((twente_docs / "besluit").glob("*.docx")))
     assert "Advies en expertise (Advies en expertise)" not in besluiten
     assert re.search(r"^Advies en expertise: (gegund|niet gegund|toegelaten|afgewezen)$", besluiten, flags=re.M)
-    letters = {p.stem: doc_text(p) for p in sorted((twente_docs / "raadsbrief").glob("*.docx"))}
+    letters = {p.stem: docx_text(p) for p in sorted((twente_docs / "raadsbrief").glob("*.docx"))}
     assert not any("uitzonderingen." in text for text in letters.values())
     singular = [k for k, text in letters.items() if "met de volgende uitzondering:" in text]
     plural = [k for k, text in letters.items() if "met de volgende uitzonderingen:" in text]
