@@ -209,3 +209,20 @@ def test_timeout_is_retried_once_then_reported(converter, tmp_path):
     assert not (tmp_path / "t.pdf").exists()
     # The pool is usable again afterwards.
     assert converter.convert([(src, tmp_path / "t2.pdf")]) == {}
+
+
+def test_the_conversion_timeout_grows_with_the_document(converter, tmp_path):
+    """A long document gets more time than the base timeout, in proportion to its content (issue 10 item 7);
+    a short one about the base."""
+    from dossier.pdf.converter import SECONDS_PER_MB
+
+    small = make_docx(tmp_path / "kort.docx")
+    large = tmp_path / "lang.docx"
+    doc = Document()
+    for n in range(20000):
+        doc.add_paragraph(f"Alinea {n}: de aanbieder levert jeugdhulp volgens het bestek, met verslag per kwartaal.")
+    doc.save(large)
+    base = converter.timeout
+    assert base <= converter.timeout_for(small) < base + SECONDS_PER_MB * 0.2
+    assert converter.timeout_for(large) > base + SECONDS_PER_MB * 2  # a body of more than 2 MB
+    assert converter.timeout_for(tmp_path / "bestaat-niet.docx") == base

@@ -31,6 +31,7 @@ import tempfile
 import threading
 import time
 import weakref
+import zipfile
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import lru_cache
@@ -60,6 +61,8 @@ _SOFFICE_CANDIDATES = (
     "/Applications/LibreOffice.app/Contents/MacOS/soffice",
 )
 _LOG_TAIL = 1500
+SECONDS_PER_MB = 20.0
+"""Conversion time allowed per MB of a document's body (word/document.xml, uncompressed), on top of the base timeout."""
 
 
 class ConverterUnavailable(Exception):
@@ -527,6 +530,17 @@ class Converter:
         if worker is not None:
             worker.kill()
 
+    def timeout_for(self, src: Path) -> float:
+        """The time one conversion of `src` may take: the base timeout, plus time in proportion to the
+        document's text (the uncompressed size of its body), so a long document is not cut off as if it
+        hung."""
+        try:
+            with zipfile.ZipFile(src) as archive:
+                size = archive.getinfo("word/document.xml").file_size
+        except (OSError, KeyError, zipfile.BadZipFile):
+            size = 0
+        return self.timeout + SECONDS_PER_MB * size / 1_000_000
+
     def _convert_one(self, slot: int, src: Path, dst: Path) -> str | None:
         if not src.is_file():
             return _("source file does not exist: {path}").format(path=src)
@@ -542,7 +556,7 @@ class Converter:
         for attempt in (1, 2):
             try:
                 worker = self._worker(slot)
-                answer = worker.request(src, dst, self.timeout)
+                answer = worker.request(src, dst, self.timeout_for(src))
             except _WorkerError as exc:
                 self._discard(slot)
                 error = str(exc)
