@@ -256,7 +256,9 @@ def test_remedies_per_outcome_type(four_types: Path, key: str, kind: str) -> Non
         assert "U heeft een aanvraag tot toelating gedaan" in text and "inschrijving" not in text
     if kind == "toegelaten":
         assert "U ontvangt binnen twee weken de overeenkomst ter ondertekening." in text
-        assert "Rechtbank" not in text and "kort geding" not in text
+        assert "Een geschil over deze toelating kunt u voorleggen aan de civiele rechter: de Rechtbank Gelderland." \
+            in text
+        assert "kort geding" not in text  # no standstill, no summary proceedings against an admission
     if kind == "afgewezen":
         assert ("Uw aanvraag tot toelating voor Begeleiding is afgewezen, omdat zij niet voldoet aan KIT-I-01 "
                 "(Bestek Ambulant, hoofdstuk Kwaliteits- en Integriteitsinstrument Proefregio (KIP)).") in text

@@ -137,6 +137,7 @@ def _vervolg(d: Dossier, besluit: Besluit, standstill: dict[str, str] | None) ->
         blocks.append({"titel": f"Toegelaten: {namen}", "alineas": [
             f"Uw aanvraag tot toelating voor {namen} voldoet aan alle eisen waaraan wij haar hebben getoetst. "
             f"U bent toegelaten.",
+            f"Een geschil over deze toelating kunt u voorleggen aan de civiele rechter: de {rechtbank}.",
         ], "tekst": Md(d.besluiten.na_toelating or ""), "meldpunt": False})
     if Uitkomstsoort.AFGEWEZEN in by_kind:
         namen = nl.opsomming(by_kind[Uitkomstsoort.AFGEWEZEN])
