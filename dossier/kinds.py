@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .context import besluit, bestek, brief, nota, samenvatting
-from .context.common import Document
+from .context.common import Document, voorbeeld_teksten
 from .i18n import N_
 from .spec import Dossier
 
@@ -99,5 +99,6 @@ def all_documents(d: Dossier) -> list[tuple[Kind, Document]]:
             with d.recording_reads() as reads, d.recording_examples() as examples:
                 doc = kind.document(d, key)
             out.append((kind, replace(doc, sources=tuple(sorted(listing | reads)), voorbeelden=tuple(examples),
+                                      markeringen=voorbeeld_teksten(examples.values, examples.plain),
                                       context={**doc.context, "voorbeeld": bool(examples)})))
     return out

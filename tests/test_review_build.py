@@ -254,3 +254,20 @@ def test_example_dossier_nota_builds(tmp_path: Path) -> None:
         p.text for p in doc.paragraphs]
     assert doc.core_properties.title == d.nota.titel
     assert "Dit antwoord wijzigt de aanbestedingsstukken." in [p.text for p in doc.paragraphs]
+
+
+def highlighted(path: Path) -> list[str]:
+    """The text of every run with a highlight, in the body and in table cells."""
+    d = docx.Document(str(path))
+    cells = [p for t in d.tables for row in t.rows for c in row.cells for p in c.paragraphs]
+    return [r.text for p in [*d.paragraphs, *cells] for r in p.runs if r.font.highlight_color is not None]
+
+
+def test_review_copy_highlights_each_example_value_where_it_is_written(ambulant: tuple[Path, Path]) -> None:
+    review, normal = ambulant
+    tariffs = (TWENTE / "segmenten" / "ambulant.yaml").read_text(encoding="utf-8")
+    assert "bedrag: !voorbeeld 76.80" in tariffs and "bedrag: !voorbeeld 54.60" in tariffs
+    found = highlighted(review)
+    assert "€\u00a076,80" in found and "€\u00a054,60" in found, found
+    assert "Begeleiding" not in found  # a value the seeds give stays as it is
+    assert highlighted(normal) == []

@@ -59,7 +59,8 @@ def plan(d: Dossier, kind: Kind, doc: Document, old: Manifest, sources: dict[str
          formats: tuple[str, ...], force: bool, out: Path) -> Plan:
     template = d.house_style.template(kind.template)
     inputs = {
-        "context": canonical_hash(context_json(doc.context)),
+        "context": canonical_hash(context_json(doc.context) if not doc.markeringen
+                                  else [context_json(doc.context), list(doc.markeringen)]),
         "template": template_hash(template),
         "tool": TOOL,
         "fonts": fonts_hash(),

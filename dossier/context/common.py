@@ -6,7 +6,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import asdict, dataclass
-from datetime import timedelta
+from datetime import date, timedelta
+from decimal import Decimal
+from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel
@@ -62,6 +64,8 @@ class Document:
     """The spec files its context read (filled in by `kinds.all_documents`, which records the reads)."""
     voorbeelden: tuple[Example, ...] = ()
     """The values marked `!voorbeeld` its context read (filled in by `kinds.all_documents` too)."""
+    markeringen: tuple[str, ...] = ()
+    """In a review build: the example values as the document writes them, which it highlights."""
 
     @property
     def ident(self) -> str:
@@ -171,6 +175,39 @@ def bron(d: Dossier, file: str, item: BaseModel, ident: str) -> str | None:
         return f"{ident} · {file}"
     line, _ = source.locate(path)
     return f"{ident} · {file}:{line}"
+
+
+def voorbeeld_teksten(values: list[Any], plain: set[str]) -> tuple[str, ...]:
+    """The ways a document can write the example values it read, for a review build to highlight them
+    (none outside a review build). Left out: texts shorter than three characters (a '2' would light up
+    every 2 on the page), texts that are also a real value the document read (`plain`), choices from a
+    list (their label is the tool's word, not the example), and multi-line (Markdown) texts, whose
+    VOORBEELD mark stands."""
+    if not _REVIEW.get():
+        return ()
+    found: dict[str, None] = {}
+
+    def add(value: Any) -> None:
+        if isinstance(value, (list, tuple)):
+            for item in value:
+                add(item)
+            return
+        if isinstance(value, (bool, Enum, BaseModel)) or value is None:
+            return
+        if isinstance(value, Decimal):
+            texts = [nl.bedrag(value), nl.getal(value)]
+        elif isinstance(value, int):
+            texts = [nl.getal(value)]
+        elif isinstance(value, date):
+            texts = [nl.datum(value)]
+        else:
+            texts = [str(value).strip()]
+        for text in texts:
+            if len(text) >= 3 and "\n" not in text and text not in plain:
+                found.setdefault(text, None)
+
+    add(values)
+    return tuple(sorted(found, key=len, reverse=True))
 
 
 def _path_to(node: Any, target: BaseModel, path: tuple[str | int, ...] = ()) -> tuple[str | int, ...] | None:

@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 from ..context.common import Document, Image, Marked, Md, Rich, leaves
 from ..errors import BuildError
 from ..i18n import _
+from .highlight import highlight_document
 from .markdown import markdown_subdoc
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -98,6 +99,7 @@ def render_docx(template: Path, doc: Document, *, author: str, when: date) -> by
                            "template ('dossier check')").format(document=doc.ident, template=template.name,
                                                                 error=exc)) from None
     _describe_images(tpl, doc.context)
+    highlight_document(tpl.docx, doc.markeringen)
     props = tpl.docx.core_properties
     moment = datetime(when.year, when.month, when.day, tzinfo=timezone.utc)
     props.title = core_property(doc.title)

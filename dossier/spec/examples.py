@@ -103,11 +103,19 @@ class ExampleReads:
     def __init__(self, index: ExampleIndex) -> None:
         self.index = index
         self.found: dict[Example, None] = {}
+        self.values: list[Any] = []
+        """The marked values read, as the model holds them (a review build highlights them)."""
+        self.plain: set[str] = set()
+        """The unmarked texts read: a text that is also a real value elsewhere ('Almelo' as the town of
+        an example address and as the municipality's name) is not highlighted."""
 
     def read(self, model: BaseModel, name: str) -> None:
         mark = self.index.fields.get((id(model), name)) or self.index.models.get(id(model))
         if mark is not None:
             self.found.setdefault(mark, None)
+            self.values.append(model.__dict__.get(name))
+        elif isinstance(value := model.__dict__.get(name), str):
+            self.plain.add(value)
 
     def __iter__(self) -> Iterator[Example]:
         return iter(self.found)
