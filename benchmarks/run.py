@@ -204,7 +204,7 @@ def main() -> None:
         secs, mem, text = run_measured(dossier_cmd("build", str(spec), "--out", str(out), "--quiet"))
         show(("(b) niets veranderd", n_docs, secs, mem, base))
         wonen = spec / "segmenten" / "wonen.yaml"
-        text = wonen.read_text(encoding="utf-8")  # a tariff 10x higher: '1' before its digits (after any mark)
+        text = wonen.read_text(encoding="utf-8")  # a tariff raised: '1' put before its digits (after any mark) (after any mark)
         text = re.sub(r"bedrag: (!voorbeeld )?", lambda m: m.group(0) + "1", text, count=1)
         wonen.write_text(text, encoding="utf-8")
         secs, mem, text = run_measured(dossier_cmd("build", str(spec), "--out", str(out), "--quiet"))

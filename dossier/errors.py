@@ -1,7 +1,8 @@
-"""The errors the CLI knows how to print: one root, one subclass per stage.
+"""The errors the CLI knows how to print: one root and a few subclasses (spec, build, environment).
 
-Foreign errors (YAML, pydantic, Jinja, LibreOffice, pikepdf) are translated into these where they
-enter, once, with the spec file and line, so a writer never sees a traceback for their own mistake.
+YAML, pydantic and Jinja errors are translated into these where they enter, once, with the spec file
+and line, so a writer never sees a traceback for their own mistake; LibreOffice and bundling failures
+are reported as error lines of the build result.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The document kinds: each is one template plus one context module, registered here once.
 
-Adding a kind (say, a Nota van Inlichtingen) means a template in each house style, a context module
+Adding a kind (say, a list of providers, as docs/add-a-kind.md does) means a template in each house style, a context module
 in dossier/context/ with `keys(d)` (which documents there are) and `document(d, key)` (one document
 and its context), and one line in KINDS. docs/add-a-kind.md shows it step by step.
 

@@ -2,7 +2,8 @@
 and one for all councils.
 
 Which documents go into which bundle is declared by each document kind (`Kind.bundles`); the parts
-follow the order of the kinds. A bundle is made from every member document of the dossier, also
+follow the order of the kinds, except that a council's own bundle (`raad/<gemeente>`) begins with its
+raadsbrief (`kinds.bundle_order`). A bundle is made from every member document of the dossier, also
 with `--only`: a member that was not built this time takes part with its current PDF, so a partial
 build never shrinks a bundle, and a bundle whose parts did not change is left as it is.
 """

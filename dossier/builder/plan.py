@@ -120,13 +120,19 @@ def _hash_of(path: Path, mtime_ns: int, size: int) -> str:
     return sha256_file(path)
 
 
+FONT_FAMILIES = {"Liberation Sans", "DejaVu Sans"}
+"""The fonts of the shipped house styles (templates/generator/style.py)."""
+
+
 @lru_cache(maxsize=1)
 def fonts_hash() -> str:
-    """Hash of the font files the templates use, so a font update rebuilds the PDFs."""
+    """Hash of the font files of the shipped house styles (Liberation Sans in `standaard`, DejaVu Sans in
+    `zhz`), so a font update rebuilds the PDFs. A region's own style with another font is not tracked."""
     try:
-        listed = subprocess.run(["fc-list", "Liberation Sans", "file"], capture_output=True, text=True,
-                                timeout=10).stdout
+        listed = subprocess.run(["fc-list", "--format", "%{family}\t%{file}\n"], capture_output=True,
+                                text=True, timeout=10).stdout
     except (OSError, subprocess.SubprocessError):
         listed = ""
-    files = sorted(line.split(":", 1)[0] for line in listed.splitlines() if line.strip())
+    files = sorted({line.split("\t", 1)[1] for line in listed.splitlines() if "\t" in line
+                    and FONT_FAMILIES & set(line.split("\t", 1)[0].split(","))})
     return canonical_hash([sha256_file(Path(f)) for f in files] or ["fonts missing"])

@@ -98,7 +98,7 @@ def _standstill(d: Dossier, besluit: Besluit, dagen: int) -> dict[str, str]:
 
 
 def _wat(day: Any) -> str:
-    """'zondag', 'zaterdag' or the holiday with the weekday: 'feestdag (Hemelvaartsdag)'."""
+    """'zondag', 'zaterdag' or 'feestdag (<name of the holiday>)', e.g. 'feestdag (Hemelvaartsdag)'."""
     reden = termijnen.reden(day)
     return reden if reden in ("zaterdag", "zondag") else f"feestdag ({reden})"
 

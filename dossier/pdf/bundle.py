@@ -26,7 +26,7 @@ Font subsets of later parts get fresh subset tags (LibreOffice reuses
 ``BAAAAA+`` etc. in every file).  The bundle is saved with object streams
 (allowed in PDF/A-2), so it is usually smaller than the sum of its parts.
 
-Not handled: forms (parts with an ``/AcroForm`` are rejected); embedded files,
+Not handled: forms (parts whose ``/AcroForm`` has fields are rejected); embedded files,
 optional-content configuration, article threads and document JavaScript of the
 parts are dropped; named destinations are not kept as names (links and
 bookmarks are rewritten to explicit destinations instead); links *between*

@@ -3,7 +3,8 @@ of an existing one.
 
 The scaffold files (`dossier/scaffold/*.yaml`) are package data with `@NAAM@` markers; every value
 that is filled in is written as a quoted YAML string or an ISO date, so a region name with a colon
-or a hash cannot break the YAML. The new folder is written next to its target under a temporary
+or a hash cannot break the YAML; only inside comments and block text (`@REGIO_KAAL@`) is the one-line
+region written as it is, where it is safe. The new folder is written next to its target under a temporary
 name and renamed into place only when every file is there, so a failure leaves nothing half.
 """
 

@@ -43,8 +43,9 @@ def _hint(word: str, options: list[str]) -> str:
 
 @needs("dossier.yaml", SEGMENTS, "kit.yaml", "begrippen.yaml", "brieven.yaml")
 def unique_ids(d: Dossier) -> Iterator[Problem]:
-    """Ids are unique: deelsegmenten in the whole dossier, verbijzonderingen, tariffs and criteria
-    within their deelsegment, KIT requirements, begrippen, risks, brieven."""
+    """Ids are unique: deelsegmenten in the whole dossier, verbijzonderingen within their deelsegment,
+    tariffs within their bekostiging (a deelsegment's or a verbijzondering's own), KIT requirements,
+    begrippen, risks, brieven. (Criteria: `model.Inkoopvorm`.)"""
     seen: dict[str, str] = {}
     for seg in d.spec.segmenten:
         src = d.sources[d.segment_file(seg)]
@@ -58,6 +59,10 @@ def unique_ids(d: Dossier) -> Iterator[Problem]:
                               [v.id for v in ds.verbijzonderingen], "verbijzondering-id")
             yield from _dupes(src, ("deelsegmenten", i, "bekostiging", "tarieven"),
                               [t.id for t in ds.bekostiging.tarieven], "tarief-id")
+            for j, v in enumerate(ds.verbijzonderingen):
+                if v.bekostiging is not None:
+                    yield from _dupes(src, ("deelsegmenten", i, "verbijzonderingen", j, "bekostiging", "tarieven"),
+                                      [t.id for t in v.bekostiging.tarieven], "tarief-id")
         yield from _dupes(src, ("risicos",), [r.id for r in d.segmenten[seg].risicos], "risico-id")
     yield from _dupes(d.sources["kit.yaml"], ("eisen",), [e.id for e in d.kit.eisen], "KIT-id")
     yield from _dupes(d.sources["begrippen.yaml"], ("begrippen",), [b.id for b in d.begrippen.begrippen], "begrip-id")

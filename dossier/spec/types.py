@@ -18,12 +18,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\u
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 """Direction overrides and isolates: they make text read in another order than it is shown."""
 _UNSHOWABLE = re.compile("[\U00010000-\U0010ffff\ufe00-\ufe0f\ue000-\uf8ff\u20e3]")
-"""What the document font (Liberation Sans) and its fallbacks cannot show, so the PDF would have an
+"""What the document fonts (Liberation Sans; DejaVu Sans in `zhz`) and their fallbacks cannot show, so the PDF would have an
 empty box: emoji and everything else outside the Basic Multilingual Plane, emoji variation
 selectors, the keycap mark and private-use characters."""
 
 MAX_TEKST = 1_000
-"""Characters in one line of text (a name, a title); the longest in the example dossiers is 300."""
+"""Characters in one line of text (a name, a title); the longest in the example dossiers is about 230."""
 MAX_MARKDOWN = 100_000
 """Characters in one Markdown field (about 30 pages); the longest in the example dossiers is 8,500."""
 MAX_NESTING = 20
@@ -175,7 +175,8 @@ Bedrag = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
 
 
 class Model(BaseModel):
-    """Base of every spec model: unknown keys are errors, values are validated on assignment."""
+    """Base of every spec model: unknown keys are errors, defaults are validated too; while a
+    context is made, each field read is reported to `READING` (example values, `spec/examples.py`)."""
 
     model_config = ConfigDict(extra="forbid", validate_default=True, use_enum_values=False)
 

@@ -2,8 +2,9 @@
 
 Only plain YAML data is accepted: no tags that construct objects, no merge keys, a bounded file
 size, a bounded depth and a bounded number of values (an alias bomb is measured and refused before
-it expands). Dates and
-decimals stay as text, so the model parses them and reports an impossible date with its location.
+it expands). Dates stay as
+text, so the model parses them and reports an impossible date with its location; decimals are read as
+exact `Decimal`, never as float.
 """
 
 from __future__ import annotations
