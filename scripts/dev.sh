@@ -76,7 +76,8 @@ PYTHON
 
 case "${1:-build}" in
   build)  shift || true; .venv/bin/dossier validate "$@" && .venv/bin/dossier build --quiet "$@" ;;
-  test)   shift || true; .venv/bin/python -m pytest "$@" ;;
+  # the tests on every core, a test file to one worker (its module fixtures are built once)
+  test)   shift || true; .venv/bin/python -m pytest -n auto --dist loadfile "$@" ;;
   floors) floors ;;
   *) echo "gebruik: bash scripts/dev.sh build|test|floors" >&2; exit 2 ;;
 esac

@@ -190,6 +190,8 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     value = os.environ.get(SESSION_MARK)
     if not value or not Path("/proc").is_dir():
         return
+    if hasattr(session.config, "workerinput"):  # a pytest-xdist worker: its siblings may still be converting;
+        return                                   # the controller checks once all of them are done
     deadline = time.monotonic() + 5
     left = libreoffice_processes(SESSION_MARK, value)
     while left and time.monotonic() < deadline:

@@ -104,7 +104,9 @@ def test_next_converter_reaps_libreoffice_of_a_killed_worker(tmp_path: Path) -> 
     with Converter(jobs=1):  # starting is enough: no worker starts until something is converted
         pass
     assert wait_until(lambda: not libreoffice_processes(MARK, value), 5), libreoffice_processes(MARK, value)
-    assert reap_orphans() == []  # nothing left to reap, and another run does not touch anything else
+    # nothing of ours is left to reap (another test running in parallel may have left orphans of its own,
+    # which this call may end: that is the reaper's job)
+    assert not set(reap_orphans()) & (set(workers) | set(orphans))
 
 
 LEAK = textwrap.dedent("""
