@@ -10,6 +10,7 @@ import json
 import sys
 import traceback
 from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -206,6 +207,61 @@ def diff(versies: tuple[Path, ...], rev: str | None, fmt: str, docx: Path | None
     from .review.command import run as run_diff
 
     sys.exit(run_diff(versies, rev, fmt, docx, pdf, redline))
+
+
+@main.command(help=N_("Write a static review site of one or more dossiers: every document as HTML with links to "
+                       "its DOCX and PDF, its status, the problems found, search, and the changes since an earlier "
+                       "version."))
+@argument("spec_dirs", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@option("--out", type=folder_to_write(), default=None,
+        help=N_("Folder for the site (default site/); each dossier gets a subfolder of its own."))
+@option("--build-out", type=click.Path(file_okay=False, path_type=Path), default=None,
+        help=N_("Where 'dossier build' wrote the documents (its --out; default output/)."))
+@option("--rev", metavar="REV", help=N_("Show the changes since this git revision (commit, tag, branch)."))
+@option("--old", "old_folder", type=click.Path(exists=True, file_okay=False, path_type=Path),
+        help=N_("Show the changes since this earlier version of the dossier (a folder)."))
+@option("--review", is_flag=True, help=N_("Show the id, spec file and line of every requirement, definition, "
+                                          "tariff and decision in the documents."))
+def site(spec_dirs: tuple[Path, ...], out: Path | None, build_out: Path | None, rev: str | None,
+         old_folder: Path | None, review: bool) -> None:
+    from .review.command import load_version
+    from .review.site import Previous, default_folder, write_problem_site, write_site
+    from .review.versions import at_revision, folder as version_folder
+
+    folders = _spec_dirs(spec_dirs)
+    if rev is not None and old_folder is not None:
+        raise click.UsageError(_("give --rev or --old, not both"))
+    if (rev is not None or old_folder is not None) and len(folders) != 1:
+        raise click.UsageError(_("--rev and --old take one dossier folder"))
+    status = 0
+    for folder in folders:
+        from . import load
+        from .builder import default_out
+
+        target = default_folder(folder, out)
+        try:
+            d = load(folder)
+        except SpecError as exc:
+            exc.show()
+            write_problem_site(folder, folder.name, exc.problems, target)
+            click.echo(_("{folder}: not valid; the site shows the problems → {site}").format(
+                folder=folder, site=target / "index.html"))
+            status = 1
+            continue
+        with ExitStack() as stack:
+            previous = None
+            if rev is not None or old_folder is not None:
+                version = stack.enter_context(at_revision(folder, rev) if rev is not None
+                                              else version_folder(old_folder))  # type: ignore[arg-type]
+                previous = Previous(load_version(version, old=True), version.label, str(folder))
+            written = write_site(d, target, build_out=default_out(folder, build_out), review=review,
+                                 previous=previous)
+        extra = (" " + ngettext("({n} change)", "({n} changes)", written.changes).format(n=written.changes)
+                 if previous is not None else "")
+        click.echo(_("{folder}: site with {documents} → {site}").format(
+            folder=folder, documents=ngettext("{n} document", "{n} documents", written.documents).format(
+                n=written.documents), site=target / "index.html") + extra)
+    sys.exit(status)
 
 
 @main.command(help=N_("Write the JSON Schemas of the spec files and the description of the format."))

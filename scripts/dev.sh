@@ -15,6 +15,10 @@ command -v qpdf >/dev/null || need_apt+=(qpdf)
 if [ "${1:-build}" = test ] && ! ls /usr/lib/libreoffice/program/libsclo.so >/dev/null 2>&1; then
   need_apt+=(libreoffice-calc-nogui)
 fi
+# the site tests run the site in a real browser: Debian's chromium, driven through its chromedriver
+if [ "${1:-build}" = test ] && ! { command -v chromium && command -v chromedriver; } >/dev/null 2>&1; then
+  need_apt+=(chromium chromium-driver)
+fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "installeren: ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
@@ -75,7 +79,11 @@ PYTHON
 }
 
 case "${1:-build}" in
-  build)  shift || true; .venv/bin/dossier validate "$@" && .venv/bin/dossier build --quiet "$@" ;;
+  build)  # options (--jobs 1, --only bestek) go to build; validate gets only the dossier folders
+    shift || true
+    folders=()
+    for arg in "$@"; do [ -f "$arg/dossier.yaml" ] && folders+=("$arg"); done
+    .venv/bin/dossier validate ${folders[@]+"${folders[@]}"} && .venv/bin/dossier build --quiet "$@" ;;
   # the tests on every core, a test file to one worker (its module fixtures are built once)
   test)   shift || true; .venv/bin/python -m pytest -n auto --dist loadfile "$@" ;;
   floors) floors ;;

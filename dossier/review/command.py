@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -34,6 +35,14 @@ def two_versions(paths: tuple[Path, ...], rev: str | None) -> Iterator[tuple[ver
             old = stack.enter_context(versions.folder(paths[0]))
             new = stack.enter_context(versions.folder(paths[1]))
         yield old, new
+
+
+def load_version(version: versions.Version, *, old: bool) -> Dossier:
+    """The dossier of one version; a spec error is shown and ends the command with exit code 2."""
+    try:
+        return _load(version, old=old)
+    except _Stop:
+        sys.exit(EXIT_USAGE)
 
 
 def _load(version: versions.Version, *, old: bool) -> Dossier:
