@@ -120,6 +120,7 @@ def test_document_html_has_structure_and_review_marks(site: Path) -> None:
     marks = [p.text_content() for p in root.xpath("//*[contains(@class,'bron')]")]
     assert any(re.fullmatch(r"aanbieder · begrippen\.yaml:\d+", m) for m in marks), marks[:5]
     assert any(re.search(r"KIT-\S+ · kit\.yaml:\d+", m) for m in marks), marks[:5]
+    assert "76,80" in " ".join(m.text_content() for m in root.xpath("//main//mark"))  # an example value, lit
     # the tariff as the DOCX states it, from the same context
     assert "€ 76,80" in root.text_content().replace("\xa0", " ")
     # links to its own files and to the change that touches it
@@ -154,6 +155,17 @@ def test_without_review_no_marks_and_not_built_documents_say_so(tmp_path: Path) 
     statuses = index.xpath("//table[contains(@class,'documenten')]/tbody/tr/td[2]/text()")
     assert statuses and all(s.startswith("niet gebouwd") for s in statuses)
     assert "bestanden/" not in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_changes_since_a_git_revision() -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        result = run_cli("site", str(TWENTE), "--rev", "HEAD", "--out", tmp, "--build-out", tmp + "/leeg")
+        assert result.returncode == 0, result.stderr
+        assert "(0 wijzigingen)" in result.stdout
+        changes = (Path(tmp) / "twente-2025" / "wijzigingen.html").read_text(encoding="utf-8")
+        assert "specs/twente-2025 @ HEAD" in changes and "geen wijzigingen" in changes
 
 
 def test_invalid_dossier_gives_a_site_with_its_problems(minimaal: Path, tmp_path: Path) -> None:

@@ -6,7 +6,8 @@ headings become <h1>–<h6> without skipped levels, list paragraphs <ul>/<ol> (n
 tables <table> with header cells (`<th scope="col">` for a repeated header row, `<th scope="row">` for
 the label column of a two-column table of facts), bold and italic <strong>/<em>, links <a>. The table
 of contents (a Word field) is left out; the site makes its own. Review marks (`KIT-K-04 · kit.yaml:150`,
-the `Bron` style of a review build) become `<p class="bron">`.
+the `Bron` style of a review build) become `<p class="bron">`, and the example values a review build
+highlights `<mark>`.
 """
 
 from __future__ import annotations
@@ -262,6 +263,9 @@ class _Writer:
                     html = f"<em>{html}</em>"
                 if _on(props, "strike"):
                     html = f"<s>{html}</s>"
+                mark = props.find(_w("highlight"))
+                if mark is not None and mark.get(_w("val")) not in (None, "none"):
+                    html = f'<mark title="voorbeeldwaarde">{html}</mark>'  # a review build's example value
             link = node.getparent()
             if link is not None and link.tag == _w("hyperlink"):
                 target = self.links.get(link.get(f"{{{R}}}id", ""), "")

@@ -478,6 +478,8 @@ thead th { background: #dfe7f3; }
 .ondertitel { font-size: 1.25rem; }
 ins { background: #d9f2dd; text-decoration: underline; }
 del { background: #f8d7d7; text-decoration: line-through; }
+mark { background: #fff3a0; color: #1a1a1a; }
+td, th { overflow-wrap: anywhere; }
 nav li.niveau3 { margin-left: 1.5rem; }
 blockquote { border-left: 4px solid #767676; margin-left: 0; padding-left: 1rem; }
 @media print { .overslaan, header, nav, search { display: none; } }
