@@ -521,3 +521,47 @@ def export_csv(spec_dir: Path, out: Path | None) -> None:
     d = _load_or_exit(spec_dir)
     n = len(export_table.rows(d))
     _write_export(export_table.to_bytes(d), out, f"{spec_dir}: " + ngettext("{n} row", "{n} rows", n).format(n=n))
+
+
+@export.command("xlsx", help=N_("Write the decisions as a workbook for the evaluation committee: a sheet per segment, "
+                                "a row per provider and deelsegment, outcome and scores (XLSX)."))
+@argument("spec_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@option("--out", type=file_to_write(), required=True, help=N_("File for the workbook, for example besluiten.xlsx."))
+def export_xlsx(spec_dir: Path, out: Path) -> None:
+    from .export import xlsx
+
+    d = _load_or_exit(spec_dir)
+    n = sum(1 for key in d.spec.segmenten for _row in xlsx.rows_of(d, key))
+    _write_export(xlsx.to_bytes(d), out, f"{spec_dir}: " + ngettext("{n} row", "{n} rows", n).format(n=n))
+
+
+@main.group("import", help=N_("Read changes back into the spec (a workbook from 'dossier export xlsx')."))
+def import_() -> None:
+    """The `dossier import` group (its help text is the `help=` above)."""
+
+
+@import_.command("xlsx", help=N_("Read outcomes, scores and provider details from a workbook made by 'dossier export "
+                                 "xlsx' into besluiten.yaml and aanbieders.yaml; every cell is checked as the spec "
+                                 "is, and nothing is written if one is wrong."))
+@argument("workbook", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@argument("spec_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def import_xlsx(workbook: Path, spec_dir: Path) -> None:
+    from .export.xlsx_import import import_workbook
+
+    d = _load_or_exit(spec_dir)
+    try:
+        result = import_workbook(d, workbook)
+    except SpecError as exc:
+        exc.show()
+        click.echo(_("Nothing was written."), err=True)
+        sys.exit(1)
+    if not result.edits:
+        click.echo(_("{workbook}: no changes").format(workbook=workbook))
+        return
+    for edit in result.edits:
+        click.echo(f"  {edit.cell.sheet} {edit.cell.letter}{edit.cell.row} {edit.cell.header}: "
+                   f"{'' if edit.was is None else edit.was} → {'' if not isinstance(edit.value, (str, int, float)) else edit.value}")
+    for path in result.written:
+        n = sum(1 for e in result.edits if e.file == path.name)
+        click.echo(_("{file}: {changes} written").format(
+            file=path, changes=ngettext("{n} change", "{n} changes", n).format(n=n)))

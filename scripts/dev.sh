@@ -68,6 +68,10 @@ PYTHON
   "$venv/bin/dossier" check specs/twente-2025
   "$venv/bin/dossier" export csv specs/twente-2025 --out "$work/besluiten.csv"
   "$venv/bin/dossier" export ocds specs/twente-2025 --out "$work/besluiten.json" --ocid-prefix ocds-a1b2c3
+  cp -r specs/twente-2025 "$work/twente-2025"
+  "$venv/bin/dossier" export xlsx "$work/twente-2025" --out "$work/besluiten.xlsx"
+  "$venv/bin/dossier" import xlsx "$work/besluiten.xlsx" "$work/twente-2025"
+  cmp specs/twente-2025/besluiten.yaml "$work/twente-2025/besluiten.yaml"
   test -s "$work/output/twente-2025/bundels/raad.pdf"
   pins test > "$work/floors-test.txt"
   echo "met de tests: $(tr '\n' ' ' < "$work/floors-test.txt")"
