@@ -18,11 +18,53 @@ import click
 from click.decorators import FC
 
 from . import __version__, i18n
-from .errors import (EXIT_BUG, EXIT_USAGE, EnvironmentProblem, SpecError, environment_message, error_line,
-                     is_error_line)
+from .errors import (EXIT_BUG, EXIT_USAGE, DossierError, EnvironmentProblem, SpecError, environment_message,
+                     error_line, is_error_line)
 from .i18n import N_, _, ngettext
 
 SPECS = Path("specs")
+
+_CLICK_MESSAGES = (
+    N_("Usage:"), N_("Options"), N_("Commands"), N_("Error: {message}"), N_("Try '{command} {option}' for help."),
+    N_("default: {default}"), N_("required"), N_("env var: {var}"), N_("No such option {name!r}."),
+    N_("No such command {name!r}."), N_("Missing argument"), N_("Missing option"), N_("Missing parameter"),
+    N_("Missing command."), N_("Invalid value for {param_hint}: {message}"), N_("Invalid value: {message}"),
+    N_("Aborted!"), N_("Option {name!r} does not take a value."), N_("{value} is not in the range {range}."),
+    N_("{value!r} is not a valid {number_type}."), N_("{name} {filename!r} does not exist."),
+    N_("{name} {filename!r} is a file."), N_("{name} {filename!r} is a directory."), N_("file"),
+    N_("directory"), N_("path"), N_("Show the version and exit."), N_("%(prog)s, version %(version)s"),
+    N_("[OPTIONS]"), N_("COMMAND [ARGS]..."),
+)
+"""click's own texts ("Usage:", "Error: …", "[default: …]"), listed so that pybabel puts them in the
+catalog; `_translate_click` makes click read them through it."""
+
+
+def _click_plurals() -> None:
+    """Never called: click's own texts with a plural, for pybabel (see _CLICK_MESSAGES)."""
+    ngettext("Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)", 1)
+    ngettext("Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})", 1)
+    ngettext("Option {name!r} requires an argument.", "Option {name!r} requires {nargs} arguments.", 1)
+    ngettext("{value!r} is not {choice}.", "{value!r} is not one of {choices}.", 1)
+
+
+def _translate_click() -> None:
+    """Let click's own texts go through dossier's catalog, in the language chosen (click calls the
+    module-level `gettext`/`ngettext` it imported when it shows them)."""
+    import importlib
+
+    for name in ("core", "decorators", "exceptions", "formatting", "parser", "shell_completion", "termui",
+                 "types", "utils"):
+        try:
+            module = importlib.import_module(f"click.{name}")
+        except ImportError:  # pragma: no cover - a click without that module
+            continue
+        if hasattr(module, "_"):
+            setattr(module, "_", _)
+        if hasattr(module, "ngettext"):
+            setattr(module, "ngettext", ngettext)
+
+
+_translate_click()
 
 
 class _Translated:
@@ -45,6 +87,7 @@ class _Translating:
     """For commands and groups: the help text is a message id, and so is that of -h/--help."""
 
     help = _Translated()
+    options_metavar = _Translated()  # "[OPTIONS]" in the usage line
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         option = super().get_help_option(ctx)  # type: ignore[misc]
@@ -59,6 +102,8 @@ class Command(_Translating, click.Command):
 
 class Group(_Translating, click.Group):
     """The `dossier` group and its subgroups; `--lang` given to one invocation ends with it."""
+
+    subcommand_metavar = _Translated()  # "COMMAND [ARGS]..."
 
     command_class = Command
     group_class = type  # subgroups are Groups too
@@ -204,9 +249,14 @@ def validate(spec_dirs: tuple[Path, ...], fmt: str) -> None:
         help=N_("Write every changed document with the changes as tracked changes (DOCX) into this folder."))
 def diff(versies: tuple[Path, ...], rev: str | None, fmt: str, docx: Path | None, pdf: Path | None,
          redline: Path | None) -> None:
+    import functools
+    import os
+
     from .review.command import run as run_diff
 
-    sys.exit(run_diff(versies, rev, fmt, docx, pdf, redline))
+    plain = bool(os.environ.get("NO_COLOR"))  # https://no-color.org: set and not empty
+    echo = functools.partial(click.echo, color=False) if plain else click.echo
+    sys.exit(run_diff(versies, rev, fmt, docx, pdf, redline, echo=echo))
 
 
 @main.command(help=N_("Write a static review site of one or more dossiers: every document as HTML with links to "
@@ -345,28 +395,35 @@ _JOBS_HELP = N_("Number of parallel converters (default: number of processor cor
         help=N_("Only these documents, for example raadsbrief/almelo or bestek."))
 @option("--jobs", type=click.IntRange(1, 64), default=None, help=_JOBS_HELP)
 @option("--force", is_flag=True, help=N_("Build everything again, also what did not change."))
-@option("--quiet", is_flag=True, help=N_("Plain lines instead of a progress bar."))
+@option("--quiet", is_flag=True, help=N_("Only errors and the summary: no progress bar and no line per document."))
 @option("--review", is_flag=True, help=N_("Build review copies (in <dossier>-review/): every requirement, "
                                           "definition, tariff and decision shows its id, file and line in the "
                                           "spec."))
+@option("--open", "open_", is_flag=True, help=N_("Afterwards, open the first document built (its PDF), or the "
+                                                 "review site when nothing changed, with the desktop's program."))
 def build(spec_dirs: tuple[Path, ...], out: Path | None, formats: str, only: tuple[str, ...],
-          jobs: int | None, force: bool, quiet: bool, review: bool) -> None:
+          jobs: int | None, force: bool, quiet: bool, review: bool, open_: bool) -> None:
     import os
 
     from . import load
     from .builder import Options, build as run_build, default_out, echo_progress
 
     chosen = _formats(formats)
+    _known_kinds(only)
     tty = sys.stderr.isatty() and not quiet
 
     def report(line: str) -> None:
-        """Every line in plain mode (CI, --quiet); beside a progress bar only the errors."""
-        if not tty:
+        """Every line in plain mode (CI); beside a progress bar, and with --quiet, only the errors."""
+        if quiet:
+            if is_error_line(line):
+                click.echo(line, err=sys.stderr.isatty())
+        elif not tty:
             click.echo(line)
         elif is_error_line(line):
             click.echo(line, err=True)
 
     status = 0
+    opened = False
     for folder in _spec_dirs(spec_dirs):
         try:
             dossier = load(folder)
@@ -378,11 +435,51 @@ def build(spec_dirs: tuple[Path, ...], out: Path | None, formats: str, only: tup
                           jobs=jobs or os.cpu_count() or 2, force=force, review=review)
         result = run_build(dossier, options, report, echo_progress(tty))
         click.echo(f"{folder}: {result.summary()}")
+        if open_ and not opened:
+            opened = _open_result(folder, options.out, result.built, chosen)
         if result.environment_error:
             status = max(status, 2)
         elif result.errors:
             status = max(status, 1)
     sys.exit(status)
+
+
+def _known_kinds(only: tuple[str, ...]) -> None:
+    """`--only` names a kind that exists, or it is a usage error (exit code 2) before anything loads."""
+    from .kinds import KINDS
+
+    names = [k.name for k in KINDS]
+    for item in only:
+        kind = item.partition("/")[0]
+        if kind not in names:
+            problem = DossierError(_("--only {item}: unknown kind '{kind}'; choose from {kinds}").format(
+                item=item, kind=kind, kinds=", ".join(names)))
+            problem.exit_code = EXIT_USAGE
+            raise problem
+
+
+def _open_result(folder: Path, out: Path, built: list[str], formats: tuple[str, ...]) -> bool:
+    """Open the first document built (PDF, else DOCX), or else the dossier's review site; False when there
+    is nothing to open."""
+    from .review.site import INDEX, default_folder
+
+    target = None
+    if built:
+        fmt = "pdf" if "pdf" in formats else formats[0]
+        target = out / f"{built[0]}.{fmt}"
+    else:
+        index = default_folder(folder, None) / INDEX
+        if index.is_file():
+            target = index
+    if target is None or not target.is_file():
+        click.echo(_("nothing to open: no document was built and there is no review site (dossier site {folder})"
+                     ).format(folder=folder), err=True)
+        return False
+    if click.launch(str(target)) != 0:
+        click.echo(_("could not open {path}; open it yourself").format(path=target), err=True)
+    else:
+        click.echo(_("opened: {path}").format(path=target))
+    return True
 
 
 @main.command(help=N_("Start a new dossier: a small, valid example with an explanation of every field (or a "
@@ -559,8 +656,9 @@ def import_xlsx(workbook: Path, spec_dir: Path) -> None:
         click.echo(_("{workbook}: no changes").format(workbook=workbook))
         return
     for edit in result.edits:
-        click.echo(f"  {edit.cell.sheet} {edit.cell.letter}{edit.cell.row} {edit.cell.header}: "
-                   f"{'' if edit.was is None else edit.was} → {'' if not isinstance(edit.value, (str, int, float)) else edit.value}")
+        was = "" if edit.was is None else edit.was
+        new = edit.value if isinstance(edit.value, (str, int, float)) else ""  # empty: the score is taken out
+        click.echo(f"  {edit.cell.sheet} {edit.cell.letter}{edit.cell.row} {edit.cell.header}: {was} → {new}")
     for path in result.written:
         n = sum(1 for e in result.edits if e.file == path.name)
         click.echo(_("{file}: {changes} written").format(

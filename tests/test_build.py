@@ -100,7 +100,7 @@ def test_incremental_rebuild_says_why(minimaal: Path, tmp_path: Path) -> None:
 
     segment = minimaal / "segmenten" / "ambulant.yaml"
     edit_spec(segment, "bedrag: 1234.5", "bedrag: 1250.75")
-    changed = run_cli("build", str(minimaal), "--out", str(out), "--quiet")
+    changed = run_cli("build", str(minimaal), "--out", str(out))  # not a terminal: a line per document
     assert "bouw bestek/ambulant: segmenten/ambulant.yaml gewijzigd" in changed.stdout
     assert "8 documenten: 1 gebouwd, 7 ongewijzigd, 0 fouten" in changed.stdout
     assert "bundel bundel/segment-ambulant" in changed.stdout
@@ -109,9 +109,14 @@ def test_incremental_rebuild_says_why(minimaal: Path, tmp_path: Path) -> None:
 
     gemeenten = minimaal / "gemeenten.yaml"
     edit_spec(gemeenten, 'telefoon: "14 0546"', 'telefoon: "14 0547"')
-    letter = run_cli("build", str(minimaal), "--out", str(out), "--quiet")
+    letter = run_cli("build", str(minimaal), "--out", str(out))
     assert "bouw raadsbrief/almelo: gemeenten.yaml gewijzigd" in letter.stdout
     assert "1 gebouwd, 7 ongewijzigd" in letter.stdout
+
+    edit_spec(gemeenten, 'telefoon: "14 0547"', 'telefoon: "14 0548"')
+    quiet = run_cli("build", str(minimaal), "--out", str(out), "--quiet")  # --quiet: less, never more
+    assert quiet.stdout.splitlines() == [f"{minimaal}: " + quiet.stdout.split(": ", 1)[1].strip()]
+    assert "1 gebouwd, 7 ongewijzigd" in quiet.stdout and "bouw " not in quiet.stdout + quiet.stderr
 
 
 def test_removed_source_removes_output_and_bad_manifest_rebuilds(minimaal: Path, tmp_path: Path) -> None:

@@ -24,7 +24,7 @@ def recorded(out: Path) -> dict[str, str]:
 
 
 def start_build(spec: Path, out: Path, **env: str) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-m", "dossier", "build", str(spec), "--out", str(out), "--quiet",
+    return subprocess.Popen([sys.executable, "-m", "dossier", "build", str(spec), "--out", str(out),
                              "--force"], cwd=REPO, env={**os.environ, **env}, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True, start_new_session=True)
 
@@ -140,7 +140,7 @@ def test_a_document_that_fails_on_rebuild_keeps_its_previous_files(minimaal: Pat
     before = tree_hashes(out, hidden=False)
     besluiten = minimaal / "besluiten.yaml"
     edit_spec(besluiten, "minder concreet", "niet concreet")
-    result = run_cli("build", str(minimaal), "--out", str(tmp_path), "--quiet",
+    result = run_cli("build", str(minimaal), "--out", str(tmp_path),
                      env={"DOSSIER_FAULT": "crash:taalkracht", "DOSSIER_CONVERT_TIMEOUT": "8"})
     assert result.returncode == 1
     assert "bouw besluit/taalkracht: besluiten.yaml gewijzigd" in result.stdout

@@ -124,14 +124,14 @@ def test_workflows_do_what_docs_ci_promises() -> None:
     assert set(gh[True]) == {"push", "pull_request"}  # YAML 1.1 reads the key 'on' as true
     steps = gh["jobs"]["dossier"]["steps"]
     uses = [s.get("uses", "") for s in steps]
-    assert uses[0] == "actions/checkout@v4" and steps[0]["with"]["fetch-depth"] == 0
-    restore = next(s for s in steps if s.get("uses") == "actions/cache/restore@v4")
-    save = next(s for s in steps if s.get("uses") == "actions/cache/save@v4")
+    assert uses[0] == "actions/checkout@v6" and steps[0]["with"]["fetch-depth"] == 0
+    restore = next(s for s in steps if s.get("uses") == "actions/cache/restore@v6")
+    save = next(s for s in steps if s.get("uses") == "actions/cache/save@v6")
     assert restore["with"]["path"] == save["with"]["path"] == "output"
     build = github_step("Bouwen (incrementeel)")
     assert steps.index(restore) < steps.index(build) < steps.index(save)
     assert build["run"].strip() == "dossier build --quiet"
-    upload = next(s for s in steps if s.get("uses") == "actions/upload-artifact@v4")
+    upload = next(s for s in steps if s.get("uses") == "actions/upload-artifact@v7")
     assert "output/" in upload["with"]["path"]
     assert "dossier diff --rev origin/main" in github_step("Wijzigingen tegen main")["run"]
     assert "gh pr comment" in github_step("Reactie in de pull request")["run"]

@@ -324,6 +324,11 @@ def _patched(original: str, baseline: str, changed: str, path: Path) -> str:
 
 # --- validating -----------------------------------------------------------------------------------
 
+def _related(a: str, b: str) -> bool:
+    """Whether two dotted paths are the same or one lies inside the other."""
+    return a == b or any(x.startswith(y + sep) for x, y in ((a, b), (b, a)) for sep in (".", "["))
+
+
 def _validate(d: Dossier, texts: dict[str, str], edits: list[Edit], workbook: Path) -> list[Problem]:
     """Load a copy of the dossier with the new texts; its problems, placed at the cells they come from."""
     with tempfile.TemporaryDirectory(prefix="dossier-import-") as tmp:
@@ -346,8 +351,7 @@ def _validate(d: Dossier, texts: dict[str, str], edits: list[Edit], workbook: Pa
         for (file, where), cell in cells.items():
             if file != name:
                 continue
-            if problem.field == where or where.startswith(problem.field + ".") or where.startswith(
-                    problem.field + "[") or problem.field.startswith(where + ".") or problem.field.startswith(where + "["):
+            if _related(problem.field, where):
                 if best is None or len(where) > len(best[0]):
                     best = (where, cell)
         if best is not None:
