@@ -148,3 +148,32 @@ def test_a_score_above_the_weight_is_refused_by_the_same_rule_as_in_yaml(twente:
     assert line.startswith(f"{_at(where[0])}: Deskundigheid"), line
     assert "99" in line and "40" in line
     assert tree_hashes(twente) == before
+
+
+@pytest.mark.skipif("inschrijfprijs" not in __import__("dossier.spec.model", fromlist=["x"]).Uitkomst.model_fields,
+                    reason="het specificatiemodel heeft (nog) geen inschrijfprijzen")
+def test_bid_prices_are_euro_numbers_and_come_back(twente: Path, tmp_path: Path) -> None:
+    from dossier.export.xlsx import BID, EURO
+
+    book = export(twente, tmp_path)
+    wb = openpyxl.load_workbook(book)
+    found = None
+    for ws in wb.worksheets[1:]:
+        headers = [c.value for c in ws[1]]
+        if BID not in headers:
+            continue
+        column = headers.index(BID) + 1
+        for r in range(2, ws.max_row + 1):
+            if not ws.cell(row=r, column=column).protection.locked:  # a tendered deelsegment
+                found = (ws, r, column)
+                break
+        if found:
+            break
+    assert found, "geen inschrijfprijs in het werkboek"
+    ws, r, column = found
+    assert ws.cell(row=r, column=column).number_format == EURO
+    ws.cell(row=r, column=column).value = 123456.78
+    wb.save(book)
+    result = run_cli("import", "xlsx", str(book), str(twente))
+    assert result.returncode == 0, result.stderr
+    assert "inschrijfprijs: 123456.78" in (twente / "besluiten.yaml").read_text(encoding="utf-8")

@@ -8,7 +8,8 @@ weight. The sheet is protected without a password: the cells that `dossier impor
 (provider name and KvK number, outcome, scores) are open, the keys and the rest are not, so a sorted or
 filtered sheet still maps to the spec.
 
-The layout (which column is what) is shared with the import: `COLUMNS`, `criteria_of`, `rows_of`.
+The layout (which column is what) is shared with the import: `headers_of`, `criteria_of`, `rows_of`.
+Bid prices (`Uitkomst.inschrijfprijs`) get a column with a euro format when the spec model has them.
 """
 
 from __future__ import annotations
@@ -33,6 +34,25 @@ COLUMNS = (*KEY_COLUMNS, "Naam aanbieder", "KvK-nummer", "Kenmerk besluit", "Dee
            "Uitkomst")
 EDITABLE = ("Naam aanbieder", "KvK-nummer", "Uitkomst")
 TOTAL = "Totaal"
+BID = "Inschrijfprijs"
+BID_FIELD = "inschrijfprijs"
+EURO = '[$€-413] #,##0.00'
+"""Euro amounts as numbers, shown the Dutch way (`€ 1.234,56`) whatever the spreadsheet's locale."""
+
+
+def has_bids(d: Dossier, segment: str) -> bool:
+    """Whether the sheet of `segment` has a bid-price column: the spec model has bid prices
+    (`Uitkomst.inschrijfprijs`) and the segment has a tendered deelsegment."""
+    return BID_FIELD in Uitkomst.model_fields and any(
+        ds.inkoopvorm.wordt.is_aanbesteden for ds in d.segmenten[segment].deelsegmenten)
+
+
+def headers_of(d: Dossier, segment: str) -> list[str]:
+    """The header row of a segment's sheet: the fixed columns, a score per criterion, the bid price (when
+    the model has bid prices) and the total."""
+    criteria = criteria_of(d, segment)
+    return [*COLUMNS, *(score_header(c) for c in criteria), *([BID] if has_bids(d, segment) else []),
+            *([TOTAL] if criteria else [])]
 
 
 @dataclass(frozen=True)
@@ -108,7 +128,8 @@ def to_bytes(d: Dossier) -> bytes:
         f"{d.spec.titel}: besluiten per deelsegment (versie {d.spec.versie})",
         "",
         "Eén blad per segment, één regel per aanbieder en deelsegment.",
-        "U kunt wijzigen: " + ", ".join(EDITABLE) + " en de punten per gunningscriterium.",
+        "U kunt wijzigen: " + ", ".join(EDITABLE) + ", de punten per gunningscriterium"
+        + (" en de inschrijfprijs." if BID_FIELD in Uitkomst.model_fields else "."),
         "Lees de wijzigingen terug met: dossier import xlsx BESTAND MAP",
         "Elke cel wordt gecontroleerd zoals de specificatie; bij een fout wordt niets geschreven.",
     ]
@@ -124,7 +145,8 @@ def to_bytes(d: Dossier) -> bytes:
     for segment, title in sheet_titles(d).items():
         ws = wb.create_sheet(title)
         criteria = criteria_of(d, segment)
-        headers = [*COLUMNS, *(score_header(c) for c in criteria), *([TOTAL] if criteria else [])]
+        headers = headers_of(d, segment)
+        bids = has_bids(d, segment)
         for col, header in enumerate(headers, start=1):
             cell = ws.cell(row=1, column=col, value=header)
             cell.font = Font(bold=True)
@@ -167,9 +189,25 @@ def to_bytes(d: Dossier) -> bytes:
                                     errorTitle=c.naam, error=f"Punten van 0 tot {own[c.id].weging}.")
                 ws.add_data_validation(dv)
                 dv.add(cell)
+            if bids:
+                cell = ws.cell(row=r, column=first_score + len(criteria))
+                if row.deelsegment.inkoopvorm.wordt.is_aanbesteden:
+                    bid = getattr(row.uitkomst, BID_FIELD, None)
+                    cell.value = float(bid) if bid is not None else None
+                    cell.number_format = EURO
+                    cell.protection = open_cell
+                    dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0",
+                                        allow_blank=True, showErrorMessage=True, errorTitle=BID,
+                                        error="Een bedrag in euro's, 0 of meer.")
+                    ws.add_data_validation(dv)
+                    dv.add(cell)
+                else:
+                    cell.protection = Protection(locked=True)
+                    cell.fill = locked_fill
             if criteria:
                 first, last = get_column_letter(first_score), get_column_letter(first_score + len(criteria) - 1)
-                total = ws.cell(row=r, column=first_score + len(criteria), value=f"=SUM({first}{r}:{last}{r})")
+                total = ws.cell(row=r, column=first_score + len(criteria) + (1 if bids else 0),
+                                value=f"=SUM({first}{r}:{last}{r})")
                 total.number_format = "0.##"
                 total.fill = locked_fill
         for col, header in enumerate(headers, start=1):

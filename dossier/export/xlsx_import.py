@@ -27,7 +27,8 @@ from ..i18n import _, ngettext
 from ..spec import Dossier, load
 from ..spec.load import display_path
 from ..spec.yamlfile import dotted
-from .xlsx import COLUMNS, INFO_SHEET, TOTAL, criteria_of, rows_of, score_header, sheet_titles
+from .xlsx import (BID, BID_FIELD, COLUMNS, INFO_SHEET, criteria_of, has_bids, headers_of, rows_of, score_header,
+                   sheet_titles)
 
 BESLUITEN = "besluiten.yaml"
 AANBIEDERS = "aanbieders.yaml"
@@ -134,7 +135,7 @@ def read_edits(d: Dossier, workbook: Path) -> tuple[list[Edit], list[Problem]]:
                 titles=", ".join(titles.values()))))
             continue
         criteria = criteria_of(d, segment)
-        expected = [*COLUMNS, *(score_header(c) for c in criteria), *([TOTAL] if criteria else [])]
+        expected = headers_of(d, segment)
         header = [ws.cell(row=1, column=c).value for c in range(1, len(expected) + 1)]
         if header != expected:
             bad = next(i for i, (h, e) in enumerate(zip(header, expected)) if h != e)
@@ -212,7 +213,21 @@ def _row_edits(d: Dossier, ws: Any, r: int, row: Any, criteria: list[Any], provi
                 out.append(Edit(BESLUITEN, (*base, "scores", c.id), _MISSING, here, old))
         elif not (isinstance(new, (int, float)) and old is not None and Decimal(str(new)) == old):
             out.append(Edit(BESLUITEN, (*base, "scores", c.id), new, here, old))
+    if has_bids(d, row_segment(d, row)) and row.deelsegment.inkoopvorm.wordt.is_aanbesteden:
+        column = len(COLUMNS) + 1 + len(criteria)
+        here = Cell(ws.title, r, column, BID)
+        old = getattr(row.uitkomst, BID_FIELD, None)
+        new = _score(ws.cell(row=r, column=column).value)
+        if new is _MISSING:
+            if old is not None:
+                out.append(Edit(BESLUITEN, (*base, BID_FIELD), _MISSING, here, old))
+        elif not (isinstance(new, (int, float)) and old is not None and Decimal(str(new)) == old):
+            out.append(Edit(BESLUITEN, (*base, BID_FIELD), new, here, old))
     return out
+
+
+def row_segment(d: Dossier, row: Any) -> str:
+    return d.deelsegment(row.deelsegment.id)[0]
 
 
 def _score(raw: Any) -> Any:
