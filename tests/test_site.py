@@ -221,6 +221,20 @@ def test_axe_finds_no_violations(site: Path, browser: object) -> None:
     assert {page: v for page, v in found.items() if v} == {}
 
 
+@needs_browser
+def test_axe_on_the_other_house_style_and_the_kinds_twente_lacks(browser: object, tmp_path: Path) -> None:
+    """Twente has no collegebrief; ZHZ (its own house style) has one. Not built: the site says so."""
+    result = run_cli("site", str(TWENTE.parent / "zhz-2022"), "--out", str(tmp_path), "--build-out",
+                     str(tmp_path / "leeg"), "--review")
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "zhz-2022"
+    browser.set_script_timeout(120)  # type: ignore[attr-defined]
+    pages = [site / "index.html", *one_of_each_kind(site)]
+    assert any(p.parent.name == "collegebrief" for p in pages)
+    found = {str(p.relative_to(site)): _axe(browser, p) for p in pages}
+    assert {page: v for page, v in found.items() if v} == {}
+
+
 @needs_soffice
 @needs_browser
 def test_search_in_the_browser(site: Path, browser: object) -> None:
