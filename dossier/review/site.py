@@ -464,8 +464,8 @@ a { color: #0b4f8a; }
 a:focus, button:focus, input:focus, summary:focus { outline: 3px solid #b35900; outline-offset: 2px; }
 .overslaan { position: absolute; left: -999rem; }
 .overslaan:focus { position: static; }
-.verborgen { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
-             white-space: nowrap; }
+.verborgen { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
+             overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
 header { border-bottom: 1px solid #767676; margin-bottom: 1rem; }
 table { border-collapse: collapse; margin: 1rem 0; width: 100%; }
 caption { text-align: left; font-style: italic; }
@@ -479,7 +479,7 @@ thead th { background: #dfe7f3; }
 ins { background: #d9f2dd; text-decoration: underline; }
 del { background: #f8d7d7; text-decoration: line-through; }
 mark { background: #fff3a0; color: #1a1a1a; }
-td, th { overflow-wrap: anywhere; }
+td, li, p { overflow-wrap: break-word; }
 nav li.niveau3 { margin-left: 1.5rem; }
 blockquote { border-left: 4px solid #767676; margin-left: 0; padding-left: 1rem; }
 @media print { .overslaan, header, nav, search { display: none; } }
