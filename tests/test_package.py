@@ -30,8 +30,13 @@ def test_metadata_is_complete_and_the_version_is_in_one_place() -> None:
 
 @needs_soffice
 def test_the_wheel_in_a_fresh_venv_makes_builds_and_publishes_a_dossier_from_an_empty_folder(tmp_path: Path) -> None:
+    import shutil
+
+    source = tmp_path / "bron"  # a copy: building writes build/ and *.egg-info next to the sources
+    shutil.copytree(REPO, source, ignore=shutil.ignore_patterns(".git", ".venv", "output", "site", "build", "*.egg-info",
+                                                                "__pycache__", ".mypy_cache", ".pytest_cache"))
     dist = tmp_path / "dist"
-    run(sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", dist, REPO, cwd=tmp_path)
+    run(sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", dist, source, cwd=tmp_path)
     wheel = next(dist.glob("dossier-*.whl"))
     from dossier import __version__
 
