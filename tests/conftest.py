@@ -231,3 +231,20 @@ _EditorLoader.add_constructor("!voorbeeld", _example)
 def load_yaml(path: Path) -> object:
     """A spec file as plain data, `!voorbeeld` marks read as the values they mark."""
     return yaml.load(path.read_text(encoding="utf-8"), Loader=_EditorLoader)
+
+
+# --- the example dossiers, built once per session ---------------------------------------------------------
+
+ZHZ = REPO / "specs" / "zhz-2022"
+
+
+@pytest.fixture(scope="session")
+def example_builds(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """specs/twente-2025 and specs/zhz-2022 built once for the whole session (DOCX, PDF, bundles) into a
+    folder of its own: <folder>/twente-2025/..., <folder>/zhz-2022/.... Tests only read it."""
+    if not soffice_available():
+        pytest.skip("LibreOffice met python3-uno ontbreekt")
+    out = tmp_path_factory.mktemp("voorbeelden")
+    result = run_cli("build", str(TWENTE), str(ZHZ), "--out", str(out), "--quiet", timeout=1800)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out

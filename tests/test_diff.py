@@ -211,7 +211,7 @@ def test_wijzigingsoverzicht_docx_in_house_style(tmp_path: Path) -> None:
     assert result.returncode == 1, result.stderr
     doc = docx.Document(str(target))
     styles = {p.style.name for p in doc.paragraphs}
-    assert {"Title", "Heading 1", "Heading 3"} <= styles
+    assert {"Title", "Heading 1", "Heading 2"} <= styles
     assert doc.core_properties.title == "Wijzigingsoverzicht Inkoop jeugdhulp Proefregio 2026"
     text = "\n".join(c.text for t in doc.tables for row in t.rows for c in row.cells)
     assert "Segment Ambulant" in [p.text for p in doc.paragraphs]

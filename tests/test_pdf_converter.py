@@ -93,7 +93,8 @@ def test_output_is_tagged_pdfa_2b(converted):
     with pikepdf.open(pdf) as doc:
         meta = doc.open_metadata()
         assert meta["pdfaid:part"] == "2"
-        assert meta["pdfaid:conformance"] == "B"
+        assert meta["pdfaid:conformance"] == "A"  # tagged: PDF/A-2a, and PDF/UA-1 (issue 13)
+        assert meta["pdfuaid:part"] == "1"
         assert meta["xmp:CreateDate"] == "2000-01-01T00:00:00Z"
         assert str(doc.Root.Lang) == "nl-NL"
         assert doc.Root.MarkInfo.Marked

@@ -11,8 +11,9 @@ accessible nor PDF/A.  :func:`merge_pdfs` merges with pikepdf and keeps them:
   an offset per part, ``/ParentTreeNextKey`` is set, role maps and class maps
   are merged (a role-map conflict is resolved by renaming that part's type);
   ``/P``, ``/Pg``, ``/Obj`` references follow the copied objects;
-* ``/MarkInfo``, XMP metadata (``pdfaid`` part 2, conformance B, ``dc:title``
-  set to the bundle title), ``/OutputIntents`` and the document information
+* ``/MarkInfo``, XMP metadata (``pdfaid`` part 2, conformance A when every
+  part claims A and B otherwise, ``pdfuaid`` part 1 when every part claims it,
+  ``dc:title`` set to the bundle title), ``/OutputIntents`` and the document information
   come from the first part; ``/Lang`` is the ``lang`` argument, and a part whose
   own ``/Lang`` differs gets it on its ``Part`` element;
 * the outline has one bookmark per part, pointing to its first page, with the
@@ -50,6 +51,7 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, Pdf, String
 
 from ..files import write_atomic
+from .normalize import declare_pdfua
 
 __all__ = ["merge_pdfs"]
 
@@ -141,7 +143,7 @@ def _build(bundle: Pdf, parts: list[_Part], *, title: str, lang: str) -> None:
     _merge_structure(bundle, parts, next_key=offset, lang=lang)
     _build_outline(bundle, parts)
     _page_labels(bundle, parts)
-    _catalog_and_metadata(bundle, parts[0], title=title, lang=lang)
+    _catalog_and_metadata(bundle, parts[0], parts, title=title, lang=lang)
 
 
 def _next_key(pdf: Pdf) -> int:
@@ -541,7 +543,7 @@ def _page_labels(bundle: Pdf, parts: list[_Part]) -> None:
     bundle.Root.PageLabels = Dictionary(Nums=Array(nums))
 
 
-def _catalog_and_metadata(bundle: Pdf, first: _Part, *, title: str, lang: str) -> None:
+def _catalog_and_metadata(bundle: Pdf, first: _Part, parts: list[_Part], *, title: str, lang: str) -> None:
     """Take MarkInfo, XMP, output intents and Info from the first part; set title/lang."""
     src = first.pdf
     root = bundle.Root
@@ -562,10 +564,22 @@ def _catalog_and_metadata(bundle: Pdf, first: _Part, *, title: str, lang: str) -
         bundle.docinfo[key] = bundle.copy_foreign(value) if indirect else value
     bundle.docinfo.Title = String(title)
     root.Metadata = bundle.copy_foreign(src.Root.Metadata)
+    claims = [_claims(p.pdf) for p in parts]
     with bundle.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
         meta["dc:title"] = title
         meta["pdfaid:part"] = "2"
-        meta["pdfaid:conformance"] = "B"
+        # the weakest claim of the parts: level A (tagged, PDF/A-2a) only when every part makes it
+        meta["pdfaid:conformance"] = "A" if all(level == "A" for level, _ in claims) else "B"
+        if not all(ua for _, ua in claims) and "pdfuaid:part" in meta:
+            del meta["pdfuaid:part"]
+    if all(ua for _, ua in claims):
+        declare_pdfua(bundle)
+
+
+def _claims(pdf: Pdf) -> tuple[str, bool]:
+    """A part's PDF/A conformance level and whether it declares PDF/UA-1."""
+    meta = pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False)
+    return str(meta.get("pdfaid:conformance", "B")).upper(), str(meta.get("pdfuaid:part", "")) == "1"
 
 
 def _save_atomically(pdf: Pdf, out: Path, *, min_version: str) -> None:

@@ -3,8 +3,16 @@
 LibreOffice writes the time of conversion in several places (Info dictionary, XMP,
 the header of the embedded sRGB ICC profile), a ``/DocChecksum`` and a random
 ``/ID``; it ignores ``SOURCE_DATE_EPOCH``. :func:`normalize_pdf` replaces all of
-these with fixed values, so the same DOCX gives the same PDF bytes. PDF/A
-identification, tags, outline and output intent are left alone.
+these with fixed values, so the same DOCX gives the same PDF bytes.
+
+It also repairs what keeps LibreOffice 7.4's tagged PDF/A-2 from being PDF/UA-1
+(ISO 14289-1) as well, and declares both in XMP: standard structure types that
+the role map maps to themselves (circular mapping, 7.1-6) or to another type
+(7.1-7) lose their entry; ``/Tabs`` becomes the name ``/S`` on every page
+(7.18.3-1); drawing outside any marked content (paragraph borders, clip paths)
+is marked as an artifact (7.1-3); a heading that skips a level (a Markdown
+heading below a template heading) is lifted to the next level (7.4.2-1). Tags, outline and output intent are otherwise
+left alone.
 """
 
 from __future__ import annotations
@@ -24,7 +32,21 @@ from ..files import write_atomic
 DEFAULT_DATE = "2000-01-01T00:00:00Z"
 DEFAULT_LANG = "nl-NL"
 
-__all__ = ["DEFAULT_DATE", "DEFAULT_LANG", "normalize_pdf"]
+__all__ = ["DEFAULT_DATE", "DEFAULT_LANG", "PDFA_CONFORMANCE", "declare_pdfua", "normalize_pdf"]
+
+PDFA_CONFORMANCE = "A"
+"""The PDF/A level declared next to PDF/UA-1: the tagged output meets PDF/A-2a (veraPDF)."""
+
+# ISO 32000-1:2008, 14.8.4: the standard structure types, which a role map may not remap (PDF/UA 7.1-7).
+_STANDARD_TYPES = frozenset(
+    "Document Part Art Sect Div BlockQuote Caption TOC TOCI Index NonStruct Private P H H1 H2 H3 H4 H5 H6 "
+    "L LI Lbl LBody Table TR TH TD THead TBody TFoot Span Quote Note Reference BibEntry Code Link Annot "
+    "Ruby RB RT RP Warichu WT WP Figure Formula Form".split()
+)
+# Operators that put marks on the page or set the clipping path: outside marked content they must be
+# an artifact (PDF/UA 7.1-3). Text (BT..ET) outside marked content is left alone: veraPDF reports it.
+_DRAWING = frozenset("m l c v y h re S s f F f* B B* b b* n W W* sh Do BI".split())
+_BREAKS = frozenset("q Q BT ET BMC BDC EMC BX EX MP DP".split())
 
 
 def _parse_date(value: datetime | str) -> datetime:
@@ -73,6 +95,122 @@ def _fix_output_intents(pdf: pikepdf.Pdf, when: datetime) -> None:
             profile.write(zlib.compress(new, 9), filter=pikepdf.Name.FlateDecode)
 
 
+_PDFUA_EXTENSION = b"""<rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
+   xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+   <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
+    <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+    <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+    <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+    <pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">
+     <pdfaProperty:name>part</pdfaProperty:name>
+     <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+     <pdfaProperty:category>internal</pdfaProperty:category>
+     <pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>
+    </rdf:li></rdf:Seq></pdfaSchema:property>
+   </rdf:li></rdf:Bag></pdfaExtension:schemas>
+  </rdf:Description>
+ </rdf:RDF>"""
+"""PDF/A-2 accepts the ``pdfuaid`` property only when an extension schema describes it (6.6.2.3)."""
+
+
+def declare_pdfua(pdf: pikepdf.Pdf) -> None:
+    """Declare PDF/UA-1 in XMP: ``pdfuaid:part`` 1 and, for PDF/A, the extension schema describing it."""
+    with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
+        meta["pdfuaid:part"] = "1"
+    xmp = pdf.Root.Metadata.read_bytes()
+    if b"http://www.aiim.org/pdfa/ns/extension/" not in xmp and b"</rdf:RDF>" in xmp:
+        xmp = xmp.replace(b"</rdf:RDF>", _PDFUA_EXTENSION, 1)
+        pdf.Root.Metadata = pdf.make_stream(xmp, Type=pikepdf.Name.Metadata, Subtype=pikepdf.Name.XML)
+
+
+def _fix_role_map(pdf: pikepdf.Pdf) -> None:
+    """Drop role-map entries of standard structure types (LibreOffice maps /H1 to /H1 and /Quote to /P)."""
+    tree = pdf.Root.get("/StructTreeRoot")
+    role_map = tree.get("/RoleMap") if isinstance(tree, pikepdf.Dictionary) else None
+    if not isinstance(role_map, pikepdf.Dictionary):
+        return
+    for key in list(role_map.keys()):
+        if key[1:] in _STANDARD_TYPES or str(role_map[key]) == key:
+            del role_map[key]
+
+
+def _close_heading_gaps(tree: pikepdf.Object) -> None:
+    """Renumber H1..H6 in reading order so the first is H1 and none skips a level (H1 H3 → H1 H2)."""
+    previous = 0
+    stack: list[pikepdf.Object] = [tree]
+    seen: set[tuple[int, int]] = set()
+    while stack:
+        elem = stack.pop()
+        if not isinstance(elem, pikepdf.Dictionary) or elem.get("/Type") in (pikepdf.Name.MCR, pikepdf.Name.OBJR):
+            continue
+        if elem.is_indirect:
+            if elem.objgen in seen:
+                continue
+            seen.add(elem.objgen)
+        tag = str(elem.get("/S", ""))
+        if len(tag) == 3 and tag.startswith("/H") and tag[2] in "123456":
+            level = min(int(tag[2]), previous + 1)
+            if level != int(tag[2]):
+                elem.S = pikepdf.Name(f"/H{level}")
+            previous = level
+        kids = elem.get("/K")
+        if isinstance(kids, pikepdf.Array):
+            stack.extend(reversed(list(kids)))
+        elif kids is not None:
+            stack.append(kids)
+
+
+def _artifact_drawing(pdf: pikepdf.Pdf, page: pikepdf.Page) -> None:
+    """Wrap drawing outside any marked-content sequence in ``/Artifact BMC … EMC``.
+
+    A wrapped run holds only drawing and the path, colour and line-state operators between them;
+    ``q``/``Q``, text objects and marked-content operators end it, so nesting stays intact.
+    """
+    out: list[pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage] = []
+    run: list[pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage] = []
+    depth, drawing, changed = 0, False, False
+
+    def flush() -> None:
+        nonlocal drawing, changed
+        if drawing:
+            out.append(pikepdf.ContentStreamInstruction([pikepdf.Name.Artifact], pikepdf.Operator("BMC")))
+            out.extend(run)
+            out.append(pikepdf.ContentStreamInstruction([], pikepdf.Operator("EMC")))
+            changed = True
+        else:
+            out.extend(run)
+        run.clear()
+        drawing = False
+
+    for item in pikepdf.parse_content_stream(page):
+        image = isinstance(item, pikepdf.ContentStreamInlineImage)
+        op = "BI" if image else str(item.operator)
+        if depth == 0 and op not in _BREAKS:
+            run.append(item)
+            drawing = drawing or op in _DRAWING
+            continue
+        flush()
+        if op in ("BMC", "BDC"):
+            depth += 1
+        elif op == "EMC":
+            depth = max(0, depth - 1)
+        out.append(item)
+    flush()
+    if changed:
+        page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(out))
+
+
+def _make_accessible(pdf: pikepdf.Pdf) -> None:
+    """The PDF/UA-1 repairs of the tagged structure and the pages (see the module's docstring)."""
+    if "/StructTreeRoot" not in pdf.Root:
+        return
+    _fix_role_map(pdf)
+    _close_heading_gaps(pdf.Root.StructTreeRoot)
+    for page in pdf.pages:
+        page.obj.Tabs = pikepdf.Name.S
+        _artifact_drawing(pdf, page)
+
+
 def normalize_pdf(
     path: str | os.PathLike[str],
     title: str | None = None,
@@ -103,6 +241,11 @@ def normalize_pdf(
             meta["xmp:MetadataDate"] = xmp_date
             if title is not None:
                 meta["dc:title"] = title
+            accessible = "/StructTreeRoot" in pdf.Root and str(meta.get("pdfaid:part", "")) == "2"
+            if accessible:
+                meta["pdfaid:conformance"] = PDFA_CONFORMANCE
+        if accessible:
+            declare_pdfua(pdf)
 
         info = pdf.docinfo
         info[pikepdf.Name.CreationDate] = pikepdf.String(pdf_date)
@@ -118,6 +261,7 @@ def normalize_pdf(
             pdf.Root.Lang = pikepdf.String(lang)
 
         _fix_output_intents(pdf, when)
+        _make_accessible(pdf)
 
         if "/ID" in pdf.trailer:
             del pdf.trailer.ID

@@ -45,6 +45,17 @@ def headers(t: Template, label: str, value: str) -> None:
     first = section.first_page_header.paragraphs[0]
     first.add_run("{% if concept %}CONCEPT{% endif %}").bold = True
     first.add_run(EXAMPLE_MARK).bold = True
+    letter_heading_sizes(t)
+
+
+def letter_heading_sizes(t: Template) -> None:
+    """A letter's headings start at Heading 1 (an accessible outline starts at level 1) but look one
+    level smaller than a report's: a letter has no chapters."""
+    sizes = t.style.heading_sizes
+    for level in (1, 2, 3):
+        st = t.doc.styles[f"Heading {level}"]
+        st.font.size = Pt(sizes[min(level, len(sizes) - 1)])
+        st.paragraph_format.space_before = Pt(10)
 
 
 def footer_date(t: Template, date: str) -> None:

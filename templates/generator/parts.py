@@ -37,7 +37,7 @@ def deelname_exceptions(t: Template, *, numbered: bool = False) -> None:
     if numbered:
         t.p("{{ u.nr }} {{ r.deelsegment }}: {{ u.gemeente }} {{ u.deelname }}", "Heading 2")
     else:
-        t.p("{{ r.deelsegment }}: {{ u.gemeente }} {{ u.deelname }}", "Heading 3")
+        t.p("{{ r.deelsegment }}: {{ u.gemeente }} {{ u.deelname }}", "Heading 2")
     t.md("u.toelichting")
     t.tag("{%p endfor %}")
     t.tag("{%p endfor %}")
@@ -53,7 +53,7 @@ def risks(t: Template, *, measures: bool, numbered: bool = False) -> None:
     if numbered:
         t.p("{{ r.nr }} {{ r.titel }}", "Heading 2")
     else:
-        t.p("{{ r.titel }}", "Heading 3")
+        t.p("{{ r.titel }}", "Heading 2")
     t.md("r.omschrijving")
     if measures:
         t.tag("{%p if r.beheersmaatregel %}")
@@ -65,10 +65,11 @@ def risks(t: Template, *, measures: bool, numbered: bool = False) -> None:
 
 
 def letter_body(t: Template) -> None:
-    """Salutation and the letter's own sections."""
+    """Salutation and the letter's own sections (the top level of the letter's headings: Heading 1,
+    which a letter styles smaller, see letterhead.headers)."""
     t.p("{{ brief.aanhef }}")
     t.tag("{%p for s in brief.secties %}")
-    t.p("{{ s.titel }}", "Heading 2")
+    t.p("{{ s.titel }}", "Heading 1")
     t.md("s.tekst")
     t.tag("{%p endfor %}")
 

@@ -21,7 +21,7 @@ def build(style: HouseStyle) -> Template:
     t.tag("{%p for g in groepen %}")
     t.p("{{ g.naam }}", "Heading 1")
     t.tag("{%p for c in g.wijzigingen %}")
-    t.p("{{ c.onderwerp }}", "Heading 3")
+    t.p("{{ c.onderwerp }}", "Heading 2")
     t.p("{{ c.soort }} · bron {{ c.bron }} · documenten: {{ c.documenten }}", "Kleine tekst")
     t.table(["Veld", "Was", "Wordt"], ["{{ f.veld }}", "{{r f.was }}", "{{r f.wordt }}"], "f in c.velden",
             widths=[3.4, 6.3, 6.3])

