@@ -127,9 +127,16 @@ def test_each_ordered_list_restarts_at_one(tmp_path: Path) -> None:
     numbering = document.part.numbering_part.element
     style_num_id = document.styles["List Number"].element.pPr.numPr.numId.val
     style_abstract = numbering.num_having_numId(style_num_id).abstractNumId.val
+    abstracts = {int(a.get(qn("w:abstractNumId"))): a for a in numbering.findall(qn("w:abstractNum"))}
+    seen = {style_abstract}
     for num_id, ilvl in (first, second):
         num = numbering.num_having_numId(num_id)
-        assert num.abstractNumId.val == style_abstract
+        # a list of its own (LibreOffice counts on per abstract numbering), in the style's format
+        assert num.abstractNumId.val not in seen
+        seen.add(num.abstractNumId.val)
+        own, style_lvls = abstracts[num.abstractNumId.val], abstracts[style_abstract]
+        assert [lvl.find(qn("w:lvlText")).get(qn("w:val")) for lvl in own.findall(qn("w:lvl"))] == \
+            [lvl.find(qn("w:lvlText")).get(qn("w:val")) for lvl in style_lvls.findall(qn("w:lvl"))]
         [override] = num.lvlOverride_lst
         assert override.ilvl == ilvl
         assert override.startOverride.val == 1

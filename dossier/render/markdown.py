@@ -30,7 +30,36 @@ from lxml import etree
 from ..i18n import _
 from ..spec.markdown import BLOCK_TAGS, TABLE_CELL_TAGS, parse
 
-__all__ = ["MissingStyleError", "markdown_subdoc"]
+__all__ = ["MissingStyleError", "markdown_subdoc", "new_list"]
+
+
+def new_list(numbering: Any, abstract_id: int, ilvl: int = 0, start: int = 1) -> int:
+    """A list of its own: a copy of abstract numbering `abstract_id` under a new id with a new `w:num`
+    on it, level `ilvl` starting at `start`. Returns the new numId.
+
+    A `w:num` with a `startOverride` on a shared abstract numbering restarts in Word, but LibreOffice
+    counts on per abstract numbering: the third list of a document would go on from the second. A list
+    with an abstract numbering of its own starts at 1 in both (and keeps `start` where Markdown says
+    `3.`). `numbering` is the `w:numbering` element of the document's numbering part."""
+    abstracts = numbering.findall(qn("w:abstractNum"))
+    source = next(a for a in abstracts if a.get(qn("w:abstractNumId")) == str(abstract_id))
+    new_id = max(int(a.get(qn("w:abstractNumId"))) for a in abstracts) + 1
+    abstract = copy.deepcopy(source)
+    abstract.set(qn("w:abstractNumId"), str(new_id))
+    nsid = abstract.find(qn("w:nsid"))
+    if nsid is not None:  # Word joins lists that share an nsid: one of its own, the same every run
+        nsid.set(qn("w:val"), f"{0x1D0C0000 + new_id:08X}")
+    for link in abstract.findall(qn("w:numStyleLink")) + abstract.findall(qn("w:styleLink")):
+        abstract.remove(link)
+    if start != 1:
+        for lvl in abstract.findall(qn("w:lvl")):
+            first = lvl.find(qn("w:start"))
+            if lvl.get(qn("w:ilvl")) == str(ilvl) and first is not None:
+                first.set(qn("w:val"), str(start))
+    abstracts[-1].addnext(abstract)
+    num = numbering.add_num(new_id)
+    num.add_lvlOverride(ilvl=ilvl).add_startOverride(start)
+    return int(num.numId)
 
 
 # Link targets a reader may follow; anything else (javascript:, data:, file:, relative) stays text.
@@ -261,8 +290,8 @@ class _WordWriter:
             self._text(self._paragraph(fmt), text, _RunFormat())
 
     def _restart_numbering(self, style_name: str, start: int) -> tuple[int, int] | None:
-        """A new w:num on the style's abstract numbering, starting at `start`, so this list does
-        not continue the previous one. None when the template gives the style no numbering."""
+        """A list of its own (see `new_list`) on the style's numbering, starting at `start`, so this list
+        does not continue the previous one. None when the template gives the style no numbering."""
         num_pr = None
         style = self._styles[style_name]
         while style is not None and num_pr is None:
@@ -277,9 +306,7 @@ class _WordWriter:
             abstract_id = numbering.num_having_numId(num_pr.numId.val).abstractNumId.val
         except KeyError:
             return None
-        num = numbering.add_num(abstract_id)
-        num.add_lvlOverride(ilvl=ilvl).add_startOverride(start)
-        return num.numId, ilvl
+        return new_list(numbering, abstract_id, ilvl, start), ilvl
 
     def _horizontal_rule(self) -> None:
         par = self._paragraph(_ParaFormat(self._body))

@@ -18,6 +18,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from dossier.render.docx import reproducible_zip
+from dossier.render.markdown import new_list
 
 from .style import HouseStyle
 
@@ -128,9 +129,22 @@ class Template:
         self.tag("{%p endif %}")
 
     def bullets(self, loop: str, item: str, style: str = "List Bullet") -> None:
+        """One list paragraph per item; a numbered list is a list of its own (it starts at 1, also when
+        Markdown lists or other numbered lists precede it)."""
         self.tag("{%p for " + loop + " %}")
-        self.p("{{ " + item + " }}", style)
+        para = self.p("{{ " + item + " }}", style)
+        if style.startswith("List Number"):
+            self._own_list(para, style)
         self.tag("{%p endfor %}")
+
+    def _own_list(self, para: Any, style: str) -> None:
+        num_pr = self.doc.styles[style].element.pPr.numPr
+        numbering = self.doc.part.numbering_part.element
+        abstract_id = numbering.num_having_numId(num_pr.numId.val).abstractNumId.val
+        ilvl = num_pr.ilvl.val if num_pr.ilvl is not None else 0
+        para_num = para._p.get_or_add_pPr().get_or_add_numPr()
+        para_num.get_or_add_ilvl().val = ilvl
+        para_num.get_or_add_numId().val = new_list(numbering, abstract_id, ilvl)
 
     def table(self, headers: list[str], cells: list[str], loop: str | None, *, widths: list[float] | None = None,
               cell_md: frozenset[int] | set[int] = frozenset(), bron: dict[int, str] | None = None) -> None:

@@ -1,0 +1,84 @@
+"""What a typesetter checks in the example dossiers' documents (issue 13): every numbered list starts
+at 1 in the DOCX itself, amounts never break over two lines in a table, a letter's address sits in the
+envelope window. The examples are built once per session (conftest.example_builds)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import docx
+from docx.oxml.ns import qn
+
+from conftest import pdf_text
+
+
+def _numbering(document: docx.document.Document) -> tuple[dict[str, str], dict[str, str]]:
+    """numId → abstractNumId, and abstractNumId → number format of level 0."""
+    element = document.part.numbering_part.element
+    nums = {n.get(qn("w:numId")): n.find(qn("w:abstractNumId")).get(qn("w:val")) for n in element.findall(qn("w:num"))}
+    formats = {}
+    for abstract in element.findall(qn("w:abstractNum")):
+        lvl = abstract.find(qn("w:lvl"))
+        fmt = lvl.find(qn("w:numFmt")) if lvl is not None else None
+        formats[abstract.get(qn("w:abstractNumId"))] = fmt.get(qn("w:val")) if fmt is not None else ""
+    return nums, formats
+
+
+def _num_id(paragraph: docx.text.paragraph.Paragraph) -> str | None:
+    """The numId that numbers a paragraph: its own numPr or its style's (following basedOn)."""
+    ppr = paragraph._p.pPr
+    if ppr is not None and ppr.numPr is not None and ppr.numPr.numId is not None:
+        return str(ppr.numPr.numId.val)
+    style = paragraph.style
+    while style is not None:
+        sppr = style.element.pPr
+        if sppr is not None and sppr.numPr is not None and sppr.numPr.numId is not None:
+            return str(sppr.numPr.numId.val)
+        style = style.base_style
+    return None
+
+
+def _numbered_lists(path: Path) -> list[tuple[str, list[str]]]:
+    """The numbered lists of a DOCX in reading order: (abstract numbering, item texts). A list ends at a
+    paragraph that is neither numbered nor a list style's continuation."""
+    document = docx.Document(str(path))
+    nums, formats = _numbering(document)
+    lists: list[tuple[str, list[str]]] = []
+    current: tuple[str, list[str]] | None = None
+    for paragraph in document.paragraphs:
+        num_id = _num_id(paragraph)
+        abstract = nums.get(num_id or "", "")
+        if num_id and num_id != "0" and formats.get(abstract) == "decimal":
+            if current is None or current[0] != abstract:
+                current = (abstract, [])
+                lists.append(current)
+            current[1].append(paragraph.text)
+        elif not paragraph.style.name.startswith("List"):
+            current = None
+    return lists
+
+
+def test_no_numbered_list_continues_another(example_builds: Path) -> None:
+    docxs = sorted(example_builds.rglob("*.docx"))
+    assert len(docxs) > 30
+    found = 0
+    for path in docxs:
+        lists = _numbered_lists(path)
+        found += len(lists)
+        owners: dict[str, list[str]] = {}
+        for abstract, items in lists:
+            # LibreOffice counts on per abstract numbering, so a second list on one would continue it
+            assert abstract not in owners, (f"{path.relative_to(example_builds)}: list {items[:2]} continues the "
+                                            f"numbering of {owners[abstract][:2]}")
+            owners[abstract] = items
+    assert found > 20  # the raadsbrieven' annexes, Markdown lists in the bestek and the samenvatting
+
+
+def test_every_letters_annex_list_starts_at_one(example_builds: Path) -> None:
+    letters = sorted((example_builds / "twente-2025" / "raadsbrief").glob("*.pdf"))
+    assert letters
+    for path in letters:
+        text = pdf_text(path)
+        after = text.split("Bijlagen:", 1)[1].strip()
+        assert re.match(r"1\.\s", after), (path.name, after[:80])
