@@ -5,6 +5,8 @@ envelope window. The examples are built once per session (conftest.example_build
 from __future__ import annotations
 
 import re
+import subprocess
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import docx
@@ -82,3 +84,29 @@ def test_every_letters_annex_list_starts_at_one(example_builds: Path) -> None:
         text = pdf_text(path)
         after = text.split("Bijlagen:", 1)[1].strip()
         assert re.match(r"1\.\s", after), (path.name, after[:80])
+
+
+_SPLIT_AMOUNT = re.compile(r"€[ \u00a0]*(?:[\d.,]+)?\n[\d.,]")
+
+
+def _blocks(path: Path) -> list[str]:
+    """The text blocks of a PDF as pdftotext -bbox-layout finds them (a table cell is a block of its
+    own), each with its lines joined by newlines."""
+    xml = subprocess.run(["pdftotext", "-bbox-layout", str(path), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    tree = ET.fromstring(re.sub(r"<!DOCTYPE[^>]*>", "", xml))
+    ns = {"x": "http://www.w3.org/1999/xhtml"}
+    return ["\n".join(" ".join(word.text or "" for word in line.iterfind("x:word", ns))
+                      for line in block.iterfind("x:line", ns))
+            for block in tree.iterfind(".//x:block", ns)]
+
+
+def test_no_amount_is_split_over_two_lines(example_builds: Path) -> None:
+    pdfs = sorted(p for p in example_builds.rglob("*.pdf") if "bundels" not in p.parts)
+    amounts = 0
+    for path in pdfs:
+        for block in _blocks(path):
+            amounts += block.count("€")
+            match = _SPLIT_AMOUNT.search(block)
+            assert match is None, f"{path.relative_to(example_builds)}: amount split over lines: {block!r}"
+    assert amounts > 50  # the tariff tables of every bestek

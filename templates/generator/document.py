@@ -13,6 +13,7 @@ from typing import Any
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -147,8 +148,12 @@ class Template:
         para_num.get_or_add_numId().val = new_list(numbering, abstract_id, ilvl)
 
     def table(self, headers: list[str], cells: list[str], loop: str | None, *, widths: list[float] | None = None,
-              cell_md: frozenset[int] | set[int] = frozenset(), bron: dict[int, str] | None = None) -> None:
-        """A table with a repeated, marked header row and one templated row per item of `loop`."""
+              cell_md: frozenset[int] | set[int] = frozenset(), bron: dict[int, str] | None = None,
+              amounts: frozenset[int] | set[int] = frozenset()) -> None:
+        """A table with a repeated, marked header row and one templated row per item of `loop`. Columns
+        in `amounts` hold amounts: right-aligned, header too, so the decimal commas line up (every amount
+        has two decimals); give them room for the widest amount, which never breaks (its spaces are
+        no-break spaces)."""
         # header row, then either one fixed row or the loop's start row, templated row and end row
         table = self.doc.add_table(rows=(1 + (3 if loop else 1)), cols=len(headers))
         table.style = self.doc.styles["Table Grid"]
@@ -179,6 +184,10 @@ class Template:
                 cell.add_paragraph("{%p if " + bron[i] + " %}")
                 cell.add_paragraph("{{ " + bron[i] + " }}", "Bron")
                 cell.add_paragraph("{%p endif %}")
+        for row in (header, body):
+            for i in amounts:
+                for para in row.cells[i].paragraphs:
+                    para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         if widths:
             set_widths(table, widths)
         self.doc.add_paragraph().paragraph_format.space_after = Pt(2)

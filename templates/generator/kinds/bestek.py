@@ -83,14 +83,14 @@ def build(style: HouseStyle) -> Template:
     t.tag("{%p endif %}")
 
     t.h("{{ nr.bekostiging }} Bekostiging", 1)
-    t.table(["Onderdeel", "Was", "Wordt", "Uitvoeringsvariant"],
+    t.table(["Onderdeel", "Was", "Wordt", "Uitvoerings\u00advariant"],
             ["{{ b.onderdeel }}", "{{ b.was }}", "{{ b.vorm }}", "{{ b.uitvoeringsvariant }}"],
             "b in bekostiging", widths=[4.5, 3.5, 4.5, 3.5])
     t.tag("{%p if tarieven %}")
     t.h("{{ nr.tarieven }} Tarieven", 2)
     t.table(["Onderdeel", "Omschrijving", "Tarief", "Eenheid", "Vanaf"],
             ["{{ r.onderdeel }}", "{{ r.omschrijving }}", "{{ r.bedrag }}", "{{ r.eenheid }}", "{{ r.ingangsdatum }}"],
-            "r in tarieven", widths=[3.3, 4.7, 2.8, 2.4, 2.8], bron={1: "r.bron"})
+            "r in tarieven", widths=[3.2, 4.1, 3.4, 2.5, 2.8], bron={1: "r.bron"}, amounts={2})
     t.tag("{%p endif %}")
     t.tag("{%p if voorwaarden %}")
     t.h("{{ nr.voorwaarden }} Voorwaarden", 2)

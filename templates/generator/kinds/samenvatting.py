@@ -64,7 +64,7 @@ def build(style: HouseStyle) -> Template:
             "r in bekostiging.wijzigingen", widths=[4.0, 3.5, 4.5, 4.0])
     t.tag("{%p endif %}")
     t.h("Bekostiging en uitvoeringsvariant per onderdeel", 2)
-    t.table(["Segment", "Onderdeel", "Was", "Wordt", "Uitvoeringsvariant"],
+    t.table(["Segment", "Onderdeel", "Was", "Wordt", "Uitvoerings\u00advariant"],
             ["{{ r.segment }}", "{{ r.onderdeel }}", "{{ r.was }}", "{{ r.wordt }}", "{{ r.uitvoeringsvariant }}"],
             "r in bekostiging.rijen", widths=[2.6, 3.8, 3.0, 3.6, 3.0])
     t.tag("{%p if bekostiging.voorwaarden %}")
