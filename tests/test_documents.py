@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -179,6 +180,12 @@ def _png(path: Path) -> None:
                      + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
 
 
+def _all_paragraphs(d: Any) -> list[Any]:
+    """Body paragraphs and those in table cells (a letter's letterhead is in its first-page layout table)."""
+    cells = [p for t in d.tables for row in t.rows for c in row.cells for p in c.paragraphs]
+    return [*d.paragraphs, *cells]
+
+
 def test_municipality_letterhead_with_logo_and_colour(minimaal: Path, tmp_path: Path) -> None:
     (minimaal / "huisstijl").mkdir()
     _png(minimaal / "huisstijl" / "almelo.png")
@@ -194,10 +201,10 @@ def test_municipality_letterhead_with_logo_and_colour(minimaal: Path, tmp_path: 
         xml = z.read("word/document.xml").decode()
     assert 'descr="Logo gemeente Almelo"' in xml  # a text alternative for the image
     d = docx.Document(str(almelo))
-    head = next(r for p in d.paragraphs for r in p.runs if r.text == "Gemeente Almelo")
+    head = next(r for p in _all_paragraphs(d) for r in p.runs if r.text == "Gemeente Almelo")
     assert str(head.font.color.rgb) == "8B0000"
     hengelo = docx.Document(str(out / "raadsbrief" / "hengelo.docx"))  # the region's default letterhead
-    head = next(r for p in hengelo.paragraphs for r in p.runs if r.text == "Gemeente Hengelo")
+    head = next(r for p in _all_paragraphs(hengelo) for r in p.runs if r.text == "Gemeente Hengelo")
     assert str(head.font.color.rgb) == "1F4E79"
     with zipfile.ZipFile(out / "raadsbrief" / "hengelo.docx") as z:
         assert not [n for n in z.namelist() if n.startswith("word/media/")]

@@ -4,15 +4,18 @@ envelope window. The examples are built once per session (conftest.example_build
 
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import docx
+import PIL.Image
 from docx.oxml.ns import qn
 
-from conftest import pdf_text
+from conftest import edit_spec, pdf_text, run_cli
+from templates.generator.style import STANDAARD, ZHZ, Window
 
 
 def _numbering(document: docx.document.Document) -> tuple[dict[str, str], dict[str, str]]:
@@ -110,3 +113,57 @@ def test_no_amount_is_split_over_two_lines(example_builds: Path) -> None:
             match = _SPLIT_AMOUNT.search(block)
             assert match is None, f"{path.relative_to(example_builds)}: amount split over lines: {block!r}"
     assert amounts > 50  # the tariff tables of every bestek
+
+
+# --- the envelope window ---------------------------------------------------------------------------------
+
+MM = 72 / 25.4
+
+
+def _words(path: Path, page: int = 1) -> list[tuple[str, float, float, float, float]]:
+    """The words of one page with their boxes in mm from the top left: (text, x0, y0, x1, y1)."""
+    xml = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(path), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    return [(html.unescape(m[4]), float(m[0]) / MM, float(m[1]) / MM, float(m[2]) / MM, float(m[3]) / MM)
+            for m in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>',
+                                xml)]
+
+
+def _assert_in_window(path: Path, below: str, window: Window) -> None:
+    """The address block of a letter's first page, from the return address down to the reference row
+    (starting with word `below`), left of the window's right edge, lies inside the window."""
+    words = _words(path)
+    top = next(w for w in words if w[0] == "Retouradres:")
+    bottom = next(w for w in words if w[0] == below and w[2] > top[2])
+    block = [w for w in words if top[2] <= w[2] < bottom[2] and w[1] < window.left_mm + window.width_mm]
+    assert len(block) >= 6, block  # return address and at least two address lines
+    for text, x0, y0, x1, y1 in block:
+        assert window.left_mm - 0.5 <= x0 and x1 <= window.left_mm + window.width_mm, (path.name, text, x0, x1)
+        assert window.top_mm - 0.5 <= y0 and y1 <= window.top_mm + window.height_mm, (path.name, text, y0, y1)
+
+
+def test_address_in_the_envelope_window_without_a_logo(example_builds: Path) -> None:
+    for path in sorted((example_builds / "twente-2025" / "raadsbrief").glob("*.pdf")):
+        _assert_in_window(path, "Onderwerp", STANDAARD.letterhead.window)
+    collegebrief = next((example_builds / "zhz-2022" / "collegebrief").glob("*.pdf"))
+    _assert_in_window(collegebrief, "Uw", ZHZ.letterhead.window)
+
+
+def test_address_in_the_envelope_window_with_a_wide_or_a_square_logo(minimaal: Path, tmp_path: Path) -> None:
+    (minimaal / "huisstijl").mkdir()
+    PIL.Image.new("RGB", (600, 200), (139, 0, 0)).save(minimaal / "huisstijl" / "breed.png")
+    PIL.Image.new("RGB", (400, 400), (31, 78, 121)).save(minimaal / "huisstijl" / "vierkant.png")
+    gemeenten = minimaal / "gemeenten.yaml"
+    edit_spec(gemeenten, '    zaaknummer: "2025-0001"\n',
+              '    zaaknummer: "2025-0001"\n    huisstijl:\n      logo: huisstijl/breed.png\n')
+    edit_spec(gemeenten, '    zaaknummer: "3485912"\n',
+              '    zaaknummer: "3485912"\n    huisstijl:\n      logo: huisstijl/vierkant.png\n')
+    out = tmp_path / "uit"
+    result = run_cli("build", str(minimaal), "--out", str(out), "--only", "raadsbrief", "--quiet")
+    assert result.returncode == 0, result.stdout + result.stderr
+    for name in ("almelo", "hengelo"):
+        path = out / "minimaal" / "raadsbrief" / f"{name}.pdf"
+        _assert_in_window(path, "Onderwerp", STANDAARD.letterhead.window)
+        images = subprocess.run(["pdfimages", "-list", "-f", "1", "-l", "1", str(path)], capture_output=True,
+                                text=True, check=True).stdout
+        assert len(images.splitlines()) > 2, images  # the logo is there, above the window

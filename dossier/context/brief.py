@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import io
 from typing import Any
+
+import PIL.Image
 
 from ..spec import Dossier
 from ..spec.model import Brief, Gemeente
@@ -85,11 +88,25 @@ def _kleur(g: Gemeente) -> str:
     return (g.huisstijl.kleur if g.huisstijl and g.huisstijl.kleur else "#1F4E79").lstrip("#").upper()
 
 
+LOGO_BOX_MM = (40, 15)
+"""The room for a municipality's logo above the envelope window (width, height): a wide logo gets the
+width, a square or tall one the height, so the address stays in the window whatever the logo."""
+
+
 def _logo(d: Dossier, g: Gemeente) -> Image | None:
     if not (g.huisstijl and g.huisstijl.logo):
         return None
     path = (d.root / g.huisstijl.logo).resolve()
-    return Image(str(path), hashlib.sha256(path.read_bytes()).hexdigest(), 40, f"Logo gemeente {g.naam}")
+    data = path.read_bytes()
+    width, height = LOGO_BOX_MM
+    try:
+        with PIL.Image.open(io.BytesIO(data)) as image:
+            pixels_wide, pixels_high = image.size
+    except (OSError, ValueError):  # not an image Pillow reads: the width alone, as before
+        pixels_wide = pixels_high = 0
+    if pixels_wide and pixels_high:
+        width = min(width, int(height * pixels_wide / pixels_high))
+    return Image(str(path), hashlib.sha256(data).hexdigest(), width, f"Logo gemeente {g.naam}")
 
 
 def _gemeente(d: Dossier, g: Gemeente) -> dict[str, Any]:

@@ -98,7 +98,9 @@ class HouseStyle:
     signature: Signature = field(default_factory=Signature)
 
 
-STANDAARD = HouseStyle(name="standaard")
+# Letters in the window layout too: the address sits in the envelope window whatever the logo, and the
+# town hall's contact details are text beside it (a screen reader skips page footers).
+STANDAARD = HouseStyle(name="standaard", letterhead=Letterhead(layout="window", window=Window(left_mm=25.0)))
 
 # Dienst Gezondheid & Jeugd Zuid-Holland Zuid (seed 004). The address follows specs/zhz-2022 (there
 # marked 'voorbeeld': not from the source, check before use); the sender block names no person.

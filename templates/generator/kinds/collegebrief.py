@@ -19,7 +19,8 @@ def build(style: HouseStyle) -> Template:
     headers(t, "Ons kenmerk", "{{ brief.ons_kenmerk }}")
     if style.letterhead.layout == "window":
         head = style.letterhead
-        sender = Sender(word_mark=head.word_mark, block=head.sender, footer=(*head.footer, "{{ contact.kort }}"),
+        sender = Sender(word_mark=head.word_mark or ("{{ opdrachtgever }}",), block=head.sender or ("{{ opdrachtgever }}",),
+                        footer=(*head.footer, "{{ contact.kort }}"),
                         return_address=head.return_address)
         address = ["{%p for regel in geadresseerde %}", "{{ regel }}", "{%p endfor %}"]
         window_first_page(t, sender, address, REFERENCE, columns=3)
