@@ -12,6 +12,7 @@ from pathlib import Path
 
 import docx
 import PIL.Image
+import pikepdf
 from docx.oxml.ns import qn
 
 from conftest import edit_spec, pdf_text, run_cli
@@ -85,8 +86,9 @@ def test_every_letters_annex_list_starts_at_one(example_builds: Path) -> None:
     assert letters
     for path in letters:
         text = pdf_text(path)
-        after = text.split("Bijlagen:", 1)[1].strip()
-        assert re.match(r"1\.\s", after), (path.name, after[:80])
+        after = text.split("Bijlagen:", 1)[1]
+        first = re.search(r"^(\d+)\.\s", after, re.M)
+        assert first and first.group(1) == "1", (path.name, after[:200])
 
 
 _SPLIT_AMOUNT = re.compile(r"€[ \u00a0]*(?:[\d.,]+)?\n[\d.,]")
@@ -167,3 +169,38 @@ def test_address_in_the_envelope_window_with_a_wide_or_a_square_logo(minimaal: P
         images = subprocess.run(["pdfimages", "-list", "-f", "1", "-l", "1", str(path)], capture_output=True,
                                 text=True, check=True).stdout
         assert len(images.splitlines()) > 2, images  # the logo is there, above the window
+
+
+# --- the CONCEPT watermark -------------------------------------------------------------------------------
+
+def test_concept_is_a_diagonal_watermark_on_every_page_and_no_content(example_builds: Path) -> None:
+    bestek = example_builds / "twente-2025" / "bestek" / "ambulant"
+    document = docx.Document(str(bestek.with_suffix(".docx")))
+    assert 'string="CONCEPT"' in document.sections[0].header._element.xml
+    letter = docx.Document(str(example_builds / "twente-2025" / "raadsbrief" / "almelo.docx"))
+    for header in (letter.sections[0].header, letter.sections[0].first_page_header):
+        assert 'string="CONCEPT"' in header._element.xml
+    for path in (bestek.with_suffix(".pdf"), example_builds / "twente-2025" / "raadsbrief" / "almelo.pdf"):
+        assert "CONCEPT" not in pdf_text(path)  # drawn, not text a reader or a search finds
+        with pikepdf.open(path) as pdf:
+            for number, page in enumerate(pdf.pages, start=1):
+                assert _watermarks(page) == 1, (path.name, number)
+
+
+def _watermarks(page: pikepdf.Page) -> int:
+    """Form XObjects drawn as an artifact on the page in the watermark's colour (the house style's
+    CONCEPT red)."""
+    found, artifact, colour = 0, 0, False
+    for item in pikepdf.parse_content_stream(page):
+        if isinstance(item, pikepdf.ContentStreamInlineImage):
+            continue
+        op = str(item.operator)
+        if op in ("BMC", "BDC"):
+            artifact += 1 if item.operands[0] == pikepdf.Name.Artifact or artifact else 0
+        elif op == "EMC" and artifact:
+            artifact -= 1
+        elif op == "rg":
+            colour = [round(float(x), 2) for x in item.operands] == [0.75, 0.0, 0.0]
+        elif op == "Do" and artifact and colour:
+            found += 1
+    return found

@@ -10,7 +10,8 @@ It also repairs what keeps LibreOffice 7.4's tagged PDF/A-2 from being PDF/UA-1
 the role map maps to themselves (circular mapping, 7.1-6) or to another type
 (7.1-7) lose their entry; ``/Tabs`` becomes the name ``/S`` on every page
 (7.18.3-1); drawing outside any marked content (paragraph borders, clip paths)
-is marked as an artifact (7.1-3); a heading that skips a level (a Markdown
+is marked as an artifact (7.1-3); a Figure without a text alternative that draws only paths (the
+CONCEPT watermark from a page header) becomes an artifact; a heading that skips a level (a Markdown
 heading below a template heading) is lifted to the next level (7.4.2-1). Tags, outline and output intent are otherwise
 left alone.
 """
@@ -24,6 +25,7 @@ import struct
 import zlib
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 
@@ -160,6 +162,118 @@ def _close_heading_gaps(tree: pikepdf.Object) -> None:
             stack.append(kids)
 
 
+_NOT_DECORATION = frozenset("Tj TJ ' \" Do BI".split())
+
+
+def _decorative_figures(pdf: pikepdf.Pdf) -> None:
+    """Make a Figure or Div without a text alternative that only draws paths (no text, no image) an artifact.
+
+    LibreOffice tags a shape in a header, the diagonal CONCEPT watermark, as a Figure of the body. It is
+    decoration: a screen reader should not meet it on every page (PDF/UA 7.3-1 wants a text alternative
+    for a real figure; veraPDF reports a real one without, this leaves it alone)."""
+    tree = pdf.Root.StructTreeRoot
+    candidates: dict[tuple[int, int], dict[int, pikepdf.Object]] = {}
+    stack: list[pikepdf.Object] = [tree]
+    seen: set[tuple[int, int]] = set()
+    while stack:
+        elem = stack.pop()
+        if not isinstance(elem, pikepdf.Dictionary):
+            continue
+        if elem.is_indirect:
+            if elem.objgen in seen:
+                continue
+            seen.add(elem.objgen)
+        kids = elem.get("/K")
+        kid_list = list(kids) if isinstance(kids, pikepdf.Array) else [] if kids is None else [kids]
+        pg = elem.get("/Pg")
+        if (elem.get("/S") in (pikepdf.Name.Figure, pikepdf.Name.Div) and "/Alt" not in elem and "/ActualText" not in elem
+                and isinstance(pg, pikepdf.Dictionary) and kid_list
+                and all(isinstance(k, int) or (isinstance(k, pikepdf.Object) and k.get("/Type") == pikepdf.Name.MCR
+                                                and k.get("/Pg", pg).objgen == pg.objgen) for k in kid_list)):
+            mcids = [int(k) if isinstance(k, int) else int(k.MCID) for k in kid_list]
+            for mcid in mcids:
+                candidates.setdefault(pg.objgen, {})[mcid] = elem
+            continue
+        stack.extend(k for k in kid_list if isinstance(k, pikepdf.Dictionary))
+    if not candidates:
+        return
+    parent_tree = pikepdf.NumberTree(tree.ParentTree) if "/ParentTree" in tree else None
+    for page in pdf.pages:
+        wanted = candidates.get(page.obj.objgen)
+        if not wanted:
+            continue
+        ops = list(pikepdf.parse_content_stream(page))
+        spans: dict[int, tuple[int, int]] = {}
+        depth, current, start = 0, -1, 0
+        for i, item in enumerate(ops):
+            op = "BI" if isinstance(item, pikepdf.ContentStreamInlineImage) else str(item.operator)
+            if op in ("BMC", "BDC"):
+                depth += 1
+                props = item.operands[1] if op == "BDC" and len(item.operands) > 1 else None
+                if depth == 1 and isinstance(props, pikepdf.Dictionary) and int(props.get("/MCID", -1)) in wanted:
+                    current, start = int(props.MCID), i
+            elif op == "EMC":
+                if depth == 1 and current >= 0:
+                    spans[current] = (start, i)
+                    current = -1
+                depth = max(0, depth - 1)
+        by_elem: dict[tuple[int, int], list[int]] = {}
+        for mcid, elem in wanted.items():
+            by_elem.setdefault(elem.objgen, []).append(mcid)
+        changed = False
+        for mcids in by_elem.values():
+            if not all(m in spans for m in mcids):
+                continue
+            drawn = [ops[j] for m in mcids for j in range(spans[m][0] + 1, spans[m][1])]
+            if not _only_paths(drawn, page.obj.get("/Resources")):
+                continue
+            for m in mcids:
+                ops[spans[m][0]] = pikepdf.ContentStreamInstruction([pikepdf.Name.Artifact], pikepdf.Operator("BMC"))
+            elem = wanted[mcids[0]]
+            _unlink(elem)
+            struct_parents = page.obj.get("/StructParents")
+            if parent_tree is not None and struct_parents is not None and int(struct_parents) in parent_tree:
+                entries = parent_tree[int(struct_parents)]
+                for m in mcids:
+                    if isinstance(entries, pikepdf.Array) and m < len(entries):
+                        entries[m] = pikepdf.Object.parse(b"null")
+            changed = True
+        if changed:
+            page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(ops))
+
+
+def _only_paths(ops: list[Any], resources: pikepdf.Object | None, depth: int = 0) -> bool:
+    """Whether content draws no text and no image (form XObjects are looked into, two levels deep)."""
+    xobjects = resources.get("/XObject") if isinstance(resources, pikepdf.Dictionary) else None
+    for item in ops:
+        if isinstance(item, pikepdf.ContentStreamInlineImage):
+            return False
+        op = str(item.operator)
+        if op == "Do":
+            xobject = xobjects.get(item.operands[0]) if isinstance(xobjects, pikepdf.Dictionary) else None
+            if not isinstance(xobject, pikepdf.Stream) or xobject.get("/Subtype") != pikepdf.Name.Form or depth > 1:
+                return False
+            inner = list(pikepdf.parse_content_stream(xobject))
+            if not _only_paths(inner, xobject.get("/Resources", resources), depth + 1):
+                return False
+        elif op in _NOT_DECORATION:
+            return False
+    return True
+
+
+def _unlink(elem: pikepdf.Object) -> None:
+    """Take a structure element out of its parent's kids."""
+    parent = elem.get("/P")
+    if not isinstance(parent, pikepdf.Dictionary):
+        return
+    kids = parent.get("/K")
+    if isinstance(kids, pikepdf.Array):
+        keep = [k for k in kids if not (isinstance(k, pikepdf.Dictionary) and k.is_indirect and k.objgen == elem.objgen)]
+        parent.K = pikepdf.Array(keep)
+    elif isinstance(kids, pikepdf.Dictionary) and kids.objgen == elem.objgen:
+        del parent["/K"]
+
+
 def _artifact_drawing(pdf: pikepdf.Pdf, page: pikepdf.Page) -> None:
     """Wrap drawing outside any marked-content sequence in ``/Artifact BMC … EMC``.
 
@@ -205,6 +319,7 @@ def _make_accessible(pdf: pikepdf.Pdf) -> None:
     if "/StructTreeRoot" not in pdf.Root:
         return
     _fix_role_map(pdf)
+    _decorative_figures(pdf)
     _close_heading_gaps(pdf.Root.StructTreeRoot)
     for page in pdf.pages:
         page.obj.Tabs = pikepdf.Name.S

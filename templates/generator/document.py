@@ -14,7 +14,7 @@ from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
@@ -217,15 +217,13 @@ class Template:
               "(in Word: rechtsklik → Veld bijwerken).")
 
     def running_header(self, left: str, date: str = "{{ datum }}", *, examples: bool = True) -> None:
-        """Header: document name, a CONCEPT mark for drafts and (with `examples`) a VOORBEELD mark when
+        """Header: document name, a diagonal CONCEPT watermark for drafts and (with `examples`) a VOORBEELD mark when
         the document shows an example value; footer: version, `date` (the dossier's date; a letter's own
         date for a letter) and page X of Y."""
         section = self.doc.sections[0]
         hp = section.header.paragraphs[0]
         hp.add_run(left)
-        mark = hp.add_run("{% if concept %}   CONCEPT{% endif %}")
-        mark.bold = True
-        mark.font.color.rgb = rgb(self.style.colours.concept)
+        watermark(hp, "CONCEPT", "concept", self.style)
         if examples:
             mark = hp.add_run(EXAMPLE_MARK)
             mark.bold = True
@@ -246,6 +244,37 @@ class Template:
         self.doc.save(buffer)
         # fixed dates and entry order, so regenerating does not make every document look changed
         return reproducible_zip(buffer.getvalue())
+
+
+_WATERMARK = """<w:r {ns}><w:rPr><w:noProof/></w:rPr><w:pict>
+<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" path="m@7,l@8,m@5,21600l@6,21600e">
+<v:formulas><v:f eqn="sum #0 0 10800"/><v:f eqn="prod #0 2 1"/><v:f eqn="sum 21600 0 @1"/><v:f eqn="sum 0 0 @2"/>
+<v:f eqn="sum 21600 0 @3"/><v:f eqn="if @0 @3 0"/><v:f eqn="if @0 21600 @1"/><v:f eqn="if @0 0 @2"/>
+<v:f eqn="if @0 @4 21600"/><v:f eqn="mid @5 @6"/><v:f eqn="mid @8 @5"/><v:f eqn="mid @7 @8"/><v:f eqn="mid @6 @7"/>
+<v:f eqn="sum @6 0 @5"/></v:formulas>
+<v:path textpathok="t" o:connecttype="custom" o:connectlocs="@9,0;@10,10800;@11,21600;@12,10800" o:connectangles="270,180,90,0"/>
+<v:textpath on="t" fitshape="t"/><v:handles><v:h position="#0,bottomRight" xrange="6629,14971"/></v:handles>
+<o:lock v:ext="edit" text="t" shapetype="t"/></v:shapetype>
+<v:shape id="PowerPlusWaterMarkObject{n}" o:spid="_x0000_s{spid}" type="#_x0000_t136" style="position:absolute;margin-left:0;margin-top:0;width:425pt;height:106pt;rotation:315;z-index:-251657216;mso-position-horizontal:center;mso-position-horizontal-relative:page;mso-position-vertical:center;mso-position-vertical-relative:page" o:allowincell="f" alt="{alt}" fillcolor="#{colour}" stroked="f">
+<v:fill opacity=".2"/><v:textpath style="font-family:&quot;{font}&quot;;font-size:1pt" string="{text}"/>
+</v:shape></w:pict></w:r>"""
+
+
+WATERMARK_ALT = "Watermerk: "
+"""The text alternative of a watermark shape. LibreOffice tags a header's shape as a Figure; the PDF's
+normalisation (dossier.pdf.normalize) turns a Figure with this alternative into an artifact."""
+
+
+def watermark(paragraph: Any, text: str, condition: str, style: HouseStyle, n: int = 1) -> None:
+    """A diagonal watermark (Word's, a VML text shape behind the page) in a header paragraph, shown when
+    the Jinja `condition` holds: on every page that header is on, and in the PDF drawn in the header, so an
+    artifact, not content a screen reader reads."""
+    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"')
+    paragraph.add_run("{%r if " + condition + " %}")
+    paragraph._p.append(parse_xml(_WATERMARK.format(ns=ns, n=n, spid=2048 + n, colour=style.colours.concept,
+                                                    font=style.font, text=text, alt=WATERMARK_ALT + text)))
+    paragraph.add_run("{%r endif %}")
 
 
 def set_widths(table: Any, widths: list[float]) -> None:

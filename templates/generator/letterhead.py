@@ -14,7 +14,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from .document import EXAMPLE_MARK, Template, field, rgb, set_widths
+from .document import EXAMPLE_MARK, Template, field, rgb, set_widths, watermark
 
 
 @dataclass(frozen=True)
@@ -31,8 +31,8 @@ class Sender:
 
 
 def headers(t: Template, label: str, value: str) -> None:
-    """A letter's first page carries only the CONCEPT and VOORBEELD marks; the next pages 'Bladnummer N'
-    and the letter's reference (seed 002)."""
+    """A letter's first page carries only the CONCEPT watermark and the VOORBEELD mark; the next pages
+    'Bladnummer N' and the letter's reference (seed 002)."""
     section = t.doc.sections[0]
     section.different_first_page_header_footer = True
     hp = section.header.paragraphs[0]
@@ -40,10 +40,10 @@ def headers(t: Template, label: str, value: str) -> None:
     field(hp, "PAGE", "2")
     hp.add_run(f"    {label} ").bold = True
     hp.add_run(value)
-    hp.add_run("{% if concept %}   CONCEPT{% endif %}").bold = True
+    watermark(hp, "CONCEPT", "concept", t.style, 1)
     hp.add_run(EXAMPLE_MARK).bold = True
     first = section.first_page_header.paragraphs[0]
-    first.add_run("{% if concept %}CONCEPT{% endif %}").bold = True
+    watermark(first, "CONCEPT", "concept", t.style, 2)
     first.add_run(EXAMPLE_MARK).bold = True
     letter_heading_sizes(t)
 

@@ -76,6 +76,6 @@ def letter_body(t: Template) -> None:
 
 def letter_attachments(t: Template) -> None:
     t.tag("{%p if brief.bijlagen %}")
-    t.p("Bijlagen:", bold=True)
+    t.p("Bijlagen:", bold=True).paragraph_format.keep_with_next = True
     t.bullets("b in brief.bijlagen", "b", "List Number")
     t.tag("{%p endif %}")
