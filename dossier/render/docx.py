@@ -8,7 +8,7 @@ import re
 import unicodedata
 import zipfile
 from functools import lru_cache
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -17,13 +17,14 @@ import jinja2.nodes
 from docx.oxml import parse_xml
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage, RichText
+from lxml import etree
 from markupsafe import Markup, escape
 
 from ..context.common import Document, Image, Marked, Md, Rich, leaves
 from ..errors import BuildError
 from ..i18n import _
 from .highlight import highlight_document
-from .markdown import markdown_subdoc
+from .markdown import markdown_subdoc, sort_run_properties
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 MARK_COLORS = {"del": "C00000", "ins": "00703C"}
@@ -100,20 +101,44 @@ def render_docx(template: Path, doc: Document, *, author: str, when: date) -> by
                                                                 error=exc)) from None
     _describe_images(tpl, doc.context)
     highlight_document(tpl.docx, doc.markeringen)
-    props = tpl.docx.core_properties
-    moment = datetime(when.year, when.month, when.day, tzinfo=timezone.utc)
-    props.title = core_property(doc.title)
-    props.subject = core_property(doc.subject)
-    props.author = core_property(author)
-    props.last_modified_by = core_property(author)
-    props.language = "nl-NL"
-    props.keywords = core_property(f"{doc.kind}; {doc.key}")
-    props.created = props.modified = moment
-    props.last_printed = moment
-    props.revision = 1
+    for part in (tpl.docx.part, *(rel.target_part for rel in tpl.docx.part.rels.values()
+                                  if rel.reltype in (tpl.HEADER_URI, tpl.FOOTER_URI))):
+        sort_run_properties(part.element)
+    write_core_properties(tpl.docx, title=doc.title, subject=doc.subject, author=author,
+                          keywords=f"{doc.kind}; {doc.key}", when=when)
     buffer = io.BytesIO()
     tpl.save(buffer)
     return reproducible_zip(buffer.getvalue())
+
+
+_CORE_NS = {
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "xsi": "http://www.w3.org/2001/XMLSchema-instance",
+}
+
+
+def write_core_properties(document: Any, *, title: str, subject: str, author: str, keywords: str,
+                          when: date, language: str = "nl-NL") -> None:
+    """Write docProps/core.xml whole, with the namespaces spelt out.
+
+    Not through python-docx's CoreProperties: docxcompose (which docxtpl's Subdoc needs) rebinds the
+    prefix 'cp' in python-docx's namespace map to the custom-properties namespace, so keywords,
+    lastModifiedBy and revision would land in the wrong namespace and readers would see them empty."""
+    moment = f"{when.year:04d}-{when.month:02d}-{when.day:02d}T00:00:00Z"
+    cp, dc, dcterms, xsi = (f"{{{_CORE_NS[k]}}}" for k in ("cp", "dc", "dcterms", "xsi"))
+    root = etree.Element(f"{cp}coreProperties", nsmap=_CORE_NS)
+    for tag, text in ((f"{dc}title", core_property(title)), (f"{dc}subject", core_property(subject)),
+                      (f"{dc}creator", core_property(author)), (f"{cp}keywords", core_property(keywords)),
+                      (f"{cp}lastModifiedBy", core_property(author)), (f"{cp}revision", "1"),
+                      (f"{cp}lastPrinted", moment), (f"{dc}language", language)):
+        etree.SubElement(root, tag).text = text
+    for tag in ("created", "modified"):
+        stamp = etree.SubElement(root, f"{dcterms}{tag}")
+        stamp.set(f"{xsi}type", "dcterms:W3CDTF")
+        stamp.text = moment
+    document.part.package._core_properties_part._element = root
 
 
 CORE_PROPERTY_LIMIT = 255

@@ -30,7 +30,24 @@ from lxml import etree
 from ..i18n import _
 from ..spec.markdown import BLOCK_TAGS, TABLE_CELL_TAGS, parse
 
-__all__ = ["MissingStyleError", "markdown_subdoc", "new_list"]
+__all__ = ["MissingStyleError", "markdown_subdoc", "new_list", "sort_run_properties"]
+
+# ECMA-376 CT_RPr: the order in which run properties must appear (docxtpl's RichText writes colour and size
+# before bold, which Word repairs and validators reject).
+_RPR_ORDER = {qn(f"w:{name}"): i for i, name in enumerate(
+    "ins del moveFrom moveTo rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof snapToGrid "
+    "vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd fitText vertAlign rtl cs "
+    "em lang eastAsianLayout specVanish oMath rPrChange".split())}
+
+
+def sort_run_properties(element: Any) -> None:
+    """Put the children of every w:rPr below `element` in schema order (a stable sort: unknown last)."""
+    for rpr in element.iter(qn("w:rPr")):
+        children = list(rpr)
+        ordered = sorted(children, key=lambda child: _RPR_ORDER.get(child.tag, len(_RPR_ORDER)))
+        if ordered != children:
+            for child in ordered:
+                rpr.append(child)
 
 
 def new_list(numbering: Any, abstract_id: int, ilvl: int = 0, start: int = 1) -> int:

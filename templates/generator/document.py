@@ -240,6 +240,8 @@ class Template:
         self.doc.core_properties.author = ""
         self.doc.core_properties.language = "nl-NL"
         self.doc.core_properties.created = self.doc.core_properties.modified = TEMPLATE_DATE
+        self.doc.core_properties.comments = ""
+        _drop_leftovers(self.doc)
         buffer = io.BytesIO()
         self.doc.save(buffer)
         # fixed dates and entry order, so regenerating does not make every document look changed
@@ -275,6 +277,32 @@ def watermark(paragraph: Any, text: str, condition: str, style: HouseStyle, n: i
     paragraph._p.append(parse_xml(_WATERMARK.format(ns=ns, n=n, spid=2048 + n, colour=style.colours.concept,
                                                     font=style.font, text=text, alt=WATERMARK_ALT + text)))
     paragraph.add_run("{%r endif %}")
+
+
+_APP_XML = b"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" \
+xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">\
+<Application>dossier</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>\
+<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>\
+</Properties>"""
+"""Extended properties without counts (Word computes them) and naming the program that made the file."""
+
+_LEFTOVERS = ("http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
+              "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail",
+              "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml")
+
+
+def _drop_leftovers(doc: Any) -> None:
+    """Remove what python-docx's default template brings along: a stylesWithEffects.xml that contradicts
+    styles.xml, a blank thumbnail, a bibliography customXml; and an app.xml claiming Word for Mac."""
+    package = doc.part.package
+    for owner in (package, doc.part):
+        for rid, rel in list(owner.rels.items()):
+            if rel.reltype in _LEFTOVERS:
+                owner.rels.pop(rid)
+    for rel in package.rels.values():
+        if rel.reltype.endswith("/extended-properties"):
+            rel.target_part._blob = _APP_XML
 
 
 def set_widths(table: Any, widths: list[float]) -> None:
@@ -326,9 +354,7 @@ def _fix_numbering(doc: Any, font: str) -> None:
 
 def _mark_header(row: Any) -> None:
     trpr = row._tr.get_or_add_trPr()
-    el = OxmlElement("w:tblHeader")
-    el.set(qn("w:val"), "true")
-    trpr.append(el)
+    trpr.append(OxmlElement("w:tblHeader"))  # on by its presence (w:val="true" is not in the schema's ST_OnOff)
     cant = OxmlElement("w:cantSplit")
     trpr.append(cant)
 
