@@ -241,10 +241,23 @@ ZHZ = REPO / "specs" / "zhz-2022"
 @pytest.fixture(scope="session")
 def example_builds(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """specs/twente-2025 and specs/zhz-2022 built once for the whole session (DOCX, PDF, bundles) into a
-    folder of its own: <folder>/twente-2025/..., <folder>/zhz-2022/.... Tests only read it."""
+    folder of its own: <folder>/twente-2025/..., <folder>/zhz-2022/.... Tests only read it. Under
+    pytest-xdist the workers share one build: the first builds it under a lock, the others wait and read."""
+    import fcntl
+
     if not soffice_available():
         pytest.skip("LibreOffice met python3-uno ontbreekt")
-    out = tmp_path_factory.mktemp("voorbeelden")
-    result = run_cli("build", str(TWENTE), str(ZHZ), "--out", str(out), "--quiet", timeout=1800)
-    assert result.returncode == 0, result.stdout + result.stderr
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    out, done = shared / "voorbeelden", shared / "voorbeelden.klaar"
+    with open(shared / "voorbeelden.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if not done.exists():
+                shutil.rmtree(out, ignore_errors=True)
+                result = run_cli("build", str(TWENTE), str(ZHZ), "--out", str(out), "--quiet", timeout=1800)
+                assert result.returncode == 0, result.stdout + result.stderr
+                done.touch()
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
     return out
