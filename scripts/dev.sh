@@ -19,6 +19,10 @@ fi
 if [ "${1:-build}" = test ] && ! { command -v chromium && command -v chromedriver; } >/dev/null 2>&1; then
   need_apt+=(chromium chromium-driver)
 fi
+# the accessibility tests run veraPDF (scripts/verapdf), which needs a Java runtime and compiler
+if [ "${1:-build}" = test ] && ! { command -v java && command -v javac; } >/dev/null 2>&1; then
+  need_apt+=(default-jdk-headless)
+fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "installeren: ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
