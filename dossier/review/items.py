@@ -264,6 +264,7 @@ def _segment(d: Dossier, key: str) -> Item:
                         _fields(naam=k.naam, omschrijving=k.omschrijving, frequentie=k.frequentie))
                    for i, k in enumerate(lm.kpis)])
     children = [*_secties(s.secties, file, ("secties",)),
+                *_secties(s.beleid, file, ("beleid",), "Beleid"),
                 *([_segment_deelname(d, s.deelname, file)] if s.deelname is not None else []),
                 *(_deelsegment(d, file, i, ds) for i, ds in enumerate(s.deelsegmenten)),
                 beheer, *_risicos(s.risicos, file, ("risicos",))]
@@ -289,7 +290,7 @@ def _deelsegment(d: Dossier, file: str, i: int, ds: Deelsegment) -> Item:
                      (*path, "inkoopvorm", "gunningscriteria", j),
                      _fields(naam=c.naam, weging=f"{c.weging} punten", inleveren=md(c.inleveren),
                              prijscriterium=c.prijs,
-                             subcriteria=[f"{x.naam} ({x.weging} punten)" for x in c.subcriteria]))
+                             subcriteria=[f"{x.naam} ({x.weging} punten; id {x.id})" for x in c.subcriteria]))
                 for j, c in enumerate(vorm.gunningscriteria)]
     children += _bekostiging(ds.bekostiging, file, (*path, "bekostiging"))
     for j, v in enumerate(ds.verbijzonderingen):

@@ -190,6 +190,13 @@ class Dossier:
                 out.append(Deelnemer(key, gemeente, Deelnamesoort.NIET))
         return out
 
+    def is_example(self, model: Any, name: str | None = None) -> bool:
+        """Whether field `name` of `model` (or, without a name, the whole model) is marked `!voorbeeld`."""
+        index = object.__getattribute__(self, "examples")
+        if id(model) in index.models:
+            return True
+        return name is not None and (id(model), name) in index.fields
+
     def deelname_of(self, ds: Deelsegment) -> Deelname:
         """The participation that applies to `ds`: its own, or the segment-wide one when it has none."""
         if "deelname" not in ds.model_fields_set:

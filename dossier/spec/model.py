@@ -560,7 +560,11 @@ class SegmentFile(Model):
     naam: Tekst
     definitie: Markdown
     tactische_doelen: list[Tekst] = Field(default_factory=list)
-    secties: list[Sectie] = Field(default_factory=list)
+    secties: list[Sectie] = Field(default_factory=list, description="Hoofdstukken van het bestek, in het "
+                                  "programma van eisen.")
+    beleid: list[Sectie] = Field(default_factory=list, description="Beleidstekst over dit segment die niet in een "
+                                 "aanbestedingsdocument hoort (onderzoek, open punten): staat alleen in de "
+                                 "samenvatting, niet in het bestek.")
     deelname: Deelname | None = Field(None, description="Deelname voor het hele segment: geldt voor elk "
                                       "deelsegment dat geen eigen 'deelname' heeft.")
     deelsegmenten: list[Deelsegment] = Field(min_length=1)
@@ -568,7 +572,8 @@ class SegmentFile(Model):
                              "naast de eisen voor alle aanbieders.")
     leveranciersmanagement: Leveranciersmanagement
     toegang: Markdown
-    risicos: list[Risico] = Field(default_factory=list)
+    risicos: list[Risico] = Field(default_factory=list, description="Risico's van dit segment; ze staan in de "
+                                  "samenvatting, niet in het bestek.")
 
 
 # --- aanbieders.yaml and besluiten.yaml ----------------------------------------------------------

@@ -216,11 +216,11 @@ def term_problems(text: str, begrippen: list[str]) -> Iterator[str]:
             yield _("'[[{id}]]' refers to a term that is not defined in begrippen.yaml{hint}").format(
                 id=match.group(1), hint=_hint(match.group(1), begrippen))
     for sentence in re.split(r"(?<=[.;:])\s", text):
-        match = _VAGUE_TERM.search(sentence)
-        if match and not re.search(r"[0-9]|\b(een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twintig|dertig)\b",
-                                   sentence[match.end():] + sentence[:match.start()], re.I):
+        vague = _VAGUE_TERM.search(sentence)
+        if vague and not re.search(r"[0-9]|\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twintig|dertig)\b",
+                                   sentence[vague.end():] + sentence[:vague.start()], re.I):
             yield _("'{words}' refers to a term that the requirement does not state; write the term itself, for "
-                    "example 'binnen vijf werkdagen'").format(words=match.group(0))
+                    "example 'binnen vijf werkdagen'").format(words=vague.group(0))
 
 
 @needs("dossier.yaml", SEGMENTS, "kit.yaml", "begrippen.yaml")
