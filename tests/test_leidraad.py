@@ -63,7 +63,7 @@ def test_bestek_holds_every_part_in_order_with_what_a_bidder_needs(twente_out: P
         assert gemeente.naam in text, gemeente.naam
     assert "OZJT/Samen14 koopt namens hen in" in text
     # exclusion: the declaration that fits the procedure of the segment
-    assert ("Uniform Europees Aanbestedingsdocument (UEA)" in text) == (segment in TENDERED)
+    assert ("U verklaart met het Uniform Europees Aanbestedingsdocument (UEA)" in text) == (segment in TENDERED)
     assert ("U verklaart met de Eigen verklaring" in text) == (segment in ADMITTED)
     # the scoring method where bids are scored, the admission test where applications are tested
     assert ("Beoordelingsschaal" in text and "Beoordelingsmethode" in text) == (segment in TENDERED)

@@ -363,6 +363,9 @@ def _number(ctx: dict[str, Any]) -> dict[str, str]:
     if ctx["besluit"]["voorbehouden"]:
         nr["voorbehouden"] = n(2)
     nr["programma"] = n(1)
+    nr["kwaliteit"] = n(2)  # first, so that a KIT requirement has the same number in every bestek
+    for e in ctx["kit_kwaliteit"]:
+        e["nr"] = n(3)
     nr["segment"] = n(2)
     if ctx["segment"]["tactische_doelen"]:
         nr["tactische_doelen"] = n(2)
@@ -371,9 +374,6 @@ def _number(ctx: dict[str, Any]) -> dict[str, str]:
     nr["deelsegmenten"] = n(2)
     for ds in ctx["deelsegmenten"]:
         ds["nr"] = n(3)
-    nr["kwaliteit"] = n(2)
-    for e in ctx["kit_kwaliteit"]:
-        e["nr"] = n(3)
     nr["bekostiging"] = n(2)
     if ctx["tarieven"]:
         nr["tarieven"] = n(3)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..document import Template
 from ..style import HouseStyle
-from ..parts import title_page
+from ..parts import sentence_end, title_page
 
 
 def _kit_eis(t: Template, loop: str, style: str) -> None:
@@ -29,8 +29,9 @@ def build(style: HouseStyle) -> Template:
 
     # 1. Aanbestedende diensten
     t.h("{{ nr.diensten }} Aanbestedende diensten", 1)
-    t.p("Dit bestek beschrijft de inkoop van het segment {{ segment.naam }} binnen {{ dossier }}. Een aanbieder "
-        "kan op dit bestek, met de bijlagen en de Nota van Inlichtingen, inschrijven of toelating aanvragen.")
+    t.p(f"Dit bestek beschrijft de inkoop van het segment {{{{ segment.naam }}}} binnen {sentence_end('dossier')} "
+        f"Opdrachtgever is {sentence_end('opdrachtgever')} Een aanbieder kan op dit bestek, met de bijlagen en de "
+        "Nota van Inlichtingen, inschrijven of toelating aanvragen.")
     t.h("{{ nr.gemeenten }} Gemeenten en opdrachtgever", 2)
     t.p("Aanbestedende diensten zijn de {{ diensten.aantal }} gemeenten {{ diensten.gemeenten }}. "
         "{{ diensten.opdrachtgever }} koopt namens hen in.")
@@ -204,6 +205,13 @@ def build(style: HouseStyle) -> Template:
 
     # 10. Programma van eisen
     t.h("{{ nr.programma }} Programma van eisen", 1)
+    t.h("{{ nr.kwaliteit }} Kwaliteitseisen", 2)
+    t.p("Deze eisen van het {{ kit }} gelden voor elke aanbieder in dit segment{% if kit_deelsegment %}, behalve "
+        "waar hieronder staat dat een eis alleen in één deelsegment geldt{% endif %}.")
+    t.tag("{%p for r in kit_deelsegment %}")
+    t.p("Alleen in {{ r.deelsegment }}: {{ r.eisen }}.")
+    t.tag("{%p endfor %}")
+    _kit_eis(t, "kit_kwaliteit", "Heading 3")
     t.h("{{ nr.segment }} Het segment {{ segment.naam }}", 2)
     t.md("segment.definitie")
     t.tag("{%p if segment.tactische_doelen %}")
@@ -235,13 +243,6 @@ def build(style: HouseStyle) -> Template:
     t.p("Alleen in {{ ds.naam }} geldt ook: {{ ds.kit }}.")
     t.tag("{%p endif %}")
     t.tag("{%p endfor %}")
-    t.h("{{ nr.kwaliteit }} Kwaliteitseisen", 2)
-    t.p("Deze eisen van het {{ kit }} gelden voor elke aanbieder in dit segment{% if kit_deelsegment %}, behalve "
-        "waar hieronder staat dat een eis alleen in één deelsegment geldt{% endif %}.")
-    t.tag("{%p for r in kit_deelsegment %}")
-    t.p("Alleen in {{ r.deelsegment }}: {{ r.eisen }}.")
-    t.tag("{%p endfor %}")
-    _kit_eis(t, "kit_kwaliteit", "Heading 3")
     t.h("{{ nr.bekostiging }} Bekostiging", 2)
     t.table(["Onderdeel", "Was", "Wordt", "Uitvoeringsvariant"],
             ["{{ b.onderdeel }}", "{{ b.was }}", "{{ b.vorm }}", "{{ b.uitvoeringsvariant }}"],
