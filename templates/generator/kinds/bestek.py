@@ -82,7 +82,7 @@ def build(style: HouseStyle) -> Template:
     t.h("{{ nr.inkoopvorm }} Inkoopvorm", 2)
     t.table(["Deelsegment", "Was", "Wordt", "Reden"],
             ["{{ r.deelsegment }}", "{{ r.was }}", "{{ r.wordt }}", "{%p for x in r.redenen %} {{ x }}"],
-            "r in inkoopvormen", widths=[3.6, 2.4, 4.4, 5.6])
+            "r in inkoopvormen", widths=[3.4, 2.9, 4.2, 5.5])
     t.p("{{ inschrijving }}")
     t.tag("{%p for r in toelating %}")
     t.p("{{ r.nr }} Heropening van de toelating: {{ r.deelsegment }}", "Heading 3")
