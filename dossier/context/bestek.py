@@ -246,8 +246,8 @@ def _besluit(d: Dossier, tendered: bool, admitted: bool) -> dict[str, Any]:
                       "kalenderdagen. Pas na afloop daarvan, en als binnen die termijn geen kort geding is aangespannen, "
                       "wordt definitief gegund.")
     if admitted:
-        zinnen.append(f"Ook na een besluit over toelating wacht de opdrachtgever {dagen} kalenderdagen voordat de "
-                      "toelatingsovereenkomst wordt ondertekend.")
+        zinnen.append(f"{'Ook na' if tendered else 'Na'} een besluit over toelating wacht de opdrachtgever {dagen} "
+                      "kalenderdagen voordat de toelatingsovereenkomst wordt ondertekend.")
     if d.besluiten.termijnenwet:
         zinnen.append("Valt de laatste dag van die termijn op een zaterdag, zondag of algemeen erkende feestdag, dan "
                       "loopt de termijn door tot en met de eerstvolgende werkdag (Algemene termijnenwet).")
@@ -462,7 +462,7 @@ def _aanbesteding(ds: Deelsegment) -> dict[str, Any]:
         "deelsegment": ds.naam,
         "max_aanbieders": nl.aantal(vorm.max_aanbieders, "aanbieder", "aanbieders") if vorm.max_aanbieders else "",
         "criteria": [{"naam": c.naam + (" (prijs)" if c.prijs else ""), "weging": str(c.weging),
-                      "subcriteria": nl.opsomming(f"{x.naam} ({x.weging} punten)" for x in c.subcriteria),
+                      "subcriteria": "; ".join(f"{x.naam} ({x.weging} punten)" for x in c.subcriteria) or "—",
                       "inleveren": Md(c.inleveren or "—")} for c in vorm.gunningscriteria],
         "totaal": str(sum(c.weging for c in vorm.gunningscriteria)),
     }
