@@ -285,3 +285,26 @@ def test_a_per_etmaal_tariff_under_outputgericht_is_accepted(twente: Path) -> No
     edit_spec(segment, "eenheid: stuk\n", "eenheid: etmaal\n")
     result = run_cli("validate", str(twente))
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_lump_sum_per_provider_adds_up_and_reaches_the_overeenkomst(twente: Path) -> None:
+    from dossier.context import bestek, overeenkomst
+
+    segment = twente / "segmenten" / "crisishulp.yaml"
+    edit_spec(segment, "                twentevelden-jggz: !voorbeeld 1380000.00\n",
+              "                twentevelden-jggz: !voorbeeld 1000000.00\n")
+    out = _refused(twente)
+    assert re.search(r"segmenten/crisishulp\.yaml:\d+:\d+: deelsegmenten\[0\]\.verbijzonderingen\[0\]\.bekostiging\."
+                     r"tarieven\[0\]\.bedrag: de bedragen per aanbieder tellen op tot 1\.000\.000,00, niet tot 'bedrag' "
+                     r"\(1\.380\.000,00\)", out), out
+    edit_spec(segment, "                twentevelden-jggz: !voorbeeld 1000000.00\n",
+              "                twentevelden-jggz: !voorbeeld 1000000.00\n                noaberschap-expertise: 380000.00\n")
+    assert run_cli("validate", str(twente)).returncode == 0
+    d = dossier.load(twente)
+    artikelen = overeenkomst.context(d, "crisishulp")["artikelen"]
+    tarieven = next(a["tekst"] for a in artikelen if a["titel"] == "Tarieven en indexatie")
+    assert "€\xa01.380.000,00 per jaar in totaal" in tarieven
+    assert "Expertisebureau Noaberschap B.V.: €\xa0380.000,00 per jaar" in tarieven
+    rows = bestek.context(d, "crisishulp")["tarieven"]
+    assert any(r["eenheid"].startswith("per jaar (totaal; het bedrag per aanbieder staat in de overeenkomst)")
+               for r in rows)

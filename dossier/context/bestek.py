@@ -479,8 +479,10 @@ def _bekostiging_row(naam: str, b: Bekostiging) -> dict[str, Any]:
 
 
 def _tarief(naam: str, t: Any, herkomst: str | None) -> dict[str, Any]:
+    eenheid = t.eenheid.label + (" (totaal; het bedrag per aanbieder staat in de overeenkomst)"
+                                 if t.per_aanbieder else "")
     return {"onderdeel": naam, "omschrijving": t.omschrijving, "bedrag": nl.bedrag(t.bedrag),
-            "eenheid": t.eenheid.label, "ingangsdatum": nl.datum(t.ingangsdatum), "bron": herkomst}
+            "eenheid": eenheid, "ingangsdatum": nl.datum(t.ingangsdatum), "bron": herkomst}
 
 
 def _voorwaarden_row(naam: str, b: Bekostiging) -> dict[str, Any]:

@@ -48,9 +48,15 @@ def context(d: Dossier, key: str) -> dict[str, Any]:
         duur += f" Verlenging: {c.verlenging}."
     if c.verlenging_besluit:
         duur += "\n\n" + c.verlenging_besluit
-    tarieven = "\n".join(f"- {naam}, {t.omschrijving}: {nl.bedrag(t.bedrag)} {t.eenheid.label}, vanaf "
-                         f"{nl.datum(t.ingangsdatum)}"
-                         for ds in segment.deelsegmenten for naam, b in d.bekostigingen(ds) for t in b.tarieven)
+    rows = []
+    for ds in segment.deelsegmenten:
+        for naam, b in d.bekostigingen(ds):
+            for t in b.tarieven:
+                rows.append(f"- {naam}, {t.omschrijving}: {nl.bedrag(t.bedrag)} {t.eenheid.label}"
+                            f"{' in totaal' if t.per_aanbieder else ''}, vanaf {nl.datum(t.ingangsdatum)}")
+                rows += [f"  - {d.aanbieders[k].naam if k in d.aanbieders else k}: {nl.bedrag(v)} {t.eenheid.label}"
+                         for k, v in t.per_aanbieder.items()]
+    tarieven = "\n".join(rows)
     kit = "\n".join(f"- {e.id} {e.titel}" for e in d.kit_eisen(key))
     lm = segment.leveranciersmanagement
     rapportage = f"De aanbieder rapporteert {lm.rapportage.label}"

@@ -325,7 +325,8 @@ def tarief_value(t: Tarief) -> Value:
 
 def _tarief(t: Tarief, file: str, path: Path_) -> Item:
     return Item(f"tarief:{t.id}", f"Tarief {t.omschrijving}", file, path,
-                _fields(omschrijving=t.omschrijving, tarief=tarief_value(t), ingangsdatum=t.ingangsdatum))
+                _fields(omschrijving=t.omschrijving, tarief=tarief_value(t), ingangsdatum=t.ingangsdatum,
+                        per_aanbieder=[f"{k}: {nl.bedrag(v)}" for k, v in t.per_aanbieder.items()]))
 
 
 def _deelname(d: Dossier, ds: Deelsegment, file: str, path: Path_) -> list[Item]:

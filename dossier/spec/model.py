@@ -453,6 +453,10 @@ class Tarief(Model):
     bedrag: Bedrag
     eenheid: Eenheid
     ingangsdatum: Datum
+    per_aanbieder: dict[Sleutel, Bedrag] = Field(default_factory=dict, description="Als een bedrag (een "
+                                                 "lumpsum) per aanbieder verschilt: het bedrag per aanbieder, met de "
+                                                 "sleutel uit aanbieders.yaml; 'bedrag' is dan het totaal van alle "
+                                                 "aanbieders samen. Alleen bij eenheid 'euro' of 'jaar'.")
 
 
 class Bezettingsregel(Model):

@@ -20,7 +20,7 @@ from .housestyle import MISSING, SHIPPED, required_templates, shipped_styles, te
 from .yamlfile import Path_, YamlFile
 from .messages import did_you_mean
 from .model import SegmentFile
-from .types import MIJLPAAL_VOLGORDE, Briefsoort, InkoopvormSoort, MijlpaalSoort, Prijsformule, Uitkomstsoort
+from .types import MIJLPAAL_VOLGORDE, Briefsoort, Eenheid, InkoopvormSoort, MijlpaalSoort, Prijsformule, Uitkomstsoort
 
 Rule = Callable[[Dossier], Iterator[Problem]]
 
@@ -597,7 +597,40 @@ def _segment_ids(segment: SegmentFile) -> list[str]:
     return out
 
 
+@needs("dossier.yaml", SEGMENTS, "aanbieders.yaml")
+def provider_amounts(d: Dossier) -> Iterator[Problem]:
+    """A tariff with an amount per provider (`per_aanbieder`) names known providers, is a sum of money
+    (eenheid 'euro' or 'jaar'), and its amounts add up to its `bedrag`."""
+    aanbieders = list(d.aanbieders)
+    for seg in d.spec.segmenten:
+        src = d.sources[d.segment_file(seg)]
+        for i, ds in enumerate(d.segmenten[seg].deelsegmenten):
+            places: list[tuple[Path_, Any]] = [(("deelsegmenten", i, "bekostiging"), ds.bekostiging)]
+            places += [(("deelsegmenten", i, "verbijzonderingen", j, "bekostiging"), v.bekostiging)
+                       for j, v in enumerate(ds.verbijzonderingen) if v.bekostiging is not None]
+            for loc, b in places:
+                for t, tarief in enumerate(b.tarieven):
+                    if not tarief.per_aanbieder:
+                        continue
+                    tloc = (*loc, "tarieven", t)
+                    if tarief.eenheid not in (Eenheid.EURO, Eenheid.JAAR):
+                        yield src.problem((*tloc, "eenheid"), _(
+                            "an amount per provider is a sum of money: write eenheid 'euro' or 'jaar', not "
+                            "'{unit}'").format(unit=tarief.eenheid.value))
+                    for key in tarief.per_aanbieder:
+                        if key not in aanbieders:
+                            yield src.problem((*tloc, "per_aanbieder", key), _(
+                                "provider '{key}' does not exist in aanbieders.yaml{hint}").format(
+                                    key=key, hint=_hint(key, aanbieders)), key=True)
+                    total = sum(tarief.per_aanbieder.values())
+                    if total != tarief.bedrag:
+                        yield src.problem((*tloc, "bedrag"), _(
+                            "the amounts per provider add up to {total}, not to 'bedrag' ({amount}); 'bedrag' is "
+                            "the total of all providers").format(total=number(total, "#,##0.00"),
+                                                                 amount=number(tarief.bedrag, "#,##0.00")))
+
+
 RULES: list[Rule] = [unique_ids, same_twice, segment_files, references, planning_order, defined_terms,
-                     procedure_complete, decisions, reapply, letters,
+                     procedure_complete, provider_amounts, decisions, reapply, letters,
                      house_styles,
                      house_style, nota_references]
