@@ -308,3 +308,12 @@ def test_a_lump_sum_per_provider_adds_up_and_reaches_the_overeenkomst(twente: Pa
     rows = bestek.context(d, "crisishulp")["tarieven"]
     assert any(r["eenheid"].startswith("per jaar (totaal; het bedrag per aanbieder staat in de overeenkomst)")
                for r in rows)
+
+
+def test_a_unit_that_does_not_fit_the_funding_is_refused(twente: Path) -> None:
+    segment = twente / "segmenten" / "ambulant.yaml"
+    edit_spec(segment, "eenheid: uur\n", "eenheid: etmaal\n")
+    out = _refused(twente)
+    assert re.search(r"segmenten/ambulant\.yaml:\d+:\d+: deelsegmenten\[0\]\.bekostiging: tarief '[a-z-]+': eenheid "
+                     r"'etmaal' past niet bij bekostiging 'pq-bestede-tijd'; kies uit: minuut, uur, dagdeel, "
+                     r"stuk-inspanning", out), out

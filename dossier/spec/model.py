@@ -487,6 +487,11 @@ class Bekostiging(Model):
             raise ValueError(_("bekostiging '{form}' belongs to uitvoeringsvariant {expected}, not to "
                                "{given}").format(form=self.vorm.value, expected=names,
                                                  given=", ".join(sorted(v.value for v in given))))
+        for t in self.tarieven:
+            if t.eenheid not in self.vorm.eenheden:
+                raise ValueError(_("tariff '{id}': unit '{unit}' does not fit bekostiging '{form}'; choose from: "
+                                   "{units}").format(id=t.id, unit=t.eenheid.value, form=self.vorm.value,
+                                                     units=", ".join(u.value for u in self.vorm.eenheden)))
         if self.vorm.heeft_beschikbaarheid and self.bezettingsregel is None:
             raise ValueError(_("availability funding (beschikbaarheidsbekostiging) needs a 'bezettingsregel' "
                                "(for example: when occupancy falls below 50%, the parties decide together "

@@ -243,6 +243,16 @@ class Bekostigingsvorm(Labeled):
         return _VARIANT[self]
 
     @property
+    def eenheden(self) -> tuple["Eenheid", ...]:
+        """The tariff units that fit this form of funding (of each component of a composite one): time for
+        P*Q bestede tijd, etmaal for an etmaaltarief, stuk or etmaal for an outputgericht traject, a sum of
+        money for a lump sum or availability."""
+        out: list[Eenheid] = []
+        for c in self.componenten:
+            out += [u for u in _UNITS[c] if u not in out]
+        return tuple(out)
+
+    @property
     def heeft_beschikbaarheid(self) -> bool:
         return Bekostigingsvorm.BESCHIKBAARHEID in self.componenten
 
@@ -274,6 +284,17 @@ class Eenheid(Labeled):
     def ijw_code(self) -> str:
         return {"minuut": "01", "uur": "04", "etmaal": "14", "dagdeel": "16", "stuk": "82",
                 "euro": "83", "jaar": "83", "stuk-inspanning": "84"}[self.value]
+
+
+_UNITS = {
+    Bekostigingsvorm.PQ_BESTEDE_TIJD: (Eenheid.MINUUT, Eenheid.UUR, Eenheid.DAGDEEL, Eenheid.STUK_INSPANNING),
+    Bekostigingsvorm.PQ_ETMAALTARIEF: (Eenheid.ETMAAL,),
+    Bekostigingsvorm.ETMAALTOESLAG: (Eenheid.ETMAAL,),
+    Bekostigingsvorm.VAST_TARIEF_TRAJECT: (Eenheid.STUK, Eenheid.ETMAAL),
+    Bekostigingsvorm.PER_UITRUK: (Eenheid.STUK,),
+    Bekostigingsvorm.LUMPSUM: (Eenheid.EURO, Eenheid.JAAR),
+    Bekostigingsvorm.BESCHIKBAARHEID: (Eenheid.EURO, Eenheid.JAAR),
+}
 
 
 class Deelnamesoort(Labeled):
