@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..spec import Dossier
+from ..spec.types import Eenheid
 from . import nl
 from .bestek import overeenkomst_soorten, overeenkomst_titel
 from .common import Document, Md, contactgegevens, contract, dossier_facts
@@ -52,12 +53,19 @@ def context(d: Dossier, key: str) -> dict[str, Any]:
     for ds in segment.deelsegmenten:
         for naam, b in d.bekostigingen(ds):
             for t in b.tarieven:
-                rows.append(f"- {naam}, {t.omschrijving}: {nl.bedrag(t.bedrag)} {t.eenheid.label}"
-                            f"{' in totaal' if t.per_aanbieder else ''}, vanaf {nl.datum(t.ingangsdatum)}")
-                rows += [f"  - {d.aanbieders[k].naam if k in d.aanbieders else k}: {nl.bedrag(v)} {t.eenheid.label}"
-                         for k, v in t.per_aanbieder.items()]
+                unit = "" if t.eenheid is Eenheid.EURO else f" {t.eenheid.label}"
+                row = f"- {naam}, {t.omschrijving}: {nl.bedrag(t.bedrag)}{unit}"
+                if t.per_aanbieder:
+                    row += " in totaal; per aanbieder: " + nl.opsomming(
+                        f"{d.aanbieders[k].naam if k in d.aanbieders else k} {nl.bedrag(v)}"
+                        for k, v in t.per_aanbieder.items())
+                rows.append(row + f"; vanaf {nl.datum(t.ingangsdatum)}")
     tarieven = "\n".join(rows)
-    kit = "\n".join(f"- {e.id} {e.titel}" for e in d.kit_eisen(key))
+    only = {i: [ds.naam for ds in segment.deelsegmenten if i in ds.kit] for ds0 in segment.deelsegmenten
+            for i in ds0.kit if i not in segment.kit}
+    kit = "\n".join(f"- {e.id} {e.titel}"
+                    + (f" (alleen {nl.opsomming(only[e.id])})" if e.id in only and not e.alle_aanbieders else "")
+                    for e in d.kit_eisen(key))
     lm = segment.leveranciersmanagement
     rapportage = f"De aanbieder rapporteert {lm.rapportage.label}"
     if lm.kpis:
