@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from .context import besluit, bestek, brief, nota, samenvatting
+from .context import besluit, bestek, brief, nota, overeenkomst, samenvatting
 from .context.common import Document, voorbeeld_teksten
 from .i18n import N_
 from .spec import Dossier
@@ -55,6 +55,8 @@ def _council_bundles(d: Dossier) -> tuple[str, ...]:
 KINDS: list[Kind] = [
     Kind("bestek", "bestek.docx", bestek.keys, bestek.document, N_("bestek per segment"),
          bundles=lambda d, key: (_segment_bundle(key),)),
+    Kind("overeenkomst", "overeenkomst.docx", overeenkomst.keys, overeenkomst.document,
+         N_("concept agreement per segment"), bundles=lambda d, key: (_segment_bundle(key),)),
     Kind("samenvatting", "samenvatting.docx", samenvatting.keys, samenvatting.document,
          N_("summary of the dossier"),
          bundles=lambda d, key: (RAAD, *(_segment_bundle(s) for s in d.spec.segmenten), *_council_bundles(d))),
@@ -64,7 +66,8 @@ KINDS: list[Kind] = [
          N_("letter to all colleges"), bundles=lambda d, key: (RAAD,)),
     Kind("besluit", "besluit.docx", besluit.keys, besluit.document,
          N_("award or admission decision, per provider")),
-    Kind("nota", "nota.docx", nota.keys, nota.document, N_("nota van inlichtingen")),
+    Kind("nota", "nota.docx", nota.keys, nota.document, N_("nota van inlichtingen"),
+         bundles=lambda d, key: tuple(_segment_bundle(s) for s in d.spec.segmenten)),
 ]
 
 

@@ -63,15 +63,18 @@ def test_a_final_dossier_with_example_values_is_refused_naming_the_first_few(tmp
     lines = [ln for ln in (result.stdout + result.stderr).splitlines() if "voorbeeldwaarden" in ln]
     assert len(lines) == 1, result.stdout + result.stderr
     line = lines[0]
-    at = {key: n for n, text in enumerate((spec / "dossier.yaml").read_text().splitlines(), 1)
-          for key in ("status:", "adres:", "email:", "telefoon:", "looptijd_maanden:") if text.strip().startswith(key)}
+    at: dict[str, int] = {}  # the first line with each key (the contact person has an e-mail too)
+    for n, text in enumerate((spec / "dossier.yaml").read_text().splitlines(), 1):
+        for key in ("status:", "adres:", "email:", "telefoon:", "mandaat:"):
+            if text.strip().startswith(key):
+                at.setdefault(key, n)
     assert line.startswith(f"twente-2025/dossier.yaml:{at['status:']}:9: status: het dossier is 'definitief' maar "
                            "bevat nog ")
     first = re.findall(r"twente-2025/[\w/.-]+\.yaml:\d+:[\w.\[\]-]+", line.split(": status: ", 1)[1])
     assert first[:4] == [f"twente-2025/dossier.yaml:{at['adres:']}:opdrachtgever.adres",
                          f"twente-2025/dossier.yaml:{at['email:']}:opdrachtgever.email",
                          f"twente-2025/dossier.yaml:{at['telefoon:']}:opdrachtgever.telefoon",
-                         f"twente-2025/dossier.yaml:{at['looptijd_maanden:']}:contract.looptijd_maanden"]
+                         f"twente-2025/dossier.yaml:{at['mandaat:']}:opdrachtgever.mandaat"]
     assert len(first) == 5 and re.search(r" en nog \d+ andere;", line) and "status: concept" in line
     assert not out.exists()
     assert run_cli("validate", str(spec), cwd=tmp_path).returncode == 1

@@ -274,7 +274,7 @@ def test_build_speaks_dutch_or_english(minimaal: Path, tmp_path: Path) -> None:
                       env=DUTCH)
     assert unknown.returncode == 2  # a usage error
     assert unknown.stderr.splitlines() == [
-        "error: --only brief: unknown kind 'brief'; choose from bestek, samenvatting, raadsbrief, collegebrief, "
+        "error: --only brief: unknown kind 'brief'; choose from bestek, overeenkomst, samenvatting, raadsbrief, collegebrief, "
         "besluit, nota"]
 
 

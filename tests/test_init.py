@@ -50,7 +50,7 @@ def test_init_then_build_docx(tmp_path: Path) -> None:
 
     built = run_cli("build", "specs/test-regio", "--format", "docx", "--quiet", cwd=tmp_path, timeout=300)
     assert built.returncode == 0, built.stdout + built.stderr
-    assert re.search(r"specs/test-regio: 5 documenten: 5 gebouwd, 0 ongewijzigd, 0 fouten", built.stdout)
+    assert re.search(r"specs/test-regio: 6 documenten: 6 gebouwd, 0 ongewijzigd, 0 fouten", built.stdout)
     out = tmp_path / "output" / "test-regio"
     for rel in ("bestek/ambulant.docx", "samenvatting/dossier.docx", "raadsbrief/gemeente-a.docx",
                 "raadsbrief/gemeente-b.docx", "besluit/voorbeeld-jeugdhulp.docx", "manifest.json"):

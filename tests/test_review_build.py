@@ -164,9 +164,9 @@ def test_nota_lists_the_changed_items_from_the_named_revision(nota_repo: Path, t
     body = [p.text for p in d.paragraphs]
     # each question names the document and paragraph, derived from the id in 'betreft' (issue 12)
     assert [p for p in body if p.startswith("Betreft:")] == [
-        "Betreft: Bestek Ambulant, § 6.1, Tarieven, Begeleiding individueel",
+        "Betreft: Bestek Ambulant, § 10.5.1, Tarieven, Begeleiding individueel",
         "Betreft: KIT-K-01 Kwaliteitscertificaat",  # in no bestek: the requirement by name
-        "Betreft: Bestek Ambulant, § 4.2, Planning"]
+        "Betreft: Bestek Ambulant, § 3.1, Planning"]
     assert "Nee, het tarief wordt verhoogd." in body
     assert "De wijzigingen zijn bepaald ten opzichte van versie 0.1 van 14 maart 2025 (revisie v1.0)." in body
     assert body.count("Dit antwoord wijzigt de aanbestedingsstukken.") == 2
@@ -250,7 +250,7 @@ def test_example_dossier_nota_builds(tmp_path: Path) -> None:
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
     assert len(headings) == len(d.nota.vragen)
     assert headings[1] == "Vraag 2"
-    assert "Betreft: Alle bestekken, § 7.13, KIT-K-04 Klachtenregeling en medezeggenschap" in [
+    assert "Betreft: Alle bestekken, § 10.1.4, KIT-K-04 Klachtenregeling en medezeggenschap" in [
         p.text for p in doc.paragraphs]
     assert doc.core_properties.title == d.nota.titel
     assert "Dit antwoord wijzigt de aanbestedingsstukken." in [p.text for p in doc.paragraphs]

@@ -118,4 +118,4 @@ def test_templates_command_lists_each_variable_with_type_and_description() -> No
 def test_templates_command_refuses_an_unknown_kind() -> None:
     result = run_cli("templates", "raadsbrieff", "--spec", str(ZHZ))
     assert result.returncode == 2
-    assert "onbekende soort raadsbrieff; kies uit bestek, samenvatting, raadsbrief" in result.stderr
+    assert "onbekende soort raadsbrieff; kies uit bestek, overeenkomst, samenvatting, raadsbrief" in result.stderr

@@ -71,14 +71,14 @@ def test_watch_rebuilds_on_save_reports_errors_and_keeps_running(scaffolded: Pat
     watch = Watch(scaffolded, "specs/w", "--format", "docx", "--max-rounds", "4")
     try:
         first = watch.wait_for(r"bewaakt specs/w \(elke 0,5 s\); stop met Ctrl\+C")
-        assert any(re.search(r"specs/w: 5 documenten: 5 gebouwd, 0 ongewijzigd, 0 fouten", line) for line in first)
+        assert any(re.search(r"specs/w: 6 documenten: 6 gebouwd, 0 ongewijzigd, 0 fouten", line) for line in first)
         assert "Begeleiding thuis" not in docx_text(bestek)
 
         edit(segment, "naam: Begeleiding\n", "naam: Begeleiding thuis\n")
-        chunk = watch.wait_for(r"specs/w: 5 documenten: ")
+        chunk = watch.wait_for(r"specs/w: 6 documenten: ")
         assert re.search(r"^\d\d:\d\d:\d\d specs/w: gewijzigd: segmenten/ambulant.yaml$", chunk[0])
         assert "bouw bestek/ambulant: segmenten/ambulant.yaml gewijzigd" in chunk
-        assert re.search(r"5 documenten: [1-4] gebouwd, [1-4] ongewijzigd, 0 fouten", chunk[-1]), chunk[-1]
+        assert re.search(r"6 documenten: [1-5] gebouwd, [1-5] ongewijzigd, 0 fouten", chunk[-1]), chunk[-1]
         assert "Begeleiding thuis" in docx_text(bestek)
 
         edit(dossier_yaml, "status: concept\n", "status: conceptt\n")
@@ -91,7 +91,7 @@ def test_watch_rebuilds_on_save_reports_errors_and_keeps_running(scaffolded: Pat
 
         edit(dossier_yaml, "status: conceptt\n", "status: concept\n")
         chunk = watch.wait_for(r"specs/w: weer geldig")
-        assert any(re.search(r"5 documenten: 0 gebouwd, 5 ongewijzigd, 0 fouten", line) for line in chunk)
+        assert any(re.search(r"6 documenten: 0 gebouwd, 6 ongewijzigd, 0 fouten", line) for line in chunk)
         assert watch.proc.wait(timeout=60) == 0  # --max-rounds 4: first build and three saves
     finally:
         watch.stop()

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from ..spec import Dossier
-from ..spec.model import Bekostiging, Deelsegment, KitEis, Risico
-from ..spec.types import InkoopvormSoort
+from ..spec.model import Bekostiging, Deelsegment, KitEis, Procedurevoorwaarden
+from ..spec.types import EisSoort, MijlpaalSoort, Verklaring
 from . import nl
-from .common import Document, Md, bron, contract, deelname_tekst, dossier_facts, leaves, planning, secties
+from .common import (Document, Md, bron, contactgegevens, contract, deelname_tekst, dossier_facts, leaves, planning,
+                     secties)
 
 
 def keys(d: Dossier) -> list[str]:
@@ -30,31 +32,54 @@ def document(d: Dossier, key: str) -> Document:
 
 
 def context(d: Dossier, key: str) -> dict[str, Any]:
-    """Everything the bestek template shows for segment `key`."""
+    """Everything the bestek template shows for segment `key`, in the thirteen parts of a tender document
+    (aanbestedingsleidraad): diensten, procedure, tijdschema, vragen, inschrijven, uitsluiting, geschiktheid,
+    gunning, besluit, programma van eisen, overeenkomst, rechtsbescherming, bijlagen."""
     segment = d.segmenten[key]
     deelsegmenten = segment.deelsegmenten
+    tendered = [ds for ds in deelsegmenten if ds.inkoopvorm.wordt.is_aanbesteden]
+    admitted = [ds for ds in deelsegmenten if not ds.inkoopvorm.wordt.is_aanbesteden]
+    p = d.spec.procedure
+    kit = d.kit_eisen(key)
     ctx: dict[str, Any] = {
         **dossier_facts(d, f"Bestek {segment.naam}"),
+        "diensten": _diensten(d, key),
+        "achtergrond": secties(d.spec.secties),
         "segment": {
             "naam": segment.naam,
             "definitie": Md(segment.definitie),
             "tactische_doelen": list(segment.tactische_doelen),
             "secties": secties(segment.secties),
         },
+        "percelen": [_perceel(d, ds) for ds in deelsegmenten],
+        "rechtsgrond": _rechtsgrond(bool(tendered), bool(admitted)),
+        "percelen_combineren": _combineren(p.percelen_combineren if p else None, len(deelsegmenten)),
+        "publicatie": p.publicatie if p else "",
         "deelsegmenten": [_deelsegment(d, key, ds) for ds in deelsegmenten],
         "inkoopvormen": [_inkoopvorm_row(ds) for ds in deelsegmenten],
-        "toelating": [_toelating(ds) for ds in deelsegmenten
-                      if ds.inkoopvorm.wordt is InkoopvormSoort.TOELATINGSPROCEDURE],
-        "aanbesteding": [_aanbesteding(ds) for ds in deelsegmenten if ds.inkoopvorm.wordt.is_aanbesteden],
-        "doorlopende_inschrijving": d.spec.doorlopende_inschrijving,
-        "planning": planning(d),
+        "toelating": [_toelating(ds) for ds in admitted],
+        "aanbesteding": [_aanbesteding(ds) for ds in tendered],
+        "inschrijving": _inschrijving(d, bool(admitted)),
+        "planning": _planning(d, bool(tendered), bool(admitted)),
+        "gestanddoening": (f"Een inschrijving blijft {p.gestanddoeningstermijn_dagen} kalenderdagen na de sluiting "
+                           "van de inschrijving geldig (gestanddoeningstermijn).") if p else "",
+        "vragen": Md(p.vragen) if p else None,
+        "inschrijven": Md(p.inschrijven) if p else None,
+        "uitsluiting": [_uitsluiting(naam, v) for naam, v in _voorwaarden(d, bool(tendered), bool(admitted))],
+        "geschiktheid": [{"procedure": naam, "eisen": [Md(e) for e in v.geschiktheidseisen]}
+                         for naam, v in _voorwaarden(d, bool(tendered), bool(admitted)) if v.geschiktheidseisen],
+        "beoordeling": _beoordeling(d) if tendered else None,
+        "besluit": _besluit(d, bool(tendered), bool(admitted)),
         "contract": contract(d),
         "bekostiging": [_bekostiging_row(naam, b) for ds in deelsegmenten for naam, b in d.bekostigingen(ds)],
         "tarieven": [_tarief(naam, t, bron(d, d.segment_file(key), t, t.id)) for ds in deelsegmenten
                      for naam, b in d.bekostigingen(ds) for t in b.tarieven],
-        "voorwaarden": [_voorwaarden(naam, b) for ds in deelsegmenten for naam, b in d.bekostigingen(ds)
+        "voorwaarden": [_voorwaarden_row(naam, b) for ds in deelsegmenten for naam, b in d.bekostigingen(ds)
                         if b.voorwaarden or b.bezettingsregel],
-        "kit_eisen": [_kit(e, bron(d, "kit.yaml", e, e.id)) for e in d.kit_eisen(key)],
+        "kit_integriteit": [_kit(e, bron(d, "kit.yaml", e, e.id)) for e in kit if e.soort is EisSoort.INTEGRITEIT],
+        "kit_geschiktheid": [_kit(e, bron(d, "kit.yaml", e, e.id)) for e in kit if e.soort is EisSoort.GESCHIKTHEID],
+        "kit_kwaliteit": [_kit(e, bron(d, "kit.yaml", e, e.id)) for e in kit if e.soort is EisSoort.KWALITEIT],
+        "kit_deelsegment": _kit_per_deelsegment(d, key),
         "kit_inleiding": Md(d.kit.inleiding),
         "deelname": [_deelname(d, ds) for ds in deelsegmenten],
         "leveranciersmanagement": {
@@ -64,11 +89,215 @@ def context(d: Dossier, key: str) -> dict[str, Any]:
                      for k in segment.leveranciersmanagement.kpis],
         },
         "toegang": Md(segment.toegang),
-        "risicos": [_risico(r) for r in [*segment.risicos, *d.spec.risicos]],
+        "overeenkomst": _overeenkomst(d, key, bool(tendered), bool(admitted)),
+        "rechtsbescherming": _rechtsbescherming(d, bool(tendered)),
+        "bijlagen": [{"nr": str(i), "titel": b.titel, "omschrijving": b.omschrijving or ""}
+                     for i, b in enumerate(p.bijlagen if p else [], start=1)],
     }
+    begrippen = {b.id: b.term for b in d.begrippen.begrippen}
+    for row in ctx["deelsegmenten"]:
+        row["eisen"] = _lijst([with_terms(e, begrippen) for e in row["eisen"]])
     ctx["begrippen"] = _begrippen_used(d, ctx)
     ctx["nr"] = _number(ctx)
     return ctx
+
+
+def _lijst(items: list[str]) -> Md | None:
+    """Requirements as one Markdown bullet list (None when there are none)."""
+    if not items:
+        return None
+    return Md("\n".join("- " + x.strip().replace("\n", "\n  ") for x in items))
+
+
+def with_terms(text: str, begrippen: dict[str, str]) -> str:
+    """A requirement's text with each `[[id]]` written as the term it names."""
+    return re.sub(r"\[\[([^\]]*)\]\]", lambda m: begrippen.get(m.group(1), m.group(1)), text)
+
+
+def tijdstip(datum: date, tijd: str | None) -> str:
+    """`15 april 2024, 12:00 uur`, or the date alone."""
+    return f"{nl.datum(datum)}, {tijd} uur" if tijd else nl.datum(datum)
+
+
+def _diensten(d: Dossier, key: str) -> dict[str, Any]:
+    o = d.spec.opdrachtgever
+    c = o.contactpersoon
+    contact = None
+    if c is not None:
+        contact = ", ".join(x for x in (c.naam, c.functie, f"e-mail {c.email}" if c.email else None,
+                                         f"telefoon {c.telefoon}" if c.telefoon else None) if x)
+    namen = [g.naam for g in d.gemeenten.values()]
+    return {
+        "gemeenten": nl.opsomming(namen),
+        "aantal": str(len(namen)),
+        "opdrachtgever": o.naam,
+        "mandaat": Md(o.mandaat) if o.mandaat else None,
+        "contact": contact or "",
+        "kanaal": o.kanaal or "",
+        "adres": contactgegevens(d)["regel"],
+    }
+
+
+_REGIME = "Aanbesteden, verlicht regime (sociale en andere specifieke diensten)"
+_TOELATING = "Toelating (buiten de Aanbestedingswet)"
+
+
+def _perceel(d: Dossier, ds: Deelsegment) -> dict[str, Any]:
+    summary, _rows = deelname_tekst(d, ds)
+    return {"naam": ds.naam, "procedure": _REGIME if ds.inkoopvorm.wordt.is_aanbesteden else _TOELATING,
+            "raming": nl.bedrag(ds.raming) if ds.raming is not None else "niet geraamd",
+            "deelnemers": summary}
+
+
+def _rechtsgrond(tendered: bool, admitted: bool) -> list[str]:
+    out = []
+    if tendered:
+        out.append("De aanbestede percelen zijn sociale en andere specifieke diensten. Zij worden aanbesteed "
+                   "volgens het verlichte regime van artikel 2.38 en 2.39 van de Aanbestedingswet 2012, met de "
+                   "drempelwaarde die op de dag van publicatie geldt. Alleen de regels van dat regime en de "
+                   "voorwaarden in dit bestek zijn van toepassing.")
+    if admitted:
+        out.append("De percelen met een toelatingsprocedure zijn geen overheidsopdracht in de zin van de "
+                   "Aanbestedingswet 2012: elke aanbieder die aan de vooraf bekendgemaakte voorwaarden voldoet, "
+                   "wordt toegelaten, en er wordt niet geselecteerd of gegund (vergelijk ECLI:NL:RBNNE:2023:20). "
+                   "De voorwaarden staan vooraf en voor iedereen gelijk in dit bestek; de beginselen van "
+                   "gelijke behandeling en transparantie gelden.")
+    return out
+
+
+def _combineren(allowed: bool | None, n: int) -> str:
+    if n == 1:
+        return "Dit segment heeft één perceel."
+    if allowed is None:
+        return ""
+    if allowed:
+        return ("Elk deelsegment is een perceel. U mag op één, meer of alle percelen inschrijven; per perceel "
+                "wordt afzonderlijk beoordeeld en besloten.")
+    return "Elk deelsegment is een perceel. U mag op één perceel inschrijven."
+
+
+def _inschrijving(d: Dossier, admitted: bool) -> str:
+    """What `doorlopende_inschrijving` means for this segment, for both values."""
+    if d.spec.doorlopende_inschrijving:
+        return ("Er is doorlopende inschrijving: ook na de sluiting van de eerste inschrijving kan een aanbieder "
+                "gedurende de looptijd van de overeenkomst een aanvraag tot toelating indienen. Die wordt "
+                "getoetst aan dezelfde voorwaarden als in de eerste ronde.")
+    text = ("Er is geen doorlopende inschrijving: na de sluiting van de inschrijving kan een aanbieder zich niet "
+            "meer inschrijven of toelating aanvragen")
+    if admitted:
+        return text + ", behalve als de toelating opnieuw wordt opengesteld zoals bij de inkoopvorm per " \
+                      "deelsegment onder 'Heropening' beschreven."
+    return text + "; een aanbesteed perceel gaat tijdens de looptijd niet opnieuw open."
+
+
+def _planning(d: Dossier, tendered: bool, admitted: bool) -> dict[str, Any]:
+    """The phases and the timetable of this segment: an award step only where a perceel is tendered, an
+    admission step only where one is admitted."""
+    skip = set()
+    if not tendered:
+        skip.add(MijlpaalSoort.GUNNING)
+    if not admitted:
+        skip.add(MijlpaalSoort.TOELATING)
+    base = planning(d)
+    rows = [{"soort": m.soort.label, "datum": tijdstip(m.datum, m.tijd), "omschrijving": m.omschrijving or ""}
+            for m in sorted(d.spec.planning.mijlpalen, key=lambda m: (m.datum, m.tijd or ""))
+            if m.soort not in skip]
+    return {"fasen": base["fasen"], "mijlpalen": rows}
+
+
+def _voorwaarden(d: Dossier, tendered: bool, admitted: bool) -> list[tuple[str, Procedurevoorwaarden]]:
+    p = d.spec.procedure
+    if p is None:
+        return []
+    out = []
+    if tendered and p.aanbesteding is not None:
+        out.append(("Aanbestede percelen", p.aanbesteding))
+    if admitted and p.toelating is not None:
+        out.append(("Percelen met toelating", p.toelating))
+    return out
+
+
+def _uitsluiting(naam: str, v: Procedurevoorwaarden) -> dict[str, Any]:
+    u = v.uitsluiting
+    lidwoord = "het" if u.verklaring is Verklaring.UEA else "de"
+    return {"procedure": naam, "verklaring": u.verklaring.label, "met": f"{lidwoord} {u.verklaring.label}",
+            "toelichting": Md(u.toelichting) if u.toelichting else None,
+            "bewijs": [{"wat": b.wat, "van_wie": b.van_wie, "wanneer": b.wanneer} for b in u.bewijs]}
+
+
+def _beoordeling(d: Dossier) -> dict[str, Any] | None:
+    p = d.spec.procedure
+    b = p.aanbesteding.beoordeling if p and p.aanbesteding else None
+    if b is None:
+        return None
+    return {"schaal": [{"score": str(x.score), "betekenis": x.betekenis} for x in b.schaal],
+            "methode": Md(b.methode), "gelijke_score": Md(b.gelijke_score),
+            "prijsformule": (f"De punten op het prijscriterium worden zo berekend: {b.prijsformule.label}."
+                             if b.prijsformule else "Prijs is geen gunningscriterium: de tarieven staan vast in dit "
+                             "bestek.")}
+
+
+def _besluit(d: Dossier, tendered: bool, admitted: bool) -> dict[str, Any]:
+    p = d.spec.procedure
+    dagen = d.besluiten.standstill_dagen
+    zinnen = []
+    if tendered:
+        zinnen.append(f"Na verzending van het gunningsbesluit geldt een opschortende termijn (standstill) van {dagen} "
+                      "kalenderdagen. Pas na afloop daarvan, en als binnen die termijn geen kort geding is aangespannen, "
+                      "wordt definitief gegund.")
+    if admitted:
+        zinnen.append(f"{'Ook na' if tendered else 'Na'} een besluit over toelating wacht de opdrachtgever {dagen} "
+                      "kalenderdagen voordat de toelatingsovereenkomst wordt ondertekend.")
+    if d.besluiten.termijnenwet:
+        zinnen.append("Valt de laatste dag van die termijn op een zaterdag, zondag of algemeen erkende feestdag, dan "
+                      "loopt de termijn door tot en met de eerstvolgende werkdag (Algemene termijnenwet).")
+    return {"standstill": " ".join(zinnen), "na_gunning": Md(p.na_gunning) if p and p.na_gunning else None,
+            "voorbehouden": _lijst(list(p.voorbehouden)) if p else None}
+
+
+def overeenkomst_titel(d: Dossier, key: str) -> str:
+    """'Concept-overeenkomst Ambulant': the title the bestek cites."""
+    return f"Concept-overeenkomst {d.segmenten[key].naam}"
+
+
+def overeenkomst_soorten(d: Dossier, key: str) -> list[str]:
+    """'raamovereenkomst' for a tendered deelsegment, 'toelatingsovereenkomst' for an admitted one."""
+    kinds = {ds.inkoopvorm.wordt.is_aanbesteden for ds in d.segmenten[key].deelsegmenten}
+    return (["raamovereenkomst"] if True in kinds else []) + (["toelatingsovereenkomst"] if False in kinds else [])
+
+
+def _overeenkomst(d: Dossier, key: str, tendered: bool, admitted: bool) -> dict[str, Any]:
+    o = d.spec.overeenkomst
+    c = d.spec.contract
+    soorten = []
+    if tendered:
+        soorten.append("met elke aanbieder aan wie wordt gegund een raamovereenkomst")
+    if admitted:
+        soorten.append("met elke toegelaten aanbieder een toelatingsovereenkomst")
+    return {"titel": overeenkomst_titel(d, key) if o else "", "soorten": " en ".join(soorten),
+            "voorwaarden": o.voorwaarden if o and o.voorwaarden else "",
+            "indexatie": Md(o.indexatie) if o else None,
+            "verlenging_besluit": Md(c.verlenging_besluit) if c.verlenging_besluit else None}
+
+
+def _rechtsbescherming(d: Dossier, tendered: bool) -> dict[str, Any]:
+    b = d.besluiten
+    m = b.klachtenmeldpunt
+    meldpunt = ""
+    if m is not None:
+        meldpunt = ", ".join(x for x in (m.naam, f"e-mail {m.email}", f"telefoon {m.telefoon}" if m.telefoon else None)
+                             if x)
+    return {"meldpunt": meldpunt, "rechtbank": b.rechtbank or "",
+            "termijn": f"{b.standstill_dagen} kalenderdagen"}
+
+
+def _kit_per_deelsegment(d: Dossier, key: str) -> list[dict[str, Any]]:
+    rows = []
+    for ds in d.segmenten[key].deelsegmenten:
+        if ds.kit:
+            eisen = [d.kit_eis(i) for i in ds.kit]
+            rows.append({"deelsegment": ds.naam, "eisen": nl.opsomming(f"{e.id} {e.titel}" for e in eisen)})
+    return rows
 
 
 class _Counter:
@@ -90,52 +319,87 @@ def _number(ctx: dict[str, Any]) -> dict[str, str]:
     The bestek is cited by these numbers (the Nota van Inlichtingen: 'Bestek Ambulant, § 7.3'), so the
     numbers come from the context and the template prints them."""
     n = _Counter()
-    nr: dict[str, str] = {"inleiding": n(1)}
-    for s in ctx["segment"]["secties"]:
-        s["nr"] = n(2)
+    nr: dict[str, str] = {"diensten": n(1), "gemeenten": n(2), "contact": n(2)}
+    if ctx["achtergrond"]:
+        nr["achtergrond"] = n(2)
+        for s in ctx["achtergrond"]:
+            s["nr"] = n(3)
     if ctx["begrippen"]:
-        nr["begrippen"] = n(1)
-    nr["reikwijdte"] = n(1)
-    nr["segment"] = n(2)
-    if ctx["segment"]["tactische_doelen"]:
-        nr["tactische_doelen"] = n(2)
-    nr["deelsegmenten"] = n(2)
-    for ds in ctx["deelsegmenten"]:
-        ds["nr"] = n(3)
+        nr["begrippen"] = n(2)
     nr["procedure"] = n(1)
+    nr["rechtsgrond"] = n(2)
+    nr["percelen"] = n(2)
     nr["inkoopvorm"] = n(2)
     for r in [*ctx["toelating"], *ctx["aanbesteding"]]:
         r["nr"] = n(3)
-    nr["planning"] = n(2)
-    nr["contract"] = n(1)
-    nr["bekostiging"] = n(1)
-    if ctx["tarieven"]:
-        nr["tarieven"] = n(2)
-    if ctx["voorwaarden"]:
-        nr["voorwaarden"] = n(2)
-        for v in ctx["voorwaarden"]:
-            v["nr"] = n(3)
-    nr["kit"] = n(1)
-    for e in ctx["kit_eisen"]:
-        e["nr"] = n(2)
-    nr["deelname"] = n(1)
+    nr["deelname"] = n(2)
     for r in ctx["deelname"]:
         for u in r["uitzonderingen"]:
-            u["nr"] = n(2)
-    nr["leveranciersmanagement"] = n(1)
-    nr["toegang"] = n(1)
-    if ctx["risicos"]:
-        nr["risicos"] = n(1)
-        for r in ctx["risicos"]:
-            r["nr"] = n(2)
+            u["nr"] = n(3)
+    nr["tijdschema"] = n(1)
+    nr["planning"] = n(2)
+    nr["fasen"] = n(2)
+    nr["vragen"] = n(1)
+    nr["inschrijven"] = n(1)
+    nr["uitsluiting"] = n(1)
+    nr["kit"] = nr["uitsluiting"]
+    for e in ctx["kit_integriteit"]:
+        e["nr"] = n(2)
+    for r in ctx["uitsluiting"]:
+        r["nr"] = n(2)
+    nr["geschiktheid"] = n(1)
+    for e in ctx["kit_geschiktheid"]:
+        e["nr"] = n(2)
+    for r in ctx["geschiktheid"]:
+        r["nr"] = n(2)
+    nr["gunning"] = n(1)
+    for r in ctx["aanbesteding"]:
+        r["criteria_nr"] = n(2)
+    if ctx["beoordeling"]:
+        nr["beoordeling"] = n(2)
+    if ctx["toelating"]:
+        nr["toetsing"] = n(2)
+    nr["besluit"] = n(1)
+    if ctx["besluit"]["voorbehouden"]:
+        nr["voorbehouden"] = n(2)
+    nr["programma"] = n(1)
+    nr["kwaliteit"] = n(2)  # first, so that a KIT requirement has the same number in every bestek
+    for e in ctx["kit_kwaliteit"]:
+        e["nr"] = n(3)
+    nr["segment"] = n(2)
+    if ctx["segment"]["tactische_doelen"]:
+        nr["tactische_doelen"] = n(2)
+    for s in ctx["segment"]["secties"]:
+        s["nr"] = n(2)
+    nr["deelsegmenten"] = n(2)
+    for ds in ctx["deelsegmenten"]:
+        ds["nr"] = n(3)
+    nr["bekostiging"] = n(2)
+    if ctx["tarieven"]:
+        nr["tarieven"] = n(3)
+    if ctx["voorwaarden"]:
+        nr["voorwaarden"] = n(3)
+    nr["leveranciersmanagement"] = n(2)
+    nr["toegang"] = n(2)
+    nr["overeenkomst"] = n(1)
+    nr["rechtsbescherming"] = n(1)
+    nr["bijlagen"] = n(1)
     return nr
 
 
-_TITLES = {"inleiding": "Inleiding", "begrippen": "Begrippen", "reikwijdte": "Reikwijdte",
-           "tactische_doelen": "Tactische doelen", "deelsegmenten": "Deelsegmenten", "procedure": "Procedure",
-           "inkoopvorm": "Inkoopvorm", "planning": "Planning", "contract": "Contract", "bekostiging": "Bekostiging",
-           "tarieven": "Tarieven", "voorwaarden": "Voorwaarden", "deelname": "Deelnemende gemeenten",
-           "leveranciersmanagement": "Leveranciersmanagement", "toegang": "Toegang", "risicos": "Risico’s"}
+_TITLES = {"diensten": "Aanbestedende diensten", "gemeenten": "Gemeenten en opdrachtgever",
+           "contact": "Contact en communicatie", "achtergrond": "Achtergrond", "begrippen": "Begrippen",
+           "procedure": "Procedure en rechtsgrond", "rechtsgrond": "Rechtsgrond", "percelen": "Percelen",
+           "inkoopvorm": "Inkoopvorm", "deelname": "Deelnemende gemeenten", "tijdschema": "Tijdschema",
+           "planning": "Planning", "fasen": "Fasen", "vragen": "Vragen en Nota van Inlichtingen",
+           "inschrijven": "Inschrijven", "uitsluiting": "Uitsluitingsgronden", "geschiktheid": "Geschiktheidseisen",
+           "gunning": "Gunningscriteria en beoordeling", "beoordeling": "Beoordeling",
+           "toetsing": "Toetsing van aanvragen tot toelating", "besluit": "Besluit en opschortende termijn",
+           "voorbehouden": "Voorbehouden", "programma": "Programma van eisen", "tactische_doelen": "Tactische doelen",
+           "deelsegmenten": "Deelsegmenten", "kwaliteit": "Kwaliteitseisen", "bekostiging": "Bekostiging",
+           "tarieven": "Tarieven", "voorwaarden": "Voorwaarden", "leveranciersmanagement": "Leveranciersmanagement",
+           "toegang": "Toegang", "overeenkomst": "Concept-overeenkomst", "rechtsbescherming": "Klachten en rechtsbescherming",
+           "bijlagen": "Bijlagen"}
 
 
 @dataclass(frozen=True)
@@ -155,9 +419,9 @@ def plaatsen(d: Dossier, key: str) -> dict[str, Plaats]:
     nr = ctx["nr"]
     out = {_TITLES[k].lower(): Plaats(naam, v, _TITLES[k]) for k, v in nr.items() if k in _TITLES}
     out[ctx["kit"].lower()] = Plaats(naam, nr["kit"], ctx["kit"])
-    for s in ctx["segment"]["secties"]:
+    for s in [*ctx["segment"]["secties"], *ctx["achtergrond"]]:
         out.setdefault(s["titel"].lower(), Plaats(naam, s["nr"], s["titel"]))
-    for e in ctx["kit_eisen"]:
+    for e in [*ctx["kit_integriteit"], *ctx["kit_geschiktheid"], *ctx["kit_kwaliteit"]]:
         out[e["id"]] = Plaats(naam, e["nr"], f"{e['id']} {e['titel']}")
     for ds, row in zip(d.segmenten[key].deelsegmenten, ctx["deelsegmenten"], strict=True):
         out[ds.id] = Plaats(naam, row["nr"], ds.naam)
@@ -177,6 +441,8 @@ def _deelsegment(d: Dossier, key: str, ds: Deelsegment) -> dict[str, Any]:
         "bron": bron(d, file, ds, ds.id),
         "verbijzonderingen": [{"naam": v.naam, "definitie": Md(v.definitie), "bron": bron(d, file, v, v.id)}
                               for v in ds.verbijzonderingen],
+        "eisen": list(ds.eisen),
+        "kit": nl.opsomming(f"{i} {d.kit_eis(i).titel}" for i in ds.kit),
     }
 
 
@@ -195,7 +461,10 @@ def _aanbesteding(ds: Deelsegment) -> dict[str, Any]:
     return {
         "deelsegment": ds.naam,
         "max_aanbieders": nl.aantal(vorm.max_aanbieders, "aanbieder", "aanbieders") if vorm.max_aanbieders else "",
-        "criteria": [{"naam": c.naam, "weging": str(c.weging)} for c in vorm.gunningscriteria],
+        "criteria": [{"naam": c.naam + (" (prijs)" if c.prijs else ""), "weging": str(c.weging),
+                      "subcriteria": "; ".join(f"{x.naam} ({x.weging} punten)" for x in c.subcriteria) or "—",
+                      "inleveren": Md(c.inleveren or "—")} for c in vorm.gunningscriteria],
+        "totaal": str(sum(c.weging for c in vorm.gunningscriteria)),
     }
 
 
@@ -210,11 +479,13 @@ def _bekostiging_row(naam: str, b: Bekostiging) -> dict[str, Any]:
 
 
 def _tarief(naam: str, t: Any, herkomst: str | None) -> dict[str, Any]:
+    eenheid = t.eenheid.label + (" (totaal; het bedrag per aanbieder staat in de overeenkomst)"
+                                 if t.per_aanbieder else "")
     return {"onderdeel": naam, "omschrijving": t.omschrijving, "bedrag": nl.bedrag(t.bedrag),
-            "eenheid": t.eenheid.label, "ingangsdatum": nl.datum(t.ingangsdatum), "bron": herkomst}
+            "eenheid": eenheid, "ingangsdatum": nl.datum(t.ingangsdatum), "bron": herkomst}
 
 
-def _voorwaarden(naam: str, b: Bekostiging) -> dict[str, Any]:
+def _voorwaarden_row(naam: str, b: Bekostiging) -> dict[str, Any]:
     items = [Md(v) for v in b.voorwaarden]
     if b.bezettingsregel:
         regel = b.bezettingsregel
@@ -230,11 +501,6 @@ def _kit(e: KitEis, herkomst: str | None) -> dict[str, Any]:
 def _deelname(d: Dossier, ds: Deelsegment) -> dict[str, Any]:
     summary, rows = deelname_tekst(d, ds)
     return {"deelsegment": ds.naam, "deelnemers": summary, "uitzonderingen": rows}
-
-
-def _risico(r: Risico) -> dict[str, Any]:
-    return {"titel": r.titel, "omschrijving": Md(r.omschrijving),
-            "beheersmaatregel": Md(r.beheersmaatregel) if r.beheersmaatregel else None}
 
 
 def _begrippen_used(d: Dossier, ctx: dict[str, Any]) -> list[dict[str, Any]]:

@@ -124,28 +124,42 @@ def _gemeente(d: Dossier, g: Gemeente) -> dict[str, Any]:
 
 
 def deelname(d: Dossier, key: str) -> dict[str, Any]:
-    """What municipality `key` takes part in, with its exceptions written out as sentences."""
+    """What municipality `key` takes part in, with its exceptions written out as sentences. A segment it
+    does not take part in at all is named as such, not as an exception to its participation."""
     naam = d.gemeenten[key].naam
     uitzonderingen = []
+    weg: list[dict[str, Any]] = []
+    mee: list[str] = []
     for seg in d.spec.segmenten:
         segment = d.segmenten[seg]
-        for ds in segment.deelsegmenten:
-            for p in d.deelnemers(ds):
-                if p.key != key or p.deelname is None:
-                    continue
-                if p.deelname is Deelnamesoort.NIET:
-                    zin = f"{ds.naam} (segment {segment.naam}) wordt voor {naam} niet regionaal ingekocht."
-                else:
-                    zin = f"{naam} neemt beperkt deel aan {ds.naam} (segment {segment.naam})."
-                uitzonderingen.append({"zin": zin, "toelichting": Md(p.toelichting) if p.toelichting else None})
-    namen = [d.segmenten[s].naam for s in d.spec.segmenten]
-    segmenten = f"de segmenten {nl.opsomming(namen)}" if len(namen) > 1 else f"het segment {namen[0]}"
-    if uitzonderingen:
-        wat = "de volgende uitzondering" if len(uitzonderingen) == 1 else "de volgende uitzonderingen"
+        rows = [(ds, p) for ds in segment.deelsegmenten for p in d.deelnemers(ds) if p.key == key]
+        if rows and all(p.deelname is Deelnamesoort.NIET for _ds, p in rows):
+            toelichtingen = list(dict.fromkeys(p.toelichting for _ds, p in rows if p.toelichting))
+            weg.append({"zin": f"Het segment {segment.naam} wordt voor {naam} niet regionaal ingekocht.",
+                        "toelichting": Md("\n\n".join(toelichtingen)) if toelichtingen else None})
+            continue
+        mee.append(segment.naam)
+        for ds, p in rows:
+            if p.deelname is None:
+                continue
+            if p.deelname is Deelnamesoort.NIET:
+                zin = f"{ds.naam} (segment {segment.naam}) wordt voor {naam} niet regionaal ingekocht."
+            else:
+                zin = f"{naam} neemt beperkt deel aan {ds.naam} (segment {segment.naam})."
+            uitzonderingen.append({"zin": zin, "toelichting": Md(p.toelichting) if p.toelichting else None})
+    segmenten = f"de segmenten {nl.opsomming(mee)}" if len(mee) > 1 else f"het segment {mee[0]}" if mee else ""
+    if not mee:
+        intro = f"{naam} neemt niet deel aan de regionale inkoop:"
+    elif uitzonderingen:
+        wat = "de volgende uitzondering" if len(uitzonderingen) + len(weg) == 1 else "de volgende uitzonderingen"
         intro = f"{naam} neemt deel aan de regionale inkoop van {segmenten}, met {wat}:"
+    elif weg:
+        niet = nl.opsomming(d.segmenten[s].naam for s in d.spec.segmenten if d.segmenten[s].naam not in mee)
+        intro = (f"{naam} neemt deel aan de regionale inkoop van {segmenten}, met alle deelsegmenten. Aan "
+                 f"{'het segment' if len(weg) == 1 else 'de segmenten'} {niet} neemt {naam} niet deel:")
     else:
         intro = f"{naam} neemt deel aan de regionale inkoop van {segmenten}, met alle deelsegmenten."
-    return {"intro": intro, "uitzonderingen": uitzonderingen}
+    return {"intro": intro, "uitzonderingen": [*uitzonderingen, *weg]}
 
 
 def collegebrief(d: Dossier, brief: Brief) -> dict[str, Any]:

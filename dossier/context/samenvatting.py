@@ -45,7 +45,7 @@ def context(d: Dossier, title: str) -> dict[str, Any]:
         "leidende_principes": list(d.spec.leidende_principes),
         "strategische_doelen": list(d.spec.strategische_doelen),
         "secties": secties(d.spec.secties),
-        "slotsecties": secties(d.spec.slotsecties),
+        "slotsecties": [*secties(d.spec.slotsecties), *_beleid(d)],
         "segmenten": rows_segment,
         "inkoop": {
             "toelichting": _md(sturing.inkoopvorm),
@@ -71,8 +71,16 @@ def context(d: Dossier, title: str) -> dict[str, Any]:
         "planning": planning(d),
         "contract": contract(d),
         "kit_inleiding": Md(d.kit.inleiding),
-        "risicos": [{"titel": r.titel, "omschrijving": Md(r.omschrijving)} for r in d.spec.risicos],
+        "risicos": [{"titel": r.titel, "omschrijving": Md(r.omschrijving)} for r in d.spec.risicos]
+        + [{"titel": f"{r.titel} (segment {d.segmenten[k].naam})", "omschrijving": Md(r.omschrijving)}
+           for k in d.spec.segmenten for r in d.segmenten[k].risicos],
     }
+
+
+def _beleid(d: Dossier) -> list[dict[str, Any]]:
+    """The policy text of each segment (research, open items), which the bestek does not hold."""
+    return [{"titel": f"{d.segmenten[k].naam}: {s.titel}", "tekst": Md(s.tekst)}
+            for k in d.spec.segmenten for s in d.segmenten[k].beleid]
 
 
 def _md(text: str | None) -> Md | None:

@@ -21,8 +21,11 @@ from ..spec.markdown import markdown_plain
 from ..spec import Dossier
 from ..spec.model import (
     Bekostiging,
+    Contactpersoon,
+    Deelname,
     Deelsegment,
     Klachtenmeldpunt,
+    Procedurevoorwaarden,
     NotaFile,
     Ondertekenaar,
     Risico,
@@ -107,7 +110,7 @@ def _keyed(items: Iterable[Item]) -> list[Item]:
 
 def dossier_items(d: Dossier) -> list[Item]:
     """The whole dossier as top-level groups, in the order a reader meets them."""
-    groups = [_dossier(d), _planning(d), _gemeenten(d), _kit(d), _begrippen(d)]
+    groups = [_dossier(d), _planning(d), _procedure(d), _overeenkomst(d), _gemeenten(d), _kit(d), _begrippen(d)]
     groups += [_segment(d, key) for key in d.spec.segmenten]
     groups += [_aanbieders(d), _besluiten(d), _brieven(d)]
     if d.nota is not None:
@@ -123,6 +126,8 @@ def _dossier(d: Dossier) -> Item:
     c = s.contract
     return Item("dossier", "Dossier", "dossier.yaml", (), _fields(
         titel=s.titel, regio=s.regio, opdrachtgever=o.naam, opdrachtgever_voluit=o.omschrijving,
+        mandaat=md(o.mandaat), contactpersoon=_contact(o.contactpersoon), communicatiekanaal=o.kanaal,
+        verlenging_besluit=md(c.verlenging_besluit),
         adres_opdrachtgever=", ".join(adresregels(o.adres)) if o.adres else None,
         **{"e-mail opdrachtgever": o.email}, telefoon_opdrachtgever=o.telefoon,
         versie=s.versie, status=s.status, datum=s.datum, naam_kwaliteitsinstrument=s.kit,
@@ -146,9 +151,55 @@ def _planning(d: Dossier) -> Item:
                   _fields(periode=nl.periode(f.van, f.tot), omschrijving=md(f.omschrijving)))
              for i, f in enumerate(p.fasen)]
     mijlpalen = [Item(f"mijlpaal:{m.soort.value}", f"Mijlpaal {m.soort.label}", "dossier.yaml",
-                      ("planning", "mijlpalen", i), _fields(datum=m.datum, omschrijving=m.omschrijving))
+                      ("planning", "mijlpalen", i), _fields(datum=m.datum, tijd=f"{m.tijd} uur" if m.tijd else None,
+                                                            omschrijving=m.omschrijving, fase=m.fase))
                  for i, m in enumerate(p.mijlpalen)]
     return Item("planning", "Planning", "dossier.yaml", ("planning",), {}, _keyed([*fasen, *mijlpalen]))
+
+
+def _contact(c: Contactpersoon | None) -> str | None:
+    if c is None:
+        return None
+    return ", ".join(x for x in (c.naam, c.functie, c.email, c.telefoon) if x)
+
+
+def _procedure(d: Dossier) -> Item:
+    p = d.spec.procedure
+    if p is None:
+        return Item("procedure", "Procedure", "dossier.yaml", ("procedure",))
+    children = []
+    for name, v in (("aanbesteding", p.aanbesteding), ("toelating", p.toelating)):
+        if v is not None:
+            children.append(_voorwaarden(name, v))
+    children += [Item(f"bijlage:{b.id}", f"Bijlage {b.titel}", "dossier.yaml", ("procedure", "bijlagen", i),
+                      _fields(titel=b.titel, omschrijving=b.omschrijving)) for i, b in enumerate(p.bijlagen)]
+    return Item("procedure", "Procedure", "dossier.yaml", ("procedure",), _fields(
+        publicatie=p.publicatie, percelen_combineren=p.percelen_combineren,
+        gestanddoeningstermijn=_dagen(p.gestanddoeningstermijn_dagen), vragen=md(p.vragen),
+        inschrijven=md(p.inschrijven), na_gunning=md(p.na_gunning),
+        voorbehouden=Value("; ".join(str(md(v)) for v in p.voorbehouden))), children)
+
+
+def _voorwaarden(name: str, v: Procedurevoorwaarden) -> Item:
+    path: Path_ = ("procedure", name)
+    u = v.uitsluiting
+    b = v.beoordeling
+    beoordeling = _fields(
+        schaal=[f"{x.score}: {x.betekenis}" for x in b.schaal], methode=md(b.methode), prijsformule=b.prijsformule,
+        gelijke_score=md(b.gelijke_score)) if b else {}
+    return Item(f"voorwaarden:{name}", f"Voorwaarden {name}", "dossier.yaml", path, _fields(
+        verklaring=u.verklaring, uitsluitingsgronden=md(u.toelichting),
+        bewijs=[f"{x.wat} ({x.van_wie}, {x.wanneer})" for x in u.bewijs],
+        geschiktheidseisen=Value("; ".join(str(md(e)) for e in v.geschiktheidseisen)), **beoordeling))
+
+
+def _overeenkomst(d: Dossier) -> Item:
+    o = d.spec.overeenkomst
+    if o is None:
+        return Item("overeenkomst", "Overeenkomst", "dossier.yaml", ("overeenkomst",))
+    return Item("overeenkomst", "Overeenkomst", "dossier.yaml", ("overeenkomst",), _fields(
+        voorwerp=md(o.voorwerp), indexatie=md(o.indexatie), wijziging=md(o.wijziging), beeindiging=md(o.beeindiging),
+        boetes=md(o.boetes), geschillen=md(o.geschillen), inkoopvoorwaarden=o.voorwaarden))
 
 
 def _secties(secties: list[Sectie], file: str, path: Path_, kind: str = "Hoofdstuk") -> list[Item]:
@@ -213,6 +264,8 @@ def _segment(d: Dossier, key: str) -> Item:
                         _fields(naam=k.naam, omschrijving=k.omschrijving, frequentie=k.frequentie))
                    for i, k in enumerate(lm.kpis)])
     children = [*_secties(s.secties, file, ("secties",)),
+                *_secties(s.beleid, file, ("beleid",), "Beleid"),
+                *([_segment_deelname(d, s.deelname, file)] if s.deelname is not None else []),
                 *(_deelsegment(d, file, i, ds) for i, ds in enumerate(s.deelsegmenten)),
                 beheer, *_risicos(s.risicos, file, ("risicos",))]
     return Item(f"segment:{key}", f"Segment {s.naam}", file, (), _fields(
@@ -220,12 +273,24 @@ def _segment(d: Dossier, key: str) -> Item:
         toegang=md(s.toegang)), _keyed(children))
 
 
+def _segment_deelname(d: Dossier, deelname: Deelname, file: str) -> Item:
+    """The segment-wide participation as written (each deelsegment without its own shows it too)."""
+    chosen = deelname.gemeenten
+    rows = [Item(f"uitzondering:{u.gemeente}", f"Uitzondering {u.gemeente}", file, ("deelname", "uitzonderingen", j),
+                 _fields(deelname=u.deelname, toelichting=md(u.toelichting)))
+            for j, u in enumerate(deelname.uitzonderingen)]
+    return Item("segment-deelname", "Deelname aan het segment", file, ("deelname",),
+                _fields(gemeenten="alle" if chosen is None else chosen), rows)
+
+
 def _deelsegment(d: Dossier, file: str, i: int, ds: Deelsegment) -> Item:
     path: Path_ = ("deelsegmenten", i)
     vorm = ds.inkoopvorm
     children = [Item(f"criterium:{c.id}", f"Gunningscriterium {c.naam}", file,
                      (*path, "inkoopvorm", "gunningscriteria", j),
-                     _fields(naam=c.naam, weging=f"{c.weging} punten"))
+                     _fields(naam=c.naam, weging=f"{c.weging} punten", inleveren=md(c.inleveren),
+                             prijscriterium=c.prijs,
+                             subcriteria=[f"{x.naam} ({x.weging} punten; id {x.id})" for x in c.subcriteria]))
                 for j, c in enumerate(vorm.gunningscriteria)]
     children += _bekostiging(ds.bekostiging, file, (*path, "bekostiging"))
     for j, v in enumerate(ds.verbijzonderingen):
@@ -234,7 +299,8 @@ def _deelsegment(d: Dossier, file: str, i: int, ds: Deelsegment) -> Item:
     return Item(f"deelsegment:{ds.id}", f"Deelsegment {ds.naam}", file, path, _fields(
         naam=ds.naam, definitie=md(ds.definitie), inkoopvorm_was=vorm.was, inkoopvorm=vorm.wordt,
         redenen_inkoopvorm=vorm.redenen, heropening=md(vorm.heropening),
-        maximaal_aantal_aanbieders=vorm.max_aanbieders), children)
+        maximaal_aantal_aanbieders=vorm.max_aanbieders, raming=nl.bedrag(ds.raming) if ds.raming is not None else None,
+        **{"KIT-eisen": ds.kit}, programma_van_eisen=Value("; ".join(str(md(e)) for e in ds.eisen))), children)
 
 
 def _verbijzondering(v: Verbijzondering, file: str, path: Path_) -> Item:
@@ -259,7 +325,8 @@ def tarief_value(t: Tarief) -> Value:
 
 def _tarief(t: Tarief, file: str, path: Path_) -> Item:
     return Item(f"tarief:{t.id}", f"Tarief {t.omschrijving}", file, path,
-                _fields(omschrijving=t.omschrijving, tarief=tarief_value(t), ingangsdatum=t.ingangsdatum))
+                _fields(omschrijving=t.omschrijving, tarief=tarief_value(t), ingangsdatum=t.ingangsdatum,
+                        per_aanbieder=[f"{k}: {nl.bedrag(v)}" for k, v in t.per_aanbieder.items()]))
 
 
 def _deelname(d: Dossier, ds: Deelsegment, file: str, path: Path_) -> list[Item]:
@@ -297,7 +364,8 @@ def _besluiten(d: Dossier) -> Item:
             uitkomsten.append(Item(f"uitkomst:{u.deelsegment}", f"Uitkomst {_deelsegment_naam(d, u.deelsegment)}",
                                    file, (*path, "uitkomsten", j), _fields(
                                        uitkomst=u.uitkomst, gronden=md(u.gronden), niet_voldaan_aan=u.niet_voldaan,
-                                       scores=scores)))
+                                       scores=scores, inschrijfprijs=nl.bedrag(u.inschrijfprijs)
+                                       if u.inschrijfprijs is not None else None)))
         children.append(Item(f"besluit:{besluit.aanbieder}", f"Besluit {_aanbieder_naam(d, besluit.aanbieder)}",
                              file, path, _fields(kenmerk=besluit.kenmerk, verzonden=besluit.verzonden,
                                                  opschortende_termijn=_dagen(besluit.standstill_dagen),

@@ -92,6 +92,8 @@ def plan_dates(today: date) -> dict[str, date]:
     return {
         "VANDAAG": today,
         "PUBLICATIE": publicatie,
+        "VRAGEN": publicatie + timedelta(days=14),
+        "NOTA": publicatie + timedelta(days=21),
         "SLUITING": publicatie + timedelta(days=42),
         "BEOORDELING_TOT": beoordeling_tot,
         "BESLUIT_VERZONDEN": publicatie + timedelta(days=60),

@@ -17,6 +17,7 @@ from .model import (
     Bekostiging,
     BesluitenFile,
     BrievenFile,
+    Deelname,
     Deelsegment,
     DossierSpec,
     Gemeente,
@@ -173,9 +174,11 @@ class Dossier:
         raise KeyError(ident)
 
     def deelnemers(self, ds: Deelsegment) -> list[Deelnemer]:
-        """Every municipality of the dossier with its participation in `ds`, in dossier order."""
-        chosen = set(ds.deelname.gemeenten) if ds.deelname.gemeenten is not None else set(self.gemeenten)
-        exceptions: dict[str, Uitzondering] = {u.gemeente: u for u in ds.deelname.uitzonderingen}
+        """Every municipality of the dossier with its participation in `ds`, in dossier order: the
+        deelsegment's own `deelname`, or else the segment's."""
+        deelname = self.deelname_of(ds)
+        chosen = set(deelname.gemeenten) if deelname.gemeenten is not None else set(self.gemeenten)
+        exceptions: dict[str, Uitzondering] = {u.gemeente: u for u in deelname.uitzonderingen}
         out = []
         for key, gemeente in self.gemeenten.items():
             if key in exceptions:
@@ -187,9 +190,31 @@ class Dossier:
                 out.append(Deelnemer(key, gemeente, Deelnamesoort.NIET))
         return out
 
-    def kit_eisen(self, segment: str) -> list[KitEis]:
+    def is_example(self, model: Any, name: str | None = None) -> bool:
+        """Whether field `name` of `model` (or, without a name, the whole model) is marked `!voorbeeld`."""
+        index = object.__getattribute__(self, "examples")
+        if id(model) in index.models:
+            return True
+        return name is not None and (id(model), name) in index.fields
+
+    def deelname_of(self, ds: Deelsegment) -> Deelname:
+        """The participation that applies to `ds`: its own, or the segment-wide one when it has none."""
+        if "deelname" not in ds.model_fields_set:
+            for segment in self.segmenten.values():
+                if any(x is ds for x in segment.deelsegmenten) and segment.deelname is not None:
+                    return segment.deelname
+        return ds.deelname
+
+    def segment_wide(self, segment: str) -> bool:
+        """Whether segment `segment`'s participation is written once for the whole segment."""
+        s = self.segmenten[segment]
+        return s.deelname is not None and all("deelname" not in ds.model_fields_set for ds in s.deelsegmenten)
+
+    def kit_eisen(self, segment: str, ds: Deelsegment | None = None) -> list[KitEis]:
         """The KIT requirements that apply in a segment, in the order of kit.yaml."""
         listed = set(self.segmenten[segment].kit)
+        for x in self.segmenten[segment].deelsegmenten if ds is None else [ds]:
+            listed |= set(x.kit)
         return [e for e in self.kit.eisen if e.alle_aanbieders or e.id in listed]
 
     def kit_eis(self, ident: str) -> KitEis:

@@ -29,11 +29,14 @@ from .types import (
     MijlpaalSoort,
     Model,
     Postcode,
+    Prijsformule,
     Sleutel,
     Status,
     Tekst,
+    Tijd,
     Uitkomstsoort,
     Varianten,
+    Verklaring,
 )
 
 # --- shared pieces -----------------------------------------------------------------------------
@@ -73,14 +76,31 @@ class Ondertekenaar(Model):
 # --- dossier.yaml --------------------------------------------------------------------------------
 
 
+class Contactpersoon(Model):
+    """De ene contactpersoon voor aanbieders tijdens de procedure."""
+
+    naam: Tekst
+    functie: Tekst | None = Field(None, description="Bijvoorbeeld 'inkoopadviseur'.")
+    email: Email | None = None
+    telefoon: Tekst | None = None
+
+
 class Opdrachtgever(Model):
-    """De aanbestedende dienst."""
+    """Wie namens de deelnemende gemeenten (de aanbestedende diensten, gemeenten.yaml) inkoopt."""
 
     naam: Tekst = Field(description="Bijvoorbeeld 'OZJT/Samen14'.")
     omschrijving: Tekst | None = Field(None, description="Voluit, voor de aanhef van besluiten.")
     adres: Adres | None = None
     email: Email | None = None
     telefoon: Tekst | None = None
+    mandaat: Markdown | None = Field(None, description="Op grond waarvan de opdrachtgever namens de gemeenten "
+                                     "inkoopt (gemeenschappelijke regeling, mandaatbesluit) en wie de besluiten "
+                                     "neemt. Staat in hoofdstuk 1 van elk bestek.")
+    contactpersoon: Contactpersoon | None = Field(None, description="De ene contactpersoon voor aanbieders "
+                                                  "tijdens de procedure.")
+    kanaal: Tekst | None = Field(None, description="Het communicatiekanaal van de procedure, bijvoorbeeld "
+                                 "'de berichtenmodule van TenderNed'; vragen en inschrijvingen gaan alleen "
+                                 "hierlangs.")
 
 
 class Contract(Model):
@@ -89,6 +109,9 @@ class Contract(Model):
     ingangsdatum: Datum
     looptijd_maanden: Aantal = Field(ge=1, le=240)
     verlenging: Tekst | None = Field(None, description="Verlengingsopties, bijvoorbeeld 'tweemaal twee jaar'.")
+    verlenging_besluit: Markdown | None = Field(None, description="Wie over verlenging beslist en wanneer, "
+                                                "bijvoorbeeld 'de opdrachtgever, uiterlijk zes maanden voor de "
+                                                "einddatum'. Staat in de overeenkomst.")
 
 
 class Fase(Model):
@@ -108,11 +131,15 @@ class Fase(Model):
 
 
 class Mijlpaal(Model):
-    """Een mijlpaal met datum."""
+    """Een stap van het tijdschema met datum en (bij een uiterste termijn) tijd."""
 
     soort: MijlpaalSoort
     datum: Datum
-    omschrijving: Tekst | None = None
+    tijd: Tijd | None = Field(None, description="Tijdstip als UU:MM, bijvoorbeeld '12:00'; met een "
+                              "'procedure' verplicht bij sluiting-vragen en sluiting-inschrijving.")
+    omschrijving: Tekst | None = Field(None, description="Staat in het tijdschema van het bestek.")
+    fase: Tekst | None = Field(None, description="De naam van de fase waarin deze stap valt; de datum ligt "
+                               "dan binnen die fase.")
 
 
 class Planning(Model):
@@ -136,6 +163,105 @@ class Sturingsinstrumenten(Model):
                                                     "contractmanagement over de segmenten heen is ingericht.")
     toegang: Markdown | None = Field(None, description="Hoe de toegang tot de jeugdhulp is georganiseerd en "
                                      "welke ontwikkelingen worden meegenomen.")
+
+
+class Bewijsstuk(Model):
+    """Een bewijsstuk dat de opdrachtgever opvraagt: wat, van wie en wanneer."""
+
+    wat: Tekst = Field(description="Bijvoorbeeld 'Gedragsverklaring Aanbesteden (GVA), niet ouder dan twee jaar'.")
+    van_wie: Tekst = Field(description="Bijvoorbeeld 'de voorlopig gegunde inschrijvers'.")
+    wanneer: Tekst = Field(description="Bijvoorbeeld 'binnen tien werkdagen na het verzoek'.")
+
+
+class Uitsluiting(Model):
+    """De uitsluitingsgronden: hoe een aanbieder verklaart dat er geen gelden, en welk bewijs volgt."""
+
+    verklaring: Verklaring = Field(description="'uea' (Uniform Europees Aanbestedingsdocument) of "
+                                   "'eigen-verklaring'.")
+    toelichting: Markdown | None = Field(None, description="Welke uitsluitingsgronden gelden (verplichte en "
+                                         "facultatieve).")
+    bewijs: list[Bewijsstuk] = Field(min_length=1)
+
+
+class Schaalpunt(Model):
+    """Eén punt van de beoordelingsschaal."""
+
+    score: Aantal = Field(ge=0, le=100)
+    betekenis: Tekst = Field(description="Bijvoorbeeld 'goed: de aanpak is concreet en onderbouwd'.")
+
+
+class Beoordeling(Model):
+    """Hoe de inschrijvingen op de gunningscriteria worden beoordeeld."""
+
+    schaal: list[Schaalpunt] = Field(min_length=2, description="De beoordelingsschaal, van laag naar hoog.")
+    methode: Markdown = Field(description="Wie beoordeelt en hoe: commissie, eerst individueel en dan in "
+                              "consensus, hoe de schaalscore in punten wordt omgerekend.")
+    prijsformule: Prijsformule | None = Field(None, description="Verplicht als een criterium 'prijs: true' "
+                                              "heeft. 'relatief': punten = weging × laagste inschrijfprijs / eigen "
+                                              "inschrijfprijs; dossier controleert de punten in besluiten.yaml.")
+    gelijke_score: Markdown = Field(description="Wat er gebeurt bij een gelijke totaalscore (tie-break).")
+
+
+class Procedurevoorwaarden(Model):
+    """Uitsluiting, geschiktheid en beoordeling van één soort procedure (aanbesteding of toelating)."""
+
+    uitsluiting: Uitsluiting
+    geschiktheidseisen: list[Markdown] = Field(default_factory=list, description="Geschiktheidseisen naast de "
+                                               "KIT-eisen met soort 'geschiktheid', elk proportioneel; "
+                                               "geen minimumeisen aan de dienst zelf.")
+    beoordeling: Beoordeling | None = Field(None, description="Verplicht bij aanbesteding.")
+
+
+class Bijlage(Model):
+    """Een bijlage bij de bestekken (formulier, referentieformulier, Bibob-vragenlijst, tarievenbijlage)."""
+
+    id: Sleutel
+    titel: Tekst
+    omschrijving: Tekst | None = None
+
+
+class Procedure(Model):
+    """De procedure zoals de bestekken die aan aanbieders voorschrijven."""
+
+    publicatie: Tekst = Field(description="Waar en onder welk kenmerk de procedure is gepubliceerd, "
+                              "bijvoorbeeld 'TenderNed, kenmerk 412345'.")
+    percelen_combineren: bool = Field(True, description="Of een aanbieder op meer percelen (deelsegmenten) "
+                                      "mag inschrijven; elk deelsegment is een perceel.")
+    gestanddoeningstermijn_dagen: Aantal = Field(ge=1, le=365, description="Hoe lang een inschrijving geldig "
+                                                 "blijft na de sluiting, in kalenderdagen.")
+    vragen: Markdown = Field(description="Hoe aanbieders vragen stellen (kanaal, anoniem, wanneer); de Nota van "
+                             "Inlichtingen maakt deel uit van de stukken en gaat voor.")
+    inschrijven: Markdown = Field(description="Hoe een aanbieder inschrijft: formulieren, vorm, ondertekening, "
+                                  "taal, combinaties, onderaanneming, beroep op derden, geen varianten.")
+    aanbesteding: Procedurevoorwaarden | None = Field(None, description="Verplicht als een deelsegment wordt "
+                                                      "aanbesteed (verlicht regime).")
+    toelating: Procedurevoorwaarden | None = Field(None, description="Verplicht als een deelsegment een "
+                                                   "toelatingsprocedure of open house heeft.")
+    na_gunning: Markdown | None = Field(None, description="Wat volgt op het gunnings- of toelatingsbesluit: "
+                                        "opschortende termijn, definitieve gunning, ondertekening.")
+    voorbehouden: list[Markdown] = Field(default_factory=list, description="Voorbehouden: intrekken, "
+                                         "budget, geen verplichting tot gunnen.")
+    bijlagen: list[Bijlage] = Field(default_factory=list, description="De bijlagen bij elk bestek, met titel.")
+
+    @model_validator(mode="after")
+    def _scored(self) -> "Procedure":
+        if self.aanbesteding is not None and self.aanbesteding.beoordeling is None:
+            raise ValueError(_("a tender says how bids are scored: give 'aanbesteding' a 'beoordeling'"))
+        return self
+
+
+class Overeenkomst(Model):
+    """De concept-overeenkomst (raamovereenkomst of toelatingsovereenkomst): de bepalingen die de bestekken
+    noemen. Tekst die niet uit een vastgesteld model komt, markeert u met !voorbeeld: die staat in de
+    overeenkomst als voorbeeldtekst ter juridische toetsing."""
+
+    voorwerp: Markdown = Field(description="Wat de overeenkomst regelt.")
+    indexatie: Markdown = Field(description="Hoe de tarieven worden geïndexeerd, bijvoorbeeld met de OVA.")
+    wijziging: Markdown = Field(description="Hoe de overeenkomst wordt gewijzigd.")
+    beeindiging: Markdown = Field(description="Opzegging en ontbinding.")
+    boetes: Markdown = Field(description="Boetes en andere sancties.")
+    geschillen: Markdown = Field(description="Hoe geschillen worden opgelost; de rechtbank staat in besluiten.yaml.")
+    voorwaarden: Tekst | None = Field(None, description="De algemene inkoopvoorwaarden die gelden, met titel.")
 
 
 class DossierSpec(Model):
@@ -165,6 +291,11 @@ class DossierSpec(Model):
                                       "inkoop-effecten en vervolg, in volgorde.")
     doorlopende_inschrijving: bool = Field(False, description="Of aanbieders gedurende het contract "
                                            "doorlopend kunnen inschrijven.")
+    procedure: Procedure | None = Field(None, description="De procedure voor aanbieders: publicatie, "
+                                        "vragen, inschrijven, uitsluiting, geschiktheid, beoordeling, "
+                                        "voorbehouden en bijlagen (hoofdstukken 1 tot 9 en 13 van elk bestek).")
+    overeenkomst: Overeenkomst | None = Field(None, description="De concept-overeenkomst; met dit veld maakt "
+                                              "dossier per segment een overeenkomst.")
     huisstijl: Tekst | None = Field(None, description="De huisstijl van de documenten: de naam van een "
                                     "meegeleverde huisstijl ('standaard', 'zhz') of een pad, relatief aan de "
                                     "dossiermap, naar een map met eigen sjablonen (bijvoorbeeld "
@@ -247,12 +378,35 @@ class BegrippenFile(Model):
 # --- segmenten/<segment>.yaml --------------------------------------------------------------------
 
 
+class Subcriterium(Model):
+    """Een subcriterium met zijn weging in punten."""
+
+    id: Sleutel
+    naam: Tekst
+    weging: Aantal = Field(ge=1, le=100, description="Punten; de subcriteria tellen op tot de weging van het "
+                           "criterium.")
+
+
 class Criterium(Model):
     """Een gunningscriterium met zijn weging in punten."""
 
     id: Sleutel
     naam: Tekst
     weging: Aantal = Field(ge=1, le=100, description="Punten; de wegingen van een deelsegment tellen op tot 100.")
+    subcriteria: list[Subcriterium] = Field(default_factory=list)
+    inleveren: Markdown | None = Field(None, description="Wat de inschrijver voor dit criterium indient, "
+                                       "bijvoorbeeld 'een plan van aanpak van ten hoogste twee A4'.")
+    prijs: bool = Field(False, description="Of dit het prijscriterium is; de punten volgen dan uit de "
+                        "prijsformule en de inschrijfprijzen.")
+
+    @model_validator(mode="after")
+    def _parts(self) -> "Criterium":
+        if self.subcriteria:
+            total = sum(c.weging for c in self.subcriteria)
+            if total != self.weging:
+                raise ValueError(_("the weights of the subcriteria of '{name}' add up to {total}, not to its weight "
+                                   "{weight}").format(name=self.naam, total=total, weight=self.weging))
+        return self
 
 
 class Inkoopvorm(Model):
@@ -299,6 +453,10 @@ class Tarief(Model):
     bedrag: Bedrag
     eenheid: Eenheid
     ingangsdatum: Datum
+    per_aanbieder: dict[Sleutel, Bedrag] = Field(default_factory=dict, description="Als een bedrag (een "
+                                                 "lumpsum) per aanbieder verschilt: het bedrag per aanbieder, met de "
+                                                 "sleutel uit aanbieders.yaml; 'bedrag' is dan het totaal van alle "
+                                                 "aanbieders samen. Alleen bij eenheid 'euro' of 'jaar'.")
 
 
 class Bezettingsregel(Model):
@@ -329,6 +487,11 @@ class Bekostiging(Model):
             raise ValueError(_("bekostiging '{form}' belongs to uitvoeringsvariant {expected}, not to "
                                "{given}").format(form=self.vorm.value, expected=names,
                                                  given=", ".join(sorted(v.value for v in given))))
+        for t in self.tarieven:
+            if t.eenheid not in self.vorm.eenheden:
+                raise ValueError(_("tariff '{id}': unit '{unit}' does not fit bekostiging '{form}'; choose from: "
+                                   "{units}").format(id=t.id, unit=t.eenheid.value, form=self.vorm.value,
+                                                     units=", ".join(u.value for u in self.vorm.eenheden)))
         if self.vorm.heeft_beschikbaarheid and self.bezettingsregel is None:
             raise ValueError(_("availability funding (beschikbaarheidsbekostiging) needs a 'bezettingsregel' "
                                "(for example: when occupancy falls below 50%, the parties decide together "
@@ -362,7 +525,8 @@ class Verbijzondering(Model):
 
 
 class Deelsegment(Model):
-    """Een deelsegment: definitie, inkoopvorm, bekostiging en deelname."""
+    """Een deelsegment: definitie, inkoopvorm, bekostiging en deelname. In het bestek is elk deelsegment
+    een perceel."""
 
     id: Sleutel = Field(description="Uniek in het hele dossier; besluiten verwijzen ernaar.")
     naam: Tekst
@@ -371,6 +535,15 @@ class Deelsegment(Model):
     inkoopvorm: Inkoopvorm
     bekostiging: Bekostiging
     deelname: Deelname = Field(default_factory=Deelname)
+    raming: Bedrag | None = Field(None, description="De geraamde waarde van het perceel over de looptijd, in "
+                                  "euro's (exclusief btw); staat in hoofdstuk 2 van het bestek.")
+    kit: list[KitId] = Field(default_factory=list, description="KIT-eisen die alleen in dit deelsegment gelden, "
+                             "naast die van het segment.")
+    eisen: list[Markdown] = Field(default_factory=list, description="Het programma van eisen van dit "
+                                  "deelsegment: doelgroep, resultaten, wacht- en reactietermijnen, personeel, "
+                                  "melden van incidenten, berichtenverkeer, facturatie, AVG. Een eis die een "
+                                  "termijn noemt, noemt die termijn ('binnen vijf werkdagen'); een begrip uit "
+                                  "begrippen.yaml schrijft u als [[id]].")
 
 
 class Kpi(Model):
@@ -396,13 +569,20 @@ class SegmentFile(Model):
     naam: Tekst
     definitie: Markdown
     tactische_doelen: list[Tekst] = Field(default_factory=list)
-    secties: list[Sectie] = Field(default_factory=list)
+    secties: list[Sectie] = Field(default_factory=list, description="Hoofdstukken van het bestek, in het "
+                                  "programma van eisen.")
+    beleid: list[Sectie] = Field(default_factory=list, description="Beleidstekst over dit segment die niet in een "
+                                 "aanbestedingsdocument hoort (onderzoek, open punten): staat alleen in de "
+                                 "samenvatting, niet in het bestek.")
+    deelname: Deelname | None = Field(None, description="Deelname voor het hele segment: geldt voor elk "
+                                      "deelsegment dat geen eigen 'deelname' heeft.")
     deelsegmenten: list[Deelsegment] = Field(min_length=1)
     kit: list[KitId] = Field(default_factory=list, description="KIT-eisen die in dit segment gelden, "
                              "naast de eisen voor alle aanbieders.")
     leveranciersmanagement: Leveranciersmanagement
     toegang: Markdown
-    risicos: list[Risico] = Field(default_factory=list)
+    risicos: list[Risico] = Field(default_factory=list, description="Risico's van dit segment; ze staan in de "
+                                  "samenvatting, niet in het bestek.")
 
 
 # --- aanbieders.yaml and besluiten.yaml ----------------------------------------------------------
@@ -435,6 +615,9 @@ class Uitkomst(Model):
                                       "waaraan niet is voldaan.")
     scores: dict[Sleutel, Decimal] = Field(default_factory=dict, description="Bij aanbesteden: punten "
                                            "per gunningscriterium (0 tot de weging).")
+    inschrijfprijs: Bedrag | None = Field(None, description="Bij aanbesteden met een prijscriterium: de "
+                                          "inschrijfprijs in euro's; de punten op het prijscriterium worden "
+                                          "ermee gecontroleerd.")
 
     @model_validator(mode="after")
     def _grounded(self) -> "Uitkomst":

@@ -42,7 +42,9 @@ def reference() -> str:
         "`schemas/`, zodat een editor (VS Code met de YAML-extensie) aanvult en controleert; zet daarvoor",
         "bovenaan het bestand `# yaml-language-server: $schema=../../schemas/<naam>.schema.json`.",
         "",
-        "Schrijfwijze: datums als `JJJJ-MM-DD` (`2025-01-01`), bedragen in euro's met een punt (`186.50`),",
+        "Schrijfwijze: datums als `JJJJ-MM-DD` (`2025-01-01`), tijden als `UU:MM` (`12:00`), bedragen in euro's",
+        "met een punt en hoogstens twee decimalen (`186.50`; `186.505` is een fout, want de documenten tonen",
+        "bedragen op de cent),",
         "sleutels in kleine letters met `-` (`hof-van-twente`). Velden van het type *Markdown* mogen alinea's,",
         "lijsten, **vet**, *cursief*, links en tabellen bevatten; ruwe HTML wordt letterlijk getoond.",
         "",
@@ -72,19 +74,23 @@ def reference() -> str:
                   "An enumeration" not in enum.__doc__ else "", "", "| waarde | in documenten |", "|---|---|"]
         lines += [f"| `{m.value}` | {m.label} |" for m in enum]
         lines.append("")
-    lines += ["### Bekostiging en uitvoeringsvariant", "",
+    lines += ["### Bekostiging, uitvoeringsvariant en eenheid", "",
               "Elke bekostigingsvorm hoort bij een uitvoeringsvariant (iJw); een samengestelde vorm noemt de",
-              "variant van elk onderdeel.", "", "| bekostiging | uitvoeringsvariant |", "|---|---|"]
+              "variant van elk onderdeel. De eenheid van een tarief past bij de bekostigingsvorm, niet bij de",
+              "variant: een outputgericht traject kan per stuk of per etmaal worden betaald.", "",
+              "| bekostiging | uitvoeringsvariant | eenheden |", "|---|---|---|"]
     from .types import Bekostigingsvorm
 
     for vorm in Bekostigingsvorm:
-        lines.append(f"| `{vorm.value}` | {', '.join(c.uitvoeringsvariant.value for c in vorm.componenten)} |")
+        lines.append(f"| `{vorm.value}` | {', '.join(c.uitvoeringsvariant.value for c in vorm.componenten)} | "
+                     f"{', '.join(u.value for u in vorm.eenheden)} |")
     lines += ["", "## Regels", "", "Naast de velden controleert `dossier validate` deze regels:", ""]
     lines += [f"- {_first_paragraph(rule.__doc__)}" for rule in rules.RULES]
     lines += [
         "- Een toelatingsprocedure met voorwaarden noemt `heropening`; aanbesteden heeft gunningscriteria",
         "  met wegingen die optellen tot 100; aanbesteden met een beperkt aantal aanbieders noemt `max_aanbieders`.",
-        "- Beschikbaarheidsbekostiging heeft een `bezettingsregel`; de uitvoeringsvariant past bij de bekostiging.",
+        "- Beschikbaarheidsbekostiging heeft een `bezettingsregel`; de uitvoeringsvariant en de eenheid van elk",
+        "  tarief passen bij de bekostiging; de subcriteria van een gunningscriterium tellen op tot zijn weging.",
         "- Een afwijzing noemt `niet_voldaan` en `gronden`; niet gunnen noemt `gronden`.",
         "- Een fase eindigt niet vóór ze begint; tekst bevat geen onzichtbare stuurtekens.",
         "- Een besluit met een aanbesteed deelsegment vermeldt de opschortende termijn (`standstill_dagen`,",

@@ -11,6 +11,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from ..errors import Problem
 from ..i18n import _, ngettext, number
@@ -19,7 +20,7 @@ from .housestyle import MISSING, SHIPPED, required_templates, shipped_styles, te
 from .yamlfile import Path_, YamlFile
 from .messages import did_you_mean
 from .model import SegmentFile
-from .types import Briefsoort, InkoopvormSoort, MijlpaalSoort, Uitkomstsoort
+from .types import MIJLPAAL_VOLGORDE, Briefsoort, Eenheid, InkoopvormSoort, MijlpaalSoort, Prijsformule, Uitkomstsoort
 
 Rule = Callable[[Dossier], Iterator[Problem]]
 
@@ -115,29 +116,37 @@ def references(d: Dossier) -> Iterator[Problem]:
             if kit_id not in kit_ids:
                 yield src.problem(("kit", k), _("KIT requirement '{id}' does not exist in kit.yaml{hint}").format(
                     id=kit_id, hint=_hint(kit_id, kit_ids)))
+        wide = d.segmenten[seg].deelname
+        places: list[tuple[Path_, Any]] = [(("deelname",), wide)] if wide is not None else []
         for i, ds in enumerate(d.segmenten[seg].deelsegmenten):
-            loc = ("deelsegmenten", i, "deelname")
-            for g, key in enumerate(ds.deelname.gemeenten or []):
+            places.append((("deelsegmenten", i, "deelname"), ds.deelname))
+            for k, kit_id in enumerate(ds.kit):
+                if kit_id not in kit_ids:
+                    yield src.problem(("deelsegmenten", i, "kit", k), _(
+                        "KIT requirement '{id}' does not exist in kit.yaml{hint}").format(
+                            id=kit_id, hint=_hint(kit_id, kit_ids)))
+        for loc, deelname in places:
+            for g, key in enumerate(deelname.gemeenten or []):
                 if key not in gemeenten:
                     yield src.problem((*loc, "gemeenten", g),
                                       _("municipality '{key}' does not exist in gemeenten.yaml{hint}").format(
                                           key=key, hint=_hint(key, gemeenten)))
             named: set[str] = set()
-            excused = {u.gemeente for u in ds.deelname.uitzonderingen}
+            excused = {u.gemeente for u in deelname.uitzonderingen}
             for key in gemeenten:
-                if ds.deelname.gemeenten is not None and key not in ds.deelname.gemeenten and key not in excused:
+                if deelname.gemeenten is not None and key not in deelname.gemeenten and key not in excused:
                     yield src.problem((*loc, "gemeenten"), _(
                         "municipality '{key}' does not take part but has no exception with an explanation; add "
                         "one under 'uitzonderingen'").format(key=key))
-            for u, uitz in enumerate(ds.deelname.uitzonderingen):
+            for u, uitz in enumerate(deelname.uitzonderingen):
                 if uitz.gemeente not in gemeenten:
                     yield src.problem((*loc, "uitzonderingen", u, "gemeente"),
                                       _("municipality '{key}' does not exist in gemeenten.yaml{hint}").format(
                                           key=uitz.gemeente, hint=_hint(uitz.gemeente, gemeenten)))
                 if uitz.gemeente in named:
                     yield src.problem((*loc, "uitzonderingen", u, "gemeente"),
-                                      _("municipality '{key}' already has an exception in this "
-                                        "deelsegment").format(key=uitz.gemeente))
+                                      _("municipality '{key}' already has an exception here").format(
+                                          key=uitz.gemeente))
                 named.add(uitz.gemeente)
 
 
@@ -154,8 +163,10 @@ def segment_files(d: Dossier) -> Iterator[Problem]:
 
 @needs("dossier.yaml")
 def planning_order(d: Dossier) -> Iterator[Problem]:
-    """Planning phases are in date order; milestones go publicatie → sluiting inschrijving →
-    gunning → ingang contract; the ingang-contract milestone equals the contract start."""
+    """Planning phases are in date order; milestones follow the steps of a tender (publicatie →
+    sluiting-vragen → nota-van-inlichtingen → sluiting-inschrijving → beoordeling → gunning or toelating →
+    einde-opschortende-termijn → ondertekening → ingang-contract); the ingang-contract milestone equals the
+    contract start; a milestone that names its `fase` falls within that phase."""
     src = d.sources["dossier.yaml"]
     fasen = d.spec.planning.fasen
     for i in range(1, len(fasen)):
@@ -164,20 +175,108 @@ def planning_order(d: Dossier) -> Iterator[Problem]:
                               _("phase '{name}' begins before the previous phase '{previous}'; put the "
                                 "phases in order of start date").format(name=fasen[i].naam,
                                                                         previous=fasen[i - 1].naam))
-    order = [MijlpaalSoort.PUBLICATIE, MijlpaalSoort.SLUITING_INSCHRIJVING, MijlpaalSoort.GUNNING,
-             MijlpaalSoort.INGANG_CONTRACT]
-    dated = [(i, m) for i, m in enumerate(d.spec.planning.mijlpalen) if m.soort in order]
+    rank = {soort: n for n, soort in enumerate(MIJLPAAL_VOLGORDE)}
+    rank[MijlpaalSoort.TOELATING] = rank[MijlpaalSoort.GUNNING]
+    dated = [(i, m) for i, m in enumerate(d.spec.planning.mijlpalen) if m.soort in rank]
     for (_i, a), (j, b) in ((x, y) for x in dated for y in dated):
-        if order.index(a.soort) < order.index(b.soort) and b.datum < a.datum:
+        if rank[a.soort] < rank[b.soort] and b.datum < a.datum:
             yield src.problem(("planning", "mijlpalen", j, "datum"),
                               _("{milestone} ({date}) is before {earlier} ({earlier_date})").format(
                                   milestone=b.soort.label.lower(), date=b.datum.isoformat(),
                                   earlier=a.soort.label.lower(), earlier_date=a.datum.isoformat()))
+    names = [f.naam for f in fasen]
     for i, m in enumerate(d.spec.planning.mijlpalen):
         if m.soort is MijlpaalSoort.INGANG_CONTRACT and m.datum != d.spec.contract.ingangsdatum:
             yield src.problem(("planning", "mijlpalen", i, "datum"),
                               _("ingang contract ({date}) differs from contract.ingangsdatum ({start})").format(
                                   date=m.datum.isoformat(), start=d.spec.contract.ingangsdatum.isoformat()))
+        if m.fase is None:
+            continue
+        fase = next((f for f in fasen if f.naam == m.fase), None)
+        if fase is None:
+            yield src.problem(("planning", "mijlpalen", i, "fase"), _(
+                "there is no phase '{name}' in planning.fasen{hint}").format(name=m.fase, hint=_hint(m.fase, names)))
+        elif not fase.van <= m.datum <= fase.tot:
+            yield src.problem(("planning", "mijlpalen", i, "datum"), _(
+                "{milestone} ({date}) falls outside its phase '{name}' ({start} to {end}); correct the date or the "
+                "phase").format(milestone=m.soort.label.lower(), date=m.datum.isoformat(), name=fase.naam,
+                                start=fase.van.isoformat(), end=fase.tot.isoformat()))
+
+
+_VAGUE_TERM = re.compile(r"\b(afgesproken|overeengekomen|gestelde|afgestemde|redelijke|nader te bepalen)\s+"
+                         r"(termijn|reactietermijn|wachttijd|norm)", re.I)
+_TERM_REF = re.compile(r"\[\[([^\]]*)\]\]")
+
+
+def term_problems(text: str, begrippen: list[str]) -> Iterator[str]:
+    """Why a requirement's text refers to something it does not define: a `[[id]]` that is no begrip, or
+    'de afgesproken termijn' in a sentence that states no term (no number)."""
+    for match in _TERM_REF.finditer(text):
+        if match.group(1) not in begrippen:
+            yield _("'[[{id}]]' refers to a term that is not defined in begrippen.yaml{hint}").format(
+                id=match.group(1), hint=_hint(match.group(1), begrippen))
+    for sentence in re.split(r"(?<=[.;:])\s", text):
+        vague = _VAGUE_TERM.search(sentence)
+        if vague and not re.search(r"[0-9]|\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twintig|dertig)\b",
+                                   sentence[vague.end():] + sentence[:vague.start()], re.I):
+            yield _("'{words}' refers to a term that the requirement does not state; write the term itself, for "
+                    "example 'binnen vijf werkdagen'").format(words=vague.group(0))
+
+
+@needs("dossier.yaml", SEGMENTS, "kit.yaml", "begrippen.yaml")
+def defined_terms(d: Dossier) -> Iterator[Problem]:
+    """A requirement (a KIT requirement's text, a deelsegment's `eisen`) defines what it refers to: a
+    `[[id]]` names a begrip of begrippen.yaml, and 'de afgesproken termijn' states the term."""
+    ids = [b.id for b in d.begrippen.begrippen]
+    for i, e in enumerate(d.kit.eisen):
+        for why in term_problems(e.tekst, ids):
+            yield d.sources["kit.yaml"].problem(("eisen", i, "tekst"), why)
+    for seg in d.spec.segmenten:
+        src = d.sources[d.segment_file(seg)]
+        for i, ds in enumerate(d.segmenten[seg].deelsegmenten):
+            for j, eis in enumerate(ds.eisen):
+                for why in term_problems(eis, ids):
+                    yield src.problem(("deelsegmenten", i, "eisen", j), why)
+
+
+@needs("dossier.yaml", SEGMENTS)
+def procedure_complete(d: Dossier) -> Iterator[Problem]:
+    """With a `procedure` in dossier.yaml: it has `aanbesteding` when a deelsegment is tendered and
+    `toelating` when one has an admission procedure or open house; a price criterion has a `prijsformule`;
+    each tendered deelsegment has a `raming`; the timetable has a closing (sluiting-inschrijving), and the
+    deadlines (sluiting-vragen, sluiting-inschrijving) have a `tijd`."""
+    p = d.spec.procedure
+    if p is None:
+        return
+    src = d.sources["dossier.yaml"]
+    pairs = d.deelsegmenten()
+    tendered = [ds for _s, ds in pairs if ds.inkoopvorm.wordt.is_aanbesteden]
+    admitted = [ds for _s, ds in pairs if not ds.inkoopvorm.wordt.is_aanbesteden]
+    if tendered and p.aanbesteding is None:
+        yield src.problem(("procedure",), _("{name} is tendered: describe the tender under 'procedure: "
+                                            "aanbesteding' (uitsluiting, beoordeling)").format(name=tendered[0].naam))
+    if admitted and p.toelating is None:
+        yield src.problem(("procedure",), _("{name} has an admission procedure: describe it under 'procedure: "
+                                            "toelating' (uitsluiting)").format(name=admitted[0].naam))
+    for i, m in enumerate(d.spec.planning.mijlpalen):
+        if m.soort in (MijlpaalSoort.SLUITING_VRAGEN, MijlpaalSoort.SLUITING_INSCHRIJVING) and m.tijd is None:
+            yield src.problem(("planning", "mijlpalen", i), _(
+                "a deadline ({milestone}) needs a 'tijd' as well, for example '12:00'").format(
+                    milestone=m.soort.label.lower()))
+    if not any(m.soort is MijlpaalSoort.SLUITING_INSCHRIJVING for m in d.spec.planning.mijlpalen):
+        yield src.problem(("planning", "mijlpalen"), _("the timetable has no closing: add a milestone "
+                                                       "'sluiting-inschrijving' with datum and tijd"))
+    priced = any(c.prijs for ds in tendered for c in ds.inkoopvorm.gunningscriteria)
+    if priced and p.aanbesteding is not None and p.aanbesteding.beoordeling is not None \
+            and p.aanbesteding.beoordeling.prijsformule is None:
+        yield src.problem(("procedure", "aanbesteding", "beoordeling"), _(
+            "a criterion is the price criterion ('prijs: true'): name the 'prijsformule'"))
+    for seg in d.spec.segmenten:
+        for i, ds in enumerate(d.segmenten[seg].deelsegmenten):
+            if ds.inkoopvorm.wordt.is_aanbesteden and ds.raming is None:
+                yield d.sources[d.segment_file(seg)].problem(("deelsegmenten", i), _(
+                    "{name} is tendered: give its estimated value in 'raming' (euros over the contract "
+                    "period)").format(name=ds.naam))
 
 
 @needs("dossier.yaml", SEGMENTS, "kit.yaml", "aanbieders.yaml", "besluiten.yaml")
@@ -192,6 +291,7 @@ def decisions(d: Dossier) -> Iterator[Problem]:
     ds_ids = [ds.id for _, ds in d.deelsegmenten()]
     seen: dict[str, int] = {}
     totals: dict[str, dict[str, float]] = {}
+    prices: dict[str, list[tuple[Path_, Any, dict[str, Any]]]] = {}
     outcome: dict[tuple[str, str], Uitkomstsoort] = {}
     for b, besluit in enumerate(d.besluiten.besluiten):
         loc = ("besluiten", b)
@@ -242,10 +342,37 @@ def decisions(d: Dossier) -> Iterator[Problem]:
                         yield src.problem((*uloc, "scores", cid), _("score {score} is not between 0 and {weight} "
                                                                     "(the weight)").format(
                             score=score, weight=criteria[cid].weging))
+                if any(c.prijs for c in criteria.values()) and uitkomst.inschrijfprijs is None:
+                    yield src.problem(uloc, _("{name} has a price criterion: give the bid price in "
+                                              "'inschrijfprijs'").format(name=ds.naam))
+                elif uitkomst.inschrijfprijs is not None:
+                    prices.setdefault(ds.id, []).append((uloc, uitkomst.inschrijfprijs, uitkomst.scores))
                 totals.setdefault(ds.id, {})[besluit.aanbieder] = float(sum(uitkomst.scores.values()))
             elif uitkomst.scores:
                 yield src.problem((*uloc, "scores"), _("scores belong to a tender only"))
+    yield from _price_scores(d, prices)
     yield from _gunningen(d, outcome, totals)
+
+
+def _price_scores(d: Dossier, prices: dict[str, list[tuple[Path_, Any, dict[str, Any]]]]) -> Iterator[Problem]:
+    """The points on a price criterion follow from the bid prices by the prijsformule ('relatief')."""
+    p = d.spec.procedure
+    formule = p.aanbesteding.beoordeling.prijsformule if p and p.aanbesteding and p.aanbesteding.beoordeling else None
+    if formule is not Prijsformule.RELATIEF:
+        return
+    src = d.sources["besluiten.yaml"]
+    for ident, rows in prices.items():
+        lowest = min(price for _loc, price, _scores in rows)
+        for c in d.deelsegment(ident)[1].inkoopvorm.gunningscriteria:
+            if not c.prijs:
+                continue
+            for loc, price, scores in rows:
+                expected = c.weging * lowest / price if price else c.weging
+                if c.id in scores and abs(float(scores[c.id]) - float(expected)) > 0.01:
+                    yield src.problem((*loc, "scores", c.id), _(
+                        "by the price formula, a bid price of {price} gives {expected} points on '{name}', not "
+                        "{score}").format(price=number(price, "#,##0.00"), expected=number(expected, "0.00"),
+                                          name=c.naam, score=scores[c.id]))
 
 
 def _gunningen(d: Dossier, outcome: dict[tuple[str, str], Uitkomstsoort],
@@ -470,6 +597,40 @@ def _segment_ids(segment: SegmentFile) -> list[str]:
     return out
 
 
-RULES: list[Rule] = [unique_ids, same_twice, segment_files, references, planning_order, decisions, reapply, letters,
+@needs("dossier.yaml", SEGMENTS, "aanbieders.yaml")
+def provider_amounts(d: Dossier) -> Iterator[Problem]:
+    """A tariff with an amount per provider (`per_aanbieder`) names known providers, is a sum of money
+    (eenheid 'euro' or 'jaar'), and its amounts add up to its `bedrag`."""
+    aanbieders = list(d.aanbieders)
+    for seg in d.spec.segmenten:
+        src = d.sources[d.segment_file(seg)]
+        for i, ds in enumerate(d.segmenten[seg].deelsegmenten):
+            places: list[tuple[Path_, Any]] = [(("deelsegmenten", i, "bekostiging"), ds.bekostiging)]
+            places += [(("deelsegmenten", i, "verbijzonderingen", j, "bekostiging"), v.bekostiging)
+                       for j, v in enumerate(ds.verbijzonderingen) if v.bekostiging is not None]
+            for loc, b in places:
+                for t, tarief in enumerate(b.tarieven):
+                    if not tarief.per_aanbieder:
+                        continue
+                    tloc = (*loc, "tarieven", t)
+                    if tarief.eenheid not in (Eenheid.EURO, Eenheid.JAAR):
+                        yield src.problem((*tloc, "eenheid"), _(
+                            "an amount per provider is a sum of money: write eenheid 'euro' or 'jaar', not "
+                            "'{unit}'").format(unit=tarief.eenheid.value))
+                    for key in tarief.per_aanbieder:
+                        if key not in aanbieders:
+                            yield src.problem((*tloc, "per_aanbieder", key), _(
+                                "provider '{key}' does not exist in aanbieders.yaml{hint}").format(
+                                    key=key, hint=_hint(key, aanbieders)), key=True)
+                    total = sum(tarief.per_aanbieder.values())
+                    if total != tarief.bedrag:
+                        yield src.problem((*tloc, "bedrag"), _(
+                            "the amounts per provider add up to {total}, not to 'bedrag' ({amount}); 'bedrag' is "
+                            "the total of all providers").format(total=number(total, "#,##0.00"),
+                                                                 amount=number(tarief.bedrag, "#,##0.00")))
+
+
+RULES: list[Rule] = [unique_ids, same_twice, segment_files, references, planning_order, defined_terms,
+                     procedure_complete, provider_amounts, decisions, reapply, letters,
                      house_styles,
                      house_style, nota_references]

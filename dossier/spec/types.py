@@ -171,7 +171,9 @@ Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")]
 KvkNummer = Annotated[str, Field(pattern=r"^[0-9]{8}$")]
 Kleur = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
 Bedrag = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
-"""An amount in euros, e.g. `186.50` (a point, no euro sign, no thousands separator)."""
+"""An amount in euros, e.g. `186.50` (a point, no euro sign, no thousands separator), at most two decimals."""
+Tijd = Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+"""A time of day written as UU:MM, e.g. `12:00`."""
 
 
 class Model(BaseModel):
@@ -241,6 +243,16 @@ class Bekostigingsvorm(Labeled):
         return _VARIANT[self]
 
     @property
+    def eenheden(self) -> tuple["Eenheid", ...]:
+        """The tariff units that fit this form of funding (of each component of a composite one): time for
+        P*Q bestede tijd, etmaal for an etmaaltarief, stuk or etmaal for an outputgericht traject, a sum of
+        money for a lump sum or availability."""
+        out: list[Eenheid] = []
+        for c in self.componenten:
+            out += [u for u in _UNITS[c] if u not in out]
+        return tuple(out)
+
+    @property
     def heeft_beschikbaarheid(self) -> bool:
         return Bekostigingsvorm.BESCHIKBAARHEID in self.componenten
 
@@ -266,11 +278,23 @@ class Eenheid(Labeled):
     STUK = "stuk"
     STUK_INSPANNING = "stuk-inspanning"
     EURO = "euro"
+    JAAR = "jaar"
 
     @property
     def ijw_code(self) -> str:
         return {"minuut": "01", "uur": "04", "etmaal": "14", "dagdeel": "16", "stuk": "82",
-                "euro": "83", "stuk-inspanning": "84"}[self.value]
+                "euro": "83", "jaar": "83", "stuk-inspanning": "84"}[self.value]
+
+
+_UNITS = {
+    Bekostigingsvorm.PQ_BESTEDE_TIJD: (Eenheid.MINUUT, Eenheid.UUR, Eenheid.DAGDEEL, Eenheid.STUK_INSPANNING),
+    Bekostigingsvorm.PQ_ETMAALTARIEF: (Eenheid.ETMAAL,),
+    Bekostigingsvorm.ETMAALTOESLAG: (Eenheid.ETMAAL,),
+    Bekostigingsvorm.VAST_TARIEF_TRAJECT: (Eenheid.STUK, Eenheid.ETMAAL),
+    Bekostigingsvorm.PER_UITRUK: (Eenheid.STUK,),
+    Bekostigingsvorm.LUMPSUM: (Eenheid.EURO, Eenheid.JAAR),
+    Bekostigingsvorm.BESCHIKBAARHEID: (Eenheid.EURO, Eenheid.JAAR),
+}
 
 
 class Deelnamesoort(Labeled):
@@ -298,6 +322,31 @@ class MijlpaalSoort(Labeled):
     INGANG_CONTRACT = "ingang-contract"
     BESLUITVORMING = "besluitvorming"
     MARKTCONSULTATIE = "marktconsultatie"
+    SLUITING_VRAGEN = "sluiting-vragen"
+    NOTA = "nota-van-inlichtingen"
+    BEOORDELING = "beoordeling"
+    TOELATING = "toelating"
+    EINDE_OPSCHORTING = "einde-opschortende-termijn"
+    ONDERTEKENING = "ondertekening"
+
+
+MIJLPAAL_VOLGORDE = (MijlpaalSoort.PUBLICATIE, MijlpaalSoort.SLUITING_VRAGEN, MijlpaalSoort.NOTA,
+                     MijlpaalSoort.SLUITING_INSCHRIJVING, MijlpaalSoort.BEOORDELING, MijlpaalSoort.GUNNING,
+                     MijlpaalSoort.EINDE_OPSCHORTING, MijlpaalSoort.ONDERTEKENING, MijlpaalSoort.INGANG_CONTRACT)
+"""The steps of a tender in their order; `toelating` (the admission decisions) goes where `gunning` goes."""
+
+
+class Verklaring(Labeled):
+    """How a bidder declares that no exclusion ground applies."""
+
+    UEA = "uea"
+    EIGEN_VERKLARING = "eigen-verklaring"
+
+
+class Prijsformule(Labeled):
+    """How a price criterion is scored from the bid prices (`inschrijfprijs` in besluiten.yaml)."""
+
+    RELATIEF = "relatief"
 
 
 class Uitkomstsoort(Labeled):
@@ -341,6 +390,7 @@ _LABELS: dict[StrEnum, str] = {
     Eenheid.STUK: "per stuk",
     Eenheid.STUK_INSPANNING: "per stuk",
     Eenheid.EURO: "bedrag",
+    Eenheid.JAAR: "per jaar",
     Deelnamesoort.NIET: "neemt niet deel",
     Deelnamesoort.BEPERKT: "neemt beperkt deel",
     EisSoort.INTEGRITEIT: "Integriteit",
@@ -356,6 +406,15 @@ _LABELS: dict[StrEnum, str] = {
     MijlpaalSoort.INGANG_CONTRACT: "Ingang contract",
     MijlpaalSoort.BESLUITVORMING: "Besluitvorming",
     MijlpaalSoort.MARKTCONSULTATIE: "Marktconsultatie",
+    MijlpaalSoort.SLUITING_VRAGEN: "Sluiting vragen",
+    MijlpaalSoort.NOTA: "Nota van Inlichtingen",
+    MijlpaalSoort.BEOORDELING: "Beoordeling",
+    MijlpaalSoort.TOELATING: "Besluiten over toelating",
+    MijlpaalSoort.EINDE_OPSCHORTING: "Einde opschortende termijn",
+    MijlpaalSoort.ONDERTEKENING: "Ondertekening overeenkomsten",
+    Verklaring.UEA: "Uniform Europees Aanbestedingsdocument (UEA)",
+    Verklaring.EIGEN_VERKLARING: "Eigen verklaring",
+    Prijsformule.RELATIEF: "relatief: punten = weging × laagste inschrijfprijs / eigen inschrijfprijs",
     Uitkomstsoort.TOEGELATEN: "toegelaten",
     Uitkomstsoort.AFGEWEZEN: "afgewezen",
     Uitkomstsoort.GEGUND: "gegund",

@@ -6,10 +6,11 @@ from collections.abc import Callable
 
 from ..document import Template
 from ..style import HouseStyle
-from . import besluit, bestek, collegebrief, nota, raadsbrief, samenvatting, wijzigingsoverzicht
+from . import besluit, bestek, collegebrief, nota, overeenkomst, raadsbrief, samenvatting, wijzigingsoverzicht
 
 BUILDERS: dict[str, Callable[[HouseStyle], Template]] = {
     "bestek": bestek.build,
+    "overeenkomst": overeenkomst.build,
     "samenvatting": samenvatting.build,
     "raadsbrief": raadsbrief.build,
     "collegebrief": collegebrief.build,
