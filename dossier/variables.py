@@ -438,6 +438,8 @@ DESCRIPTIONS: dict[str, str] = {
     "uitkomsten[].totaal_winnaar": N_("the total of the winning tender"),
     "uitkomsten[].winnaars": N_("to whom it was awarded"),
     "uitkomsten[].kenmerken": N_("characteristics and relative advantages of the winning tender"),
+    "uitkomsten[].kenmerken_kop": N_("heading above them: relative advantages only where the number of winners is "
+                                     "limited (otherwise every tender above the threshold wins)"),
     "standstill": N_("the standstill period (empty for admission)"),
     "standstill.dagen": N_("its length in calendar days"),
     "standstill.einde": N_("the day it ends"),

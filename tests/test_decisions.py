@@ -378,6 +378,18 @@ def test_a_refusal_in_the_example_says_the_other_requirements_were_met(twente_be
 
 
 @needs_soffice
+def test_relative_advantages_only_where_the_number_of_winners_is_limited(twente_besluiten: Path) -> None:
+    """Art. 2.130 Aw asks for the relative advantages of the chosen tender; where every tender above the
+    threshold wins (Ernstige Dyslexie), nothing was preferred, so the letter names characteristics only."""
+    unlimited = pdf_words(twente_besluiten / "leescentrum-boekelo.pdf")
+    assert "Kenmerken van de gegunde inschrijvingen" in unlimited
+    assert "relatieve voordelen" not in unlimited
+    both = pdf_words(twente_besluiten / "opgroeipunt-regge.pdf")  # dyslexie won, Advies en expertise (max. 3) lost
+    assert "Kenmerken van de gegunde inschrijvingen" in both
+    assert "Kenmerken en relatieve voordelen van de winnende inschrijving" in both
+
+
+@needs_soffice
 def test_decision_pdf_footer_shows_its_own_date_not_the_dossiers(twente_besluiten: Path) -> None:
     text = pdf_words(twente_besluiten / "zorgbureau-snelstart.pdf")
     assert "versie 1.0 (concept) · 27 september 2024 · pagina 1 van" in text

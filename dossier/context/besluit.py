@@ -8,7 +8,7 @@ from typing import Any
 
 from ..spec import Dossier
 from ..spec.model import Besluit, Uitkomst
-from ..spec.types import Uitkomstsoort
+from ..spec.types import InkoopvormSoort, Uitkomstsoort
 from . import nl, termijnen
 from .common import Document, Md, adresregels, bron, contactgegevens, dossier_facts
 
@@ -216,6 +216,7 @@ def _uitkomst(d: Dossier, besluit: Besluit, u: Uitkomst) -> dict[str, Any]:
         "scores": [],
         "vergelijking": None,
         "kenmerken": None,
+        "kenmerken_kop": "",
     }
     if u.uitkomst.is_aanbesteden:
         gunning = next(g for g in d.besluiten.gunningen if g.deelsegment == ds.id)
@@ -232,6 +233,11 @@ def _uitkomst(d: Dossier, besluit: Besluit, u: Uitkomst) -> dict[str, Any]:
         row["vergelijking"] = d.aanbieders[rival[0]].naam if rival else None
         row["winnaars"] = nl.opsomming(d.aanbieders[w].naam for w in gunning.winnaars)
         row["kenmerken"] = Md(gunning.kenmerken)
+        # art. 2.130 Aw: the characteristics and relative advantages of the chosen tender; where every
+        # tender above the threshold wins, nothing was preferred to anything, so there are none to name
+        row["kenmerken_kop"] = ("Kenmerken en relatieve voordelen van de winnende inschrijving"
+                                if ds.inkoopvorm.wordt is InkoopvormSoort.AANBESTEDEN_BEPERKT
+                                else "Kenmerken van de gegunde inschrijvingen")
     return row
 
 

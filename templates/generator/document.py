@@ -16,7 +16,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Mm, Pt, RGBColor
 
 from dossier.render.docx import reproducible_zip
 from dossier.render.markdown import new_list
@@ -103,6 +103,14 @@ class Template:
         bron.font.color.rgb = rgb(style.colours.muted)
         bron.paragraph_format.space_before = Pt(0)
         bron.paragraph_format.space_after = Pt(2)
+        # The entries of the table of contents (filled in from the PDF's outline after conversion).
+        for level in range(1, 4):
+            toc = doc.styles.add_style(f"toc {level}", WD_STYLE_TYPE.PARAGRAPH)
+            toc.base_style = normal
+            toc.paragraph_format.left_indent = Mm(5 * (level - 1))
+            toc.paragraph_format.space_after = Pt(2)
+            toc.element.set(qn("w:styleId"), f"TOC{level}")  # Word's own built-in style, not a custom one
+            toc.element.attrib.pop(qn("w:customStyle"), None)
         _fix_numbering(doc, style.font)
 
     # --- content helpers -----------------------------------------------------------------------

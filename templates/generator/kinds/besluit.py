@@ -70,7 +70,7 @@ def build(style: HouseStyle) -> Template:
     t.p("Totaal: {{ u.totaal }} punten.")
     t.tag("{%p endif %}")
     t.p("Gegund aan: {{ u.winnaars }}{% if not u.winnaars.endswith('.') %}.{% endif %}")
-    t.p("Kenmerken en relatieve voordelen van de winnende inschrijving", "Heading 3")
+    t.p("{{ u.kenmerken_kop }}", "Heading 3")
     t.md("u.kenmerken")
     t.tag("{%p endif %}")
     t.tag("{%p if u.heropening and not u.positief %}")
