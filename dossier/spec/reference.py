@@ -24,11 +24,22 @@ def schemas() -> dict[str, str]:
     """File name (e.g. 'segment.schema.json') → JSON Schema text."""
     out = {}
     for name, model in FILES.items():
-        schema = model.model_json_schema()
+        schema = _flowing(model.model_json_schema())
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["title"] = f"dossier: {name}"
         out[f"{SCHEMA_NAMES[name]}.schema.json"] = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
     return out
+
+
+def _flowing(schema: Any) -> Any:
+    """`schema` with each description as one line of text: docstrings are wrapped for the source, an
+    editor shows the description as it is."""
+    if isinstance(schema, dict):
+        return {k: " ".join(v.split()) if k == "description" and isinstance(v, str) else _flowing(v)
+                for k, v in schema.items()}
+    if isinstance(schema, list):
+        return [_flowing(v) for v in schema]
+    return schema
 
 
 def reference() -> str:
@@ -66,11 +77,11 @@ def reference() -> str:
     ]
     seen: set[type[BaseModel]] = set()
     for name, model in FILES.items():
-        lines += [f"## `{name}`", "", (model.__doc__ or "").strip(), ""]
+        lines += [f"## `{name}`", "", " ".join((model.__doc__ or "").split()), ""]
         lines += _model_table(model, seen)
     lines += ["## Codelijsten", ""]
     for enum in _enums():
-        lines += [f"### {enum.__name__}", "", (enum.__doc__ or "").strip() if enum.__doc__ and
+        lines += [f"### {enum.__name__}", "", " ".join(enum.__doc__.split()) if enum.__doc__ and
                   "An enumeration" not in enum.__doc__ else "", "", "| waarde | in documenten |", "|---|---|"]
         lines += [f"| `{m.value}` | {m.label} |" for m in enum]
         lines.append("")
@@ -118,11 +129,11 @@ def _model_table(model: type[BaseModel], seen: set[type[BaseModel]]) -> list[str
             kind = kind.replace("tekst", "Markdown")
         nested += [m for m in inner if m not in seen and m not in nested]
         lines.append(f"| `{fname}` | {kind} | {'ja' if info.is_required() else 'nee' + _default(info)} | "
-                     f"{(info.description or '').replace('|', '/')} |")
+                     f"{' '.join((info.description or '').split()).replace('|', '/')} |")
     lines.append("")
     for sub in nested:
         seen.add(sub)
-        lines += [f"### {sub.__name__}", "", (sub.__doc__ or "").strip(), ""]
+        lines += [f"### {sub.__name__}", "", " ".join((sub.__doc__ or "").split()), ""]
         lines += _model_table(sub, seen)
     return lines
 
