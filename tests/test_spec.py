@@ -62,8 +62,9 @@ def test_example_specs_point_editors_to_the_schema() -> None:
         assert target.exists(), f"{path}: {target}"
 
 
-def test_example_specs_pass_their_json_schema() -> None:
-    """What the editor checks (VS Code via the schema line) agrees with what validation accepts."""
+def test_example_specs_pass_their_json_schema(tmp_path: Path) -> None:
+    """What the editor checks (VS Code via the schema line) agrees with what validation accepts: the
+    example dossiers and a new one from `dossier init` pass the schemas their first line names."""
     import datetime
 
     import jsonschema
@@ -77,13 +78,16 @@ def test_example_specs_pass_their_json_schema() -> None:
             return value.isoformat()
         return value
 
-    for spec in (TWENTE, REPO / "specs" / "zhz-2022"):
-        for path in sorted(spec.rglob("*.yaml")):
+    assert run_cli("init", "nieuw", cwd=tmp_path, timeout=120).returncode == 0
+    for spec in (TWENTE, REPO / "specs" / "zhz-2022", tmp_path / "specs" / "nieuw"):
+        files = sorted(spec.rglob("*.yaml"))
+        assert len(files) >= 8, spec
+        for path in files:
             first = path.read_text(encoding="utf-8").splitlines()[0]
             schema = json.loads((path.parent / first.split("=", 1)[1]).read_text())
             data = plain(load_yaml(path))
             errors = [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(data)]
-            assert not errors, f"{path.relative_to(REPO)}: {errors[:3]}"
+            assert not errors, f"{path}: {errors[:3]}"
 
 
 def test_pdf_dates_before_year_1000_have_four_digits(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -170,3 +174,17 @@ def test_amounts_in_the_schema_are_refused_as_validate_refuses_them() -> None:
         for right in ["186.50", "186.5", "186", "0.99", "1234567890.12", 186.5, 186, 0]:
             assert checker.is_valid(right), right
             validate(right)
+
+
+def test_every_rule_is_stated_in_dutch_in_the_reference() -> None:
+    """docs/spec-format.md lists the rules of `dossier validate` in Dutch; a new or changed rule (its English
+    summary in rules.py) needs its Dutch text in reference.RULES_NL, or the reference would show English."""
+    from dossier.spec import rules
+    from dossier.spec.reference import RULES_NL, rule_digest
+
+    for rule in rules.RULES:
+        assert rule.__name__ in RULES_NL, f"rule {rule.__name__}: add its Dutch text to reference.RULES_NL"
+        assert RULES_NL[rule.__name__][1] == rule_digest(rule), (
+            f"rule {rule.__name__} changed: bring its Dutch text in reference.RULES_NL up to date and set the digest "
+            f"to {rule_digest(rule)}")
+    assert set(RULES_NL) == {rule.__name__ for rule in rules.RULES}, "reference.RULES_NL names a rule that is gone"
