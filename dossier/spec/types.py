@@ -214,6 +214,18 @@ _TITLES = {
     "na_toelating": "Na de toelating",
     "uitvoeringsvariant": "Uitvoeringsvariant(en)",
     "revisie": "Git-revisie",
+    "map": "Map met de eerdere versie",
+    "vergelijk": "Vergelijken met",
+    "slot": "Slotformule",
+    "prijs": "Prijscriterium",
+    "scores": "Punten per criterium",
+    "verzonden": "Verzonden op",
+    "kanaal": "Communicatiekanaal",
+    "tijd": "Tijd (UU:MM)",
+    "nummer": "Vraagnummer",
+    "kleur": "Huiskleur",
+    "inleveren": "In te leveren",
+    "vorm": "Bekostigingsvorm",
 }
 """Schema titles that are not the field name written as a Dutch phrase (see `title`)."""
 _UNITS_IN_TITLE = {"dagen": "dagen", "maanden": "maanden", "procent": "%"}
@@ -265,7 +277,8 @@ class Status(Labeled):
 
 
 class InkoopvormSoort(Labeled):
-    """Hoe een deelsegment wordt ingekocht: open house, een toelatingsprocedure met voorwaarden, of aanbesteden (met of zonder een maximum aantal aanbieders)."""
+    """Hoe een deelsegment wordt ingekocht: open house, een toelatingsprocedure met voorwaarden, of
+    aanbesteden (met of zonder een maximum aantal aanbieders)."""
 
     OPEN_HOUSE = "open-house"
     TOELATINGSPROCEDURE = "toelatingsprocedure-met-voorwaarden"
@@ -278,7 +291,9 @@ class InkoopvormSoort(Labeled):
 
 
 class Uitvoeringsvariant(Labeled):
-    """De uitvoeringsvariant van het iJw-berichtenverkeer: inspanningsgericht (prijs per tijdseenheid of per stuk inspanning), outputgericht (prijs voor een afgesproken resultaat) of taakgericht (een bedrag voor een taak, zonder declaratie per cliënt)."""
+    """De uitvoeringsvariant van het iJw-berichtenverkeer: inspanningsgericht (prijs per tijdseenheid of per
+    stuk inspanning), outputgericht (prijs voor een afgesproken resultaat) of taakgericht (een bedrag voor een
+    taak, zonder declaratie per cliënt)."""
 
     INSPANNINGSGERICHT = "inspanningsgericht"
     OUTPUTGERICHT = "outputgericht"
@@ -286,7 +301,8 @@ class Uitvoeringsvariant(Labeled):
 
 
 class Bekostigingsvorm(Labeled):
-    """Hoe een aanbieder betaald wordt; elke vorm hoort bij een uitvoeringsvariant en bepaalt welke tariefeenheden passen."""
+    """Hoe een aanbieder betaald wordt; elke vorm hoort bij een uitvoeringsvariant en bepaalt welke
+    tariefeenheden passen."""
 
     PQ_BESTEDE_TIJD = "pq-bestede-tijd"
     PQ_ETMAALTARIEF = "pq-etmaaltarief"
@@ -424,7 +440,8 @@ class Prijsformule(Labeled):
 
 
 class Uitkomstsoort(Labeled):
-    """De uitkomst van een besluit voor één deelsegment: toegelaten of afgewezen (toelating), gegund of niet gegund (aanbesteden)."""
+    """De uitkomst van een besluit voor één deelsegment: toegelaten of afgewezen (toelating), gegund of niet
+    gegund (aanbesteden)."""
 
     TOEGELATEN = "toegelaten"
     AFGEWEZEN = "afgewezen"
