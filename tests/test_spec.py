@@ -62,8 +62,9 @@ def test_example_specs_point_editors_to_the_schema() -> None:
         assert target.exists(), f"{path}: {target}"
 
 
-def test_example_specs_pass_their_json_schema() -> None:
-    """What the editor checks (VS Code via the schema line) agrees with what validation accepts."""
+def test_example_specs_pass_their_json_schema(tmp_path: Path) -> None:
+    """What the editor checks (VS Code via the schema line) agrees with what validation accepts: the
+    example dossiers and a new one from `dossier init` pass the schemas their first line names."""
     import datetime
 
     import jsonschema
@@ -77,13 +78,16 @@ def test_example_specs_pass_their_json_schema() -> None:
             return value.isoformat()
         return value
 
-    for spec in (TWENTE, REPO / "specs" / "zhz-2022"):
-        for path in sorted(spec.rglob("*.yaml")):
+    assert run_cli("init", "nieuw", cwd=tmp_path, timeout=120).returncode == 0
+    for spec in (TWENTE, REPO / "specs" / "zhz-2022", tmp_path / "specs" / "nieuw"):
+        files = sorted(spec.rglob("*.yaml"))
+        assert len(files) >= 8, spec
+        for path in files:
             first = path.read_text(encoding="utf-8").splitlines()[0]
             schema = json.loads((path.parent / first.split("=", 1)[1]).read_text())
             data = plain(load_yaml(path))
             errors = [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(data)]
-            assert not errors, f"{path.relative_to(REPO)}: {errors[:3]}"
+            assert not errors, f"{path}: {errors[:3]}"
 
 
 def test_pdf_dates_before_year_1000_have_four_digits(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -101,3 +105,86 @@ def test_pdf_dates_before_year_1000_have_four_digits(tmp_path) -> None:  # type:
         assert str(done.docinfo["/CreationDate"]) == "D:09990304050607Z"
         with done.open_metadata() as meta:
             assert meta["xmp:CreateDate"] == "0999-03-04T05:06:07Z"
+
+
+_ENGLISH = {"the", "and", "which", "with", "for", "when", "must", "should", "this", "that", "from",
+            "are", "or", "to", "an", "be", "not", "if", "each", "where", "its", "their"}
+
+
+def _schemas() -> dict[str, dict]:  # type: ignore[type-arg]
+    return {p.name: json.loads(p.read_text()) for p in sorted((REPO / "schemas").glob("*.schema.json"))}
+
+
+def test_every_schema_property_has_a_dutch_title_and_description() -> None:
+    """What an editor shows on hover and in completion: a readable Dutch title ('Looptijd (maanden)', not
+    pydantic's 'Looptijd Maanden') and a Dutch description, for every property of every file; the
+    objects and code lists say in Dutch what they are (no common English word outside quotes)."""
+    import re
+
+    problems = []
+    for name, schema in _schemas().items():
+        objects = [("", schema), *schema.get("$defs", {}).items()]
+        for def_name, obj in objects:
+            if def_name and not obj.get("description"):
+                problems.append(f"{name} {def_name}: no description")
+            for prop, sub in obj.get("properties", {}).items():
+                where = f"{name} {def_name or '(top)'}.{prop}"
+                title, description = sub.get("title", ""), sub.get("description", "")
+                if not title and "$ref" in sub:  # pydantic leaves out a title equal to the referenced one
+                    title = schema["$defs"][sub["$ref"].rsplit("/", 1)[1]].get("title", "")
+                if not title or title == prop:
+                    problems.append(f"{where}: no title")
+                elif "_" in prop and title == prop.replace("_", " ").title():
+                    problems.append(f"{where}: title '{title}' is the field name title-cased")
+                if len(description.split()) < 2:
+                    problems.append(f"{where}: no description")
+        for def_name, obj in objects:
+            texts = [obj.get("description", "")] + [p.get("description", "") + " " + p.get("title", "")
+                                                   for p in obj.get("properties", {}).values()]
+            for text in texts:
+                words = re.findall(r"\w+", re.sub(r"'[^']*'|`[^`]*`", "", text).lower())
+                english = set(words) & _ENGLISH
+                if english:
+                    problems.append(f"{name} {def_name or '(top)'}: English words {sorted(english)} in '{text}'")
+    assert not problems, "\n".join(problems)
+
+
+def test_amounts_in_the_schema_are_refused_as_validate_refuses_them() -> None:
+    """An editor checks a `bedrag` with the schema: text like '€ 186,50' is refused there, as `dossier
+    validate` refuses it, and what validate reads as an amount the schema accepts."""
+    import jsonschema
+    from pydantic import TypeAdapter, ValidationError
+
+    from dossier.spec.types import Bedrag
+
+    tarief = _schemas()["segment.schema.json"]["$defs"]["Tarief"]["properties"]["bedrag"]
+    bid = _schemas()["besluiten.schema.json"]["$defs"]["Uitkomst"]["properties"]["inschrijfprijs"]
+    validate = TypeAdapter(Bedrag).validate_python
+    for schema in (tarief, bid):
+        checker = jsonschema.Draft202012Validator(schema)
+        for wrong in ["€ 186,50", "186,5O", "186,50", "1.234,56", "186.505", "-5", "EUR 186.50", "186.50 euro",
+                      "", "abc", -1, 1e11]:
+            assert not checker.is_valid(wrong), wrong
+            try:
+                validate(wrong)
+            except ValidationError:
+                pass
+            else:
+                raise AssertionError(f"validate accepts {wrong!r}, the schema refuses it")
+        for right in ["186.50", "186.5", "186", "0.99", "1234567890.12", 186.5, 186, 0]:
+            assert checker.is_valid(right), right
+            validate(right)
+
+
+def test_every_rule_is_stated_in_dutch_in_the_reference() -> None:
+    """docs/spec-format.md lists the rules of `dossier validate` in Dutch; a new or changed rule (its English
+    summary in rules.py) needs its Dutch text in reference.RULES_NL, or the reference would show English."""
+    from dossier.spec import rules
+    from dossier.spec.reference import RULES_NL, rule_digest
+
+    for rule in rules.RULES:
+        assert rule.__name__ in RULES_NL, f"rule {rule.__name__}: add its Dutch text to reference.RULES_NL"
+        assert RULES_NL[rule.__name__][1] == rule_digest(rule), (
+            f"rule {rule.__name__} changed: bring its Dutch text in reference.RULES_NL up to date and set the digest "
+            f"to {rule_digest(rule)}")
+    assert set(RULES_NL) == {rule.__name__ for rule in rules.RULES}, "reference.RULES_NL names a rule that is gone"

@@ -1,12 +1,13 @@
 """The spec models: one model per spec file, validated field by field.
 
-These classes are the reference of the spec format (docs/spec-format.md is generated from them).
-Rules that need more than one file (references, participation, decisions) live in `rules.py`.
+These classes are the reference of the spec format (docs/spec-format.md and the JSON Schemas in schemas/
+are generated from them). The docstring under each field is its description for the person who writes
+the spec, in Dutch; titles come from `types.title` (or `Field(title=…)`). Rules that need more than
+one file (references, participation, decisions) live in `rules.py`.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
 from pydantic import Field, field_validator, model_validator
 
 from ..i18n import _
@@ -21,6 +22,7 @@ from .types import (
     EisSoort,
     Email,
     Frequentie,
+    Getal,
     InkoopvormSoort,
     KitId,
     Kleur,
@@ -46,31 +48,42 @@ class Sectie(Model):
     """Een tekstsectie: een titel en een tekst in Markdown, in de volgorde waarin ze staan."""
 
     titel: Tekst
+    """De kop van de sectie, bijvoorbeeld 'Inleiding'."""
     tekst: Markdown
+    """De tekst van de sectie: alinea's, lijsten en tabellen in Markdown."""
 
 
 class Adres(Model):
     """Een post- of bezoekadres."""
 
-    straat: Tekst = Field(description="Straat en huisnummer, of 'Postbus 18'.")
-    postcode: Postcode = Field(description="Bijvoorbeeld '7550 AA'.")
+    straat: Tekst
+    """Straat en huisnummer, of 'Postbus 18'."""
+    postcode: Postcode
+    """Vier cijfers en twee hoofdletters, bijvoorbeeld '7550 AA'."""
     plaats: Tekst
+    """De plaatsnaam, bijvoorbeeld 'Hengelo'."""
 
 
 class Risico(Model):
     """Een risico en wat eraan gedaan wordt."""
 
     id: Sleutel
+    """Vaste sleutel van het risico, bijvoorbeeld 'ambities-niet-tegelijk'."""
     titel: Tekst
+    """Het risico in één zin, bijvoorbeeld 'Niet alle ambities zijn tegelijk te realiseren'."""
     omschrijving: Markdown
+    """Wat het risico inhoudt en wat de gevolgen kunnen zijn."""
     beheersmaatregel: Markdown | None = None
+    """Wat de opdrachtgever doet om het risico te beperken."""
 
 
 class Ondertekenaar(Model):
     """Iemand die een brief of besluit ondertekent."""
 
-    functie: Tekst = Field(description="Bijvoorbeeld 'de secretaris'.")
+    functie: Tekst
+    """De functie onder de handtekening, bijvoorbeeld 'de secretaris'."""
     naam: Tekst
+    """De naam onder de handtekening, bijvoorbeeld 'J. de Vries'."""
 
 
 # --- dossier.yaml --------------------------------------------------------------------------------
@@ -80,47 +93,63 @@ class Contactpersoon(Model):
     """De ene contactpersoon voor aanbieders tijdens de procedure."""
 
     naam: Tekst
-    functie: Tekst | None = Field(None, description="Bijvoorbeeld 'inkoopadviseur'.")
+    """Voor- en achternaam van de contactpersoon."""
+    functie: Tekst | None = None
+    """Bijvoorbeeld 'inkoopadviseur'."""
     email: Email | None = None
+    """Het e-mailadres van de contactpersoon."""
     telefoon: Tekst | None = None
+    """Het telefoonnummer van de contactpersoon, zoals het in de stukken staat."""
 
 
 class Opdrachtgever(Model):
     """Wie namens de deelnemende gemeenten (de aanbestedende diensten, gemeenten.yaml) inkoopt."""
 
-    naam: Tekst = Field(description="Bijvoorbeeld 'OZJT/Samen14'.")
-    omschrijving: Tekst | None = Field(None, description="Voluit, voor de aanhef van besluiten.")
+    naam: Tekst
+    """Bijvoorbeeld 'OZJT/Samen14'."""
+    omschrijving: Tekst | None = None
+    """De naam voluit, voor de aanhef van besluiten."""
     adres: Adres | None = None
+    """Het postadres van de opdrachtgever."""
     email: Email | None = None
+    """Het algemene e-mailadres van de opdrachtgever."""
     telefoon: Tekst | None = None
-    mandaat: Markdown | None = Field(None, description="Op grond waarvan de opdrachtgever namens de gemeenten "
-                                     "inkoopt (gemeenschappelijke regeling, mandaatbesluit) en wie de besluiten "
-                                     "neemt. Staat in hoofdstuk 1 van elk bestek.")
-    contactpersoon: Contactpersoon | None = Field(None, description="De ene contactpersoon voor aanbieders "
-                                                  "tijdens de procedure.")
-    kanaal: Tekst | None = Field(None, description="Het communicatiekanaal van de procedure, bijvoorbeeld "
-                                 "'de berichtenmodule van TenderNed'; vragen en inschrijvingen gaan alleen "
-                                 "hierlangs.")
+    """Het algemene telefoonnummer van de opdrachtgever."""
+    mandaat: Markdown | None = None
+    """Op grond waarvan de opdrachtgever namens de gemeenten inkoopt (gemeenschappelijke regeling,
+    mandaatbesluit) en wie de besluiten neemt. Staat in hoofdstuk 1 van elk bestek."""
+    contactpersoon: Contactpersoon | None = None
+    """De ene contactpersoon voor aanbieders tijdens de procedure."""
+    kanaal: Tekst | None = None
+    """Het communicatiekanaal van de procedure, bijvoorbeeld 'de berichtenmodule van TenderNed'; vragen en
+    inschrijvingen gaan alleen hierlangs."""
 
 
 class Contract(Model):
     """Ingangsdatum en looptijd van het contract."""
 
     ingangsdatum: Datum
+    """De dag waarop de contracten ingaan, bijvoorbeeld 2025-01-01."""
     looptijd_maanden: Aantal = Field(ge=1, le=240)
-    verlenging: Tekst | None = Field(None, description="Verlengingsopties, bijvoorbeeld 'tweemaal twee jaar'.")
-    verlenging_besluit: Markdown | None = Field(None, description="Wie over verlenging beslist en wanneer, "
-                                                "bijvoorbeeld 'de opdrachtgever, uiterlijk zes maanden voor de "
-                                                "einddatum'. Staat in de overeenkomst.")
+    """De looptijd zonder verlengingen, in hele maanden (1 tot 240), bijvoorbeeld 48."""
+    verlenging: Tekst | None = None
+    """Verlengingsopties, bijvoorbeeld 'tweemaal twee jaar'."""
+    verlenging_besluit: Markdown | None = None
+    """Wie over verlenging beslist en wanneer, bijvoorbeeld 'de opdrachtgever, uiterlijk zes maanden voor de
+    einddatum'. Staat in de overeenkomst."""
 
 
 class Fase(Model):
     """Een fase van de planning, van datum tot datum."""
 
     naam: Tekst
+    """De naam van de fase, bijvoorbeeld 'Aanbesteding'."""
     van: Datum
+    """De eerste dag van de fase."""
     tot: Datum
+    """De einddatum van de fase; niet vóór 'van'."""
     omschrijving: Markdown | None = None
+    """Wat er in deze fase gebeurt."""
 
     @model_validator(mode="after")
     def _in_order(self) -> "Fase":
@@ -134,114 +163,141 @@ class Mijlpaal(Model):
     """Een stap van het tijdschema met datum en (bij een uiterste termijn) tijd."""
 
     soort: MijlpaalSoort
+    """Welke stap dit is, bijvoorbeeld 'sluiting-inschrijving'."""
     datum: Datum
-    tijd: Tijd | None = Field(None, description="Tijdstip als UU:MM, bijvoorbeeld '12:00'; met een "
-                              "'procedure' verplicht bij sluiting-vragen en sluiting-inschrijving.")
-    omschrijving: Tekst | None = Field(None, description="Staat in het tijdschema van het bestek.")
-    fase: Tekst | None = Field(None, description="De naam van de fase waarin deze stap valt; de datum ligt "
-                               "dan binnen die fase.")
+    """De dag van deze stap."""
+    tijd: Tijd | None = None
+    """Tijdstip als UU:MM, bijvoorbeeld '12:00'; met een 'procedure' verplicht bij sluiting-vragen en
+    sluiting-inschrijving."""
+    omschrijving: Tekst | None = None
+    """Eigen omschrijving van de stap; staat in het tijdschema van het bestek."""
+    fase: Tekst | None = None
+    """De naam van de fase waarin deze stap valt; de datum ligt dan binnen die fase."""
 
 
 class Planning(Model):
     """Fasen (op volgorde) en mijlpalen van de inkoop."""
 
     fasen: list[Fase] = Field(min_length=1)
+    """De fasen van de inkoop, in volgorde van tijd."""
     mijlpalen: list[Mijlpaal] = Field(default_factory=list)
+    """De stappen van het tijdschema (publicatie, sluiting van de inschrijving, gunning, …)."""
 
 
 class Sturingsinstrumenten(Model):
     """Waarom voor deze inkoop- en contractvormen, bekostiging, leveranciersmanagement en toegang is gekozen,
     over alle segmenten heen; de samenvatting zet dit bij de tabellen uit de segmenten."""
 
-    inkoopvorm: Markdown | None = Field(None, description="De afwegingen bij de keuze van de inkoop- en "
-                                        "contractvormen (bijvoorbeeld: geen doorlopende inschrijving, een "
-                                        "dekkend en beheersbaar landschap) en wat een toelatingsprocedure met "
-                                        "voorwaarden inhoudt.")
-    bekostiging: Markdown | None = Field(None, description="Waarom de bekostiging per (deel)segment zo is "
-                                         "gekozen, en waar en waarom wordt afgeweken van eerdere keuzes.")
-    leveranciersmanagement: Markdown | None = Field(None, description="Hoe het leveranciers- en "
-                                                    "contractmanagement over de segmenten heen is ingericht.")
-    toegang: Markdown | None = Field(None, description="Hoe de toegang tot de jeugdhulp is georganiseerd en "
-                                     "welke ontwikkelingen worden meegenomen.")
+    inkoopvorm: Markdown | None = None
+    """De afwegingen bij de keuze van de inkoop- en contractvormen (bijvoorbeeld: geen doorlopende
+    inschrijving, een dekkend en beheersbaar landschap) en wat een toelatingsprocedure met voorwaarden
+    inhoudt."""
+    bekostiging: Markdown | None = None
+    """Waarom de bekostiging per (deel)segment zo is gekozen, en waar en waarom wordt afgeweken van eerdere
+    keuzes."""
+    leveranciersmanagement: Markdown | None = None
+    """Hoe het leveranciers- en contractmanagement over de segmenten heen is ingericht."""
+    toegang: Markdown | None = None
+    """Hoe de toegang tot de jeugdhulp is georganiseerd en welke ontwikkelingen worden meegenomen."""
 
 
 class Bewijsstuk(Model):
     """Een bewijsstuk dat de opdrachtgever opvraagt: wat, van wie en wanneer."""
 
-    wat: Tekst = Field(description="Bijvoorbeeld 'Gedragsverklaring Aanbesteden (GVA), niet ouder dan twee jaar'.")
-    van_wie: Tekst = Field(description="Bijvoorbeeld 'de voorlopig gegunde inschrijvers'.")
-    wanneer: Tekst = Field(description="Bijvoorbeeld 'binnen tien werkdagen na het verzoek'.")
+    wat: Tekst
+    """Bijvoorbeeld 'Gedragsverklaring Aanbesteden (GVA), niet ouder dan twee jaar'."""
+    van_wie: Tekst
+    """Bijvoorbeeld 'de voorlopig gegunde inschrijvers'."""
+    wanneer: Tekst
+    """Bijvoorbeeld 'binnen tien werkdagen na het verzoek'."""
 
 
 class Uitsluiting(Model):
     """De uitsluitingsgronden: hoe een aanbieder verklaart dat er geen gelden, en welk bewijs volgt."""
 
-    verklaring: Verklaring = Field(description="'uea' (Uniform Europees Aanbestedingsdocument) of "
-                                   "'eigen-verklaring'.")
-    toelichting: Markdown | None = Field(None, description="Welke uitsluitingsgronden gelden (verplichte en "
-                                         "facultatieve).")
+    verklaring: Verklaring
+    """'uea' (Uniform Europees Aanbestedingsdocument) of 'eigen-verklaring'."""
+    toelichting: Markdown | None = None
+    """Welke uitsluitingsgronden gelden (verplichte en facultatieve)."""
     bewijs: list[Bewijsstuk] = Field(min_length=1)
+    """De bewijsstukken die de opdrachtgever opvraagt, bijvoorbeeld de Gedragsverklaring Aanbesteden."""
 
 
 class Schaalpunt(Model):
     """Eén punt van de beoordelingsschaal."""
 
     score: Aantal = Field(ge=0, le=100)
-    betekenis: Tekst = Field(description="Bijvoorbeeld 'goed: de aanpak is concreet en onderbouwd'.")
+    """De score op de schaal, een heel getal van 0 tot 100, bijvoorbeeld 8."""
+    betekenis: Tekst
+    """Bijvoorbeeld 'goed: de aanpak is concreet en onderbouwd'."""
 
 
 class Beoordeling(Model):
     """Hoe de inschrijvingen op de gunningscriteria worden beoordeeld."""
 
-    schaal: list[Schaalpunt] = Field(min_length=2, description="De beoordelingsschaal, van laag naar hoog.")
-    methode: Markdown = Field(description="Wie beoordeelt en hoe: commissie, eerst individueel en dan in "
-                              "consensus, hoe de schaalscore in punten wordt omgerekend.")
-    prijsformule: Prijsformule | None = Field(None, description="Verplicht als een criterium 'prijs: true' "
-                                              "heeft. 'relatief': punten = weging × laagste inschrijfprijs / eigen "
-                                              "inschrijfprijs; dossier controleert de punten in besluiten.yaml.")
-    gelijke_score: Markdown = Field(description="Wat er gebeurt bij een gelijke totaalscore (tie-break).")
+    schaal: list[Schaalpunt] = Field(min_length=2)
+    """De beoordelingsschaal, van laag naar hoog."""
+    methode: Markdown
+    """Wie beoordeelt en hoe: commissie, eerst individueel en dan in consensus, hoe de schaalscore in punten
+    wordt omgerekend."""
+    prijsformule: Prijsformule | None = None
+    """Verplicht als een criterium 'prijs: true' heeft. 'relatief': punten = weging × laagste inschrijfprijs /
+    eigen inschrijfprijs; dossier controleert de punten in besluiten.yaml."""
+    gelijke_score: Markdown
+    """Wat er gebeurt bij een gelijke totaalscore, bijvoorbeeld loting onder notarieel toezicht."""
 
 
 class Procedurevoorwaarden(Model):
     """Uitsluiting, geschiktheid en beoordeling van één soort procedure (aanbesteding of toelating)."""
 
     uitsluiting: Uitsluiting
-    geschiktheidseisen: list[Markdown] = Field(default_factory=list, description="Geschiktheidseisen naast de "
-                                               "KIT-eisen met soort 'geschiktheid', elk proportioneel; "
-                                               "geen minimumeisen aan de dienst zelf.")
-    beoordeling: Beoordeling | None = Field(None, description="Verplicht bij aanbesteding.")
+    """De uitsluitingsgronden, de verklaring en het bewijs."""
+    geschiktheidseisen: list[Markdown] = Field(default_factory=list)
+    """Geschiktheidseisen naast de KIT-eisen met soort 'geschiktheid', elk proportioneel; geen minimumeisen
+    aan de dienst zelf."""
+    beoordeling: Beoordeling | None = None
+    """Hoe de inschrijvingen worden beoordeeld; verplicht bij aanbesteding."""
 
 
 class Bijlage(Model):
     """Een bijlage bij de bestekken (formulier, referentieformulier, Bibob-vragenlijst, tarievenbijlage)."""
 
     id: Sleutel
+    """Vaste sleutel van de bijlage, bijvoorbeeld 'bibob-vragenlijst'."""
     titel: Tekst
+    """De titel van de bijlage, bijvoorbeeld 'Bibob-vragenlijst'."""
     omschrijving: Tekst | None = None
+    """Wat de bijlage is en wat de inschrijver ermee doet."""
 
 
 class Procedure(Model):
     """De procedure zoals de bestekken die aan aanbieders voorschrijven."""
 
-    publicatie: Tekst = Field(description="Waar en onder welk kenmerk de procedure is gepubliceerd, "
-                              "bijvoorbeeld 'TenderNed, kenmerk 412345'.")
-    percelen_combineren: bool = Field(True, description="Of een aanbieder op meer percelen (deelsegmenten) "
-                                      "mag inschrijven; elk deelsegment is een perceel.")
-    gestanddoeningstermijn_dagen: Aantal = Field(ge=1, le=365, description="Hoe lang een inschrijving geldig "
-                                                 "blijft na de sluiting, in kalenderdagen.")
-    vragen: Markdown = Field(description="Hoe aanbieders vragen stellen (kanaal, anoniem, wanneer); de Nota van "
-                             "Inlichtingen maakt deel uit van de stukken en gaat voor.")
-    inschrijven: Markdown = Field(description="Hoe een aanbieder inschrijft: formulieren, vorm, ondertekening, "
-                                  "taal, combinaties, onderaanneming, beroep op derden, geen varianten.")
-    aanbesteding: Procedurevoorwaarden | None = Field(None, description="Verplicht als een deelsegment wordt "
-                                                      "aanbesteed (verlicht regime).")
-    toelating: Procedurevoorwaarden | None = Field(None, description="Verplicht als een deelsegment een "
-                                                   "toelatingsprocedure of open house heeft.")
-    na_gunning: Markdown | None = Field(None, description="Wat volgt op het gunnings- of toelatingsbesluit: "
-                                        "opschortende termijn, definitieve gunning, ondertekening.")
-    voorbehouden: list[Markdown] = Field(default_factory=list, description="Voorbehouden: intrekken, "
-                                         "budget, geen verplichting tot gunnen.")
-    bijlagen: list[Bijlage] = Field(default_factory=list, description="De bijlagen bij elk bestek, met titel.")
+    publicatie: Tekst
+    """Waar en onder welk kenmerk de procedure is gepubliceerd, bijvoorbeeld 'TenderNed, kenmerk 412345'."""
+    percelen_combineren: bool = True
+    """Of een aanbieder op meer percelen (deelsegmenten) mag inschrijven; elk deelsegment is een perceel."""
+    gestanddoeningstermijn_dagen: Aantal = Field(ge=1, le=365)
+    """Hoe lang een inschrijving geldig blijft na de sluiting, in kalenderdagen, bijvoorbeeld 90."""
+    vragen: Markdown
+    """Hoe aanbieders vragen stellen (kanaal, anoniem, wanneer); de Nota van Inlichtingen maakt deel uit van
+    de stukken en gaat voor."""
+    inschrijven: Markdown
+    """Hoe een aanbieder inschrijft: formulieren, vorm, ondertekening, taal, combinaties, onderaanneming,
+    beroep op derden, geen varianten."""
+    aanbesteding: Procedurevoorwaarden | None = None
+    """Uitsluiting, geschiktheid en beoordeling bij aanbesteden; verplicht als een deelsegment wordt
+    aanbesteed (verlicht regime)."""
+    toelating: Procedurevoorwaarden | None = None
+    """Uitsluiting en geschiktheid bij toelating; verplicht als een deelsegment een toelatingsprocedure of
+    open house heeft."""
+    na_gunning: Markdown | None = None
+    """Wat volgt op het gunnings- of toelatingsbesluit: opschortende termijn, definitieve gunning,
+    ondertekening."""
+    voorbehouden: list[Markdown] = Field(default_factory=list)
+    """Voorbehouden: intrekken, budget, geen verplichting tot gunnen."""
+    bijlagen: list[Bijlage] = Field(default_factory=list)
+    """De bijlagen bij elk bestek, met titel."""
 
     @model_validator(mode="after")
     def _scored(self) -> "Procedure":
@@ -255,51 +311,70 @@ class Overeenkomst(Model):
     noemen. Tekst die niet uit een vastgesteld model komt, markeert u met !voorbeeld: die staat in de
     overeenkomst als voorbeeldtekst ter juridische toetsing."""
 
-    voorwerp: Markdown = Field(description="Wat de overeenkomst regelt.")
-    indexatie: Markdown = Field(description="Hoe de tarieven worden geïndexeerd, bijvoorbeeld met de OVA.")
-    wijziging: Markdown = Field(description="Hoe de overeenkomst wordt gewijzigd.")
-    beeindiging: Markdown = Field(description="Opzegging en ontbinding.")
-    boetes: Markdown = Field(description="Boetes en andere sancties.")
-    geschillen: Markdown = Field(description="Hoe geschillen worden opgelost; de rechtbank staat in besluiten.yaml.")
-    voorwaarden: Tekst | None = Field(None, description="De algemene inkoopvoorwaarden die gelden, met titel.")
+    voorwerp: Markdown
+    """Wat de overeenkomst regelt: welke jeugdhulp de aanbieder levert, voor welke gemeenten."""
+    indexatie: Markdown
+    """Hoe de tarieven worden geïndexeerd, bijvoorbeeld met de OVA."""
+    wijziging: Markdown
+    """Hoe de overeenkomst wordt gewijzigd."""
+    beeindiging: Markdown
+    """Opzegging en ontbinding."""
+    boetes: Markdown
+    """Boetes en andere sancties."""
+    geschillen: Markdown
+    """Hoe geschillen worden opgelost; de rechtbank staat in besluiten.yaml."""
+    voorwaarden: Tekst | None = None
+    """De algemene inkoopvoorwaarden die gelden, met titel."""
 
 
 class DossierSpec(Model):
     """`dossier.yaml`: het dossier zelf."""
 
-    titel: Tekst = Field(description="Bijvoorbeeld 'Inkoop jeugdhulp Twente 2025'.")
+    titel: Tekst
+    """Bijvoorbeeld 'Inkoop jeugdhulp Twente 2025'."""
     regio: Tekst
+    """De naam van de regio, bijvoorbeeld 'Twente'."""
     opdrachtgever: Opdrachtgever
-    versie: Tekst = Field(description="Versie van het dossier, bijvoorbeeld '1.0'.")
+    """Wie namens de gemeenten inkoopt: naam, adres, mandaat en contactpersoon."""
+    versie: Tekst
+    """Versie van het dossier, bijvoorbeeld '1.0'."""
     status: Status
-    datum: Datum = Field(description="Datum van deze versie; staat op elk document.")
-    kit: Tekst = Field(description="Hoe dit dossier het kwaliteitsinstrument noemt, bijvoorbeeld "
-                       "'Kwaliteits- en Integriteitsinstrument Twente (KIT)'.")
-    segmenten: list[Sleutel] = Field(min_length=1, description="De segmenten in volgorde; elk heeft "
-                                     "een bestand segmenten/<sleutel>.yaml.")
+    """'concept' of 'definitief'; een concept krijgt het watermerk CONCEPT op elk document."""
+    datum: Datum
+    """Datum van deze versie; staat op elk document."""
+    kit: Tekst = Field(title="Naam van het KIT")
+    """Hoe dit dossier het kwaliteitsinstrument noemt, bijvoorbeeld 'Kwaliteits- en Integriteitsinstrument
+    Twente (KIT)'."""
+    segmenten: list[Sleutel] = Field(min_length=1)
+    """De segmenten in volgorde; elk heeft een bestand segmenten/<sleutel>.yaml."""
     contract: Contract
+    """Ingangsdatum, looptijd en verlenging van de contracten."""
     planning: Planning
+    """De fasen en mijlpalen van de inkoop."""
     leidende_principes: list[Tekst] = Field(default_factory=list)
+    """De principes waarop de inkoop rust, elk in één zin."""
     strategische_doelen: list[Tekst] = Field(default_factory=list)
+    """De doelen van de inkoop over alle segmenten heen, elk in één zin."""
     risicos: list[Risico] = Field(default_factory=list)
-    secties: list[Sectie] = Field(default_factory=list, description="Inleiding, ontwikkelpotentieel, "
-                                  "inkoop-effecten, vervolg, … in volgorde.")
-    sturingsinstrumenten: Sturingsinstrumenten = Field(default_factory=Sturingsinstrumenten, description=""
-                                                       "De toelichting per sturingsinstrument in de samenvatting.")
-    slotsecties: list[Sectie] = Field(default_factory=list, description="Hoofdstukken die de samenvatting na "
-                                      "de sturingsinstrumenten, de deelname en de risico's toont, zoals "
-                                      "inkoop-effecten en vervolg, in volgorde.")
-    doorlopende_inschrijving: bool = Field(False, description="Of aanbieders gedurende het contract "
-                                           "doorlopend kunnen inschrijven.")
-    procedure: Procedure | None = Field(None, description="De procedure voor aanbieders: publicatie, "
-                                        "vragen, inschrijven, uitsluiting, geschiktheid, beoordeling, "
-                                        "voorbehouden en bijlagen (hoofdstukken 1 tot 9 en 13 van elk bestek).")
-    overeenkomst: Overeenkomst | None = Field(None, description="De concept-overeenkomst; met dit veld maakt "
-                                              "dossier per segment een overeenkomst.")
-    huisstijl: Tekst | None = Field(None, description="De huisstijl van de documenten: de naam van een "
-                                    "meegeleverde huisstijl ('standaard', 'zhz') of een pad, relatief aan de "
-                                    "dossiermap, naar een map met eigen sjablonen (bijvoorbeeld "
-                                    "'./huisstijl/sjablonen'). Zonder dit veld: 'standaard'.")
+    """De risico's van de inkoop als geheel, met beheersmaatregel; ze staan in de samenvatting."""
+    secties: list[Sectie] = Field(default_factory=list)
+    """Inleiding, ontwikkelpotentieel, inkoop-effecten, vervolg, … in volgorde."""
+    sturingsinstrumenten: Sturingsinstrumenten = Field(default_factory=Sturingsinstrumenten)
+    """De toelichting per sturingsinstrument in de samenvatting."""
+    slotsecties: list[Sectie] = Field(default_factory=list)
+    """Hoofdstukken die de samenvatting na de sturingsinstrumenten, de deelname en de risico's toont, zoals
+    inkoop-effecten en vervolg, in volgorde."""
+    doorlopende_inschrijving: bool = False
+    """Of aanbieders gedurende het contract doorlopend kunnen inschrijven."""
+    procedure: Procedure | None = None
+    """De procedure voor aanbieders: publicatie, vragen, inschrijven, uitsluiting, geschiktheid,
+    beoordeling, voorbehouden en bijlagen (hoofdstukken 1 tot 9 en 13 van elk bestek)."""
+    overeenkomst: Overeenkomst | None = None
+    """De concept-overeenkomst; met dit veld maakt dossier per segment een overeenkomst."""
+    huisstijl: Tekst | None = None
+    """De huisstijl van de documenten: de naam van een meegeleverde huisstijl ('standaard', 'zhz') of een pad,
+    relatief aan de dossiermap, naar een map met eigen sjablonen (bijvoorbeeld './huisstijl/sjablonen').
+    Zonder dit veld: 'standaard'."""
 
 
 # --- gemeenten.yaml -----------------------------------------------------------------------------
@@ -308,31 +383,45 @@ class DossierSpec(Model):
 class Huisstijl(Model):
     """Het eigen briefpapier van een gemeente."""
 
-    logo: Tekst | None = Field(None, description="Pad naar een PNG- of JPEG-logo, relatief aan de "
-                               "dossiermap; het pad mag de dossiermap niet verlaten.")
-    kleur: Kleur | None = Field(None, description="Huiskleur als '#RRGGBB'.")
+    logo: Tekst | None = None
+    """Pad naar een PNG- of JPEG-logo, relatief aan de dossiermap; het pad mag de dossiermap niet verlaten."""
+    kleur: Kleur | None = None
+    """Huiskleur als '#RRGGBB', bijvoorbeeld '#00689E'."""
 
 
 class Gemeente(Model):
     """Een deelnemende gemeente, met wat de raadsbrief nodig heeft."""
 
     naam: Tekst
+    """De naam van de gemeente, bijvoorbeeld 'Hof van Twente'."""
     postadres: Adres
+    """Het postadres; staat in de briefkop van de raadsbrief."""
     bezoekadres: Adres
+    """Het bezoekadres; staat in de voettekst van de raadsbrief."""
     telefoon: Tekst
+    """Het algemene telefoonnummer van de gemeente, zoals het in de brief staat."""
     email: Email
+    """Het algemene e-mailadres van de gemeente."""
     burgemeester: Tekst
+    """Naam van de burgemeester; ondertekent de raadsbrief."""
     secretaris: Tekst
+    """Naam van de gemeentesecretaris; ondertekent de raadsbrief."""
     zaaknummer: Tekst
-    kenmerk: Tekst | None = Field(None, description="'Uw kenmerk' in de brief, als de raad er een gaf.")
+    """Het zaaknummer van de raadsbrief; staat in de rij onder het adresblok."""
+    kenmerk: Tekst | None = None
+    """'Uw kenmerk' in de brief, als de raad er een gaf."""
     lokale_paragrafen: list[Sectie] = Field(default_factory=list)
+    """Eigen paragrafen van deze gemeente; ze staan alleen in de raadsbrief aan deze gemeente."""
     huisstijl: Huisstijl | None = None
+    """Eigen logo en huiskleur voor de raadsbrief van deze gemeente."""
 
 
 class GemeentenFile(Model):
     """`gemeenten.yaml`: de deelnemende gemeenten, per sleutel."""
 
     gemeenten: dict[Sleutel, Gemeente] = Field(min_length=1)
+    """De deelnemende gemeenten; de sleutel (bijvoorbeeld 'hof-van-twente') gebruikt u elders in het
+    dossier."""
 
 
 # --- kit.yaml ------------------------------------------------------------------------------------
@@ -342,19 +431,26 @@ class KitEis(Model):
     """Eén eis van het kwaliteits- en integriteitsinstrument."""
 
     id: KitId
+    """Vaste id van de eis: 'KIT-' + letter + '-' + twee cijfers, bijvoorbeeld 'KIT-I-01'."""
     soort: EisSoort
+    """'integriteit', 'geschiktheid' of 'kwaliteit'."""
     titel: Tekst
+    """De titel van de eis, bijvoorbeeld 'Bibob-toets'."""
     tekst: Markdown
-    bewijs: list[Tekst] = Field(min_length=1, description="Wat de aanbieder aanlevert als bewijs.")
-    alle_aanbieders: bool = Field(False, description="Geldt voor elke aanbieder in elk segment "
-                                  "(zoals de Bibob-toets).")
+    """De eis zelf, zoals een aanbieder hem leest."""
+    bewijs: list[Tekst] = Field(min_length=1)
+    """Wat de aanbieder aanlevert als bewijs."""
+    alle_aanbieders: bool = False
+    """Geldt voor elke aanbieder in elk segment (zoals de Bibob-toets)."""
 
 
 class KitFile(Model):
     """`kit.yaml`: de eisen, elk met een vaste id."""
 
     inleiding: Markdown
+    """Wat het KIT is en hoe het wordt toegepast; staat boven de eisen."""
     eisen: list[KitEis] = Field(min_length=1)
+    """De eisen van het KIT, elk met een vaste id."""
 
 
 # --- begrippen.yaml ------------------------------------------------------------------------------
@@ -364,15 +460,20 @@ class Begrip(Model):
     """Een begrip; een bestek noemt alleen de begrippen die erin voorkomen."""
 
     id: Sleutel
+    """Vaste sleutel van het begrip; in Markdown verwijst u ernaar als [[id]]."""
     term: Tekst
+    """Het begrip zoals het in de begrippenlijst staat, bijvoorbeeld 'Jeugdhulp'."""
     definitie: Markdown
+    """Wat het begrip betekent in de stukken."""
     synoniemen: list[Tekst] = Field(default_factory=list)
+    """Andere schrijfwijzen van het begrip; komt er een in een bestek voor, dan staat het begrip erin."""
 
 
 class BegrippenFile(Model):
     """`begrippen.yaml`: de begrippenlijst."""
 
     begrippen: list[Begrip] = Field(min_length=1)
+    """De begrippen, in de volgorde van de begrippenlijst."""
 
 
 # --- segmenten/<segment>.yaml --------------------------------------------------------------------
@@ -382,22 +483,29 @@ class Subcriterium(Model):
     """Een subcriterium met zijn weging in punten."""
 
     id: Sleutel
+    """Vaste sleutel van het subcriterium, bijvoorbeeld 'samenwerking'."""
     naam: Tekst
-    weging: Aantal = Field(ge=1, le=100, description="Punten; de subcriteria tellen op tot de weging van het "
-                           "criterium.")
+    """De naam van het subcriterium, bijvoorbeeld 'Samenwerking met de sociale basis'."""
+    weging: Aantal = Field(ge=1, le=100)
+    """Punten; de subcriteria tellen op tot de weging van het criterium."""
 
 
 class Criterium(Model):
     """Een gunningscriterium met zijn weging in punten."""
 
     id: Sleutel
+    """Vaste sleutel van het criterium, uniek binnen het deelsegment; besluiten.yaml geeft er punten op."""
     naam: Tekst
-    weging: Aantal = Field(ge=1, le=100, description="Punten; de wegingen van een deelsegment tellen op tot 100.")
+    """De naam van het gunningscriterium, bijvoorbeeld 'Kwaliteit van de behandeling'."""
+    weging: Aantal = Field(ge=1, le=100)
+    """Punten; de wegingen van een deelsegment tellen op tot 100."""
     subcriteria: list[Subcriterium] = Field(default_factory=list)
-    inleveren: Markdown | None = Field(None, description="Wat de inschrijver voor dit criterium indient, "
-                                       "bijvoorbeeld 'een plan van aanpak van ten hoogste twee A4'.")
-    prijs: bool = Field(False, description="Of dit het prijscriterium is; de punten volgen dan uit de "
-                        "prijsformule en de inschrijfprijzen.")
+    """De subcriteria, als het criterium is opgedeeld; hun wegingen tellen op tot die van het criterium."""
+    inleveren: Markdown | None = None
+    """Wat de inschrijver voor dit criterium indient, bijvoorbeeld 'een plan van aanpak van ten hoogste twee
+    A4'."""
+    prijs: bool = False
+    """Of dit het prijscriterium is; de punten volgen dan uit de prijsformule en de inschrijfprijzen."""
 
     @model_validator(mode="after")
     def _parts(self) -> "Criterium":
@@ -413,13 +521,18 @@ class Inkoopvorm(Model):
     """Hoe een deelsegment werd en wordt ingekocht, en waarom."""
 
     was: InkoopvormSoort
+    """De inkoopvorm in de vorige inkoop, bijvoorbeeld 'open-house'."""
     wordt: InkoopvormSoort
+    """De inkoopvorm in deze inkoop, bijvoorbeeld 'toelatingsprocedure-met-voorwaarden'."""
     redenen: list[Tekst] = Field(min_length=1)
-    heropening: Markdown | None = Field(None, description="Wanneer de toelating weer opengaat "
-                                        "(verplicht bij een toelatingsprocedure).")
-    max_aanbieders: Aantal | None = Field(None, ge=1, description="Verplicht bij aanbesteden met een "
-                                       "beperkt aantal aanbieders.")
+    """Waarom voor deze inkoopvorm is gekozen, elke reden in één zin."""
+    heropening: Markdown | None = None
+    """Wanneer de toelating weer opengaat (verplicht bij een toelatingsprocedure)."""
+    max_aanbieders: Aantal | None = Field(None, ge=1)
+    """Het maximum aantal aanbieders dat een opdracht krijgt; verplicht bij aanbesteden met een beperkt
+    aantal aanbieders."""
     gunningscriteria: list[Criterium] = Field(default_factory=list)
+    """Alleen bij aanbesteden: de gunningscriteria met hun weging; de wegingen tellen op tot 100."""
 
     @model_validator(mode="after")
     def _fits_form(self) -> "Inkoopvorm":
@@ -449,34 +562,48 @@ class Tarief(Model):
     """Een tarief: bedrag in euro's, eenheid en ingangsdatum."""
 
     id: Sleutel
+    """Vaste sleutel van het tarief, uniek binnen de bekostiging, bijvoorbeeld 'begeleiding-uur'."""
     omschrijving: Tekst
+    """Waarvoor het tarief geldt, bijvoorbeeld 'Begeleiding individueel'."""
     bedrag: Bedrag
+    """Het bedrag in euro's met een punt en hoogstens twee decimalen, zonder euroteken: 186.50, niet
+    '€ 186,50'."""
     eenheid: Eenheid
+    """Waarvoor het bedrag geldt, bijvoorbeeld 'uur' of 'etmaal'; past bij de bekostigingsvorm."""
     ingangsdatum: Datum
-    per_aanbieder: dict[Sleutel, Bedrag] = Field(default_factory=dict, description="Als een bedrag (een "
-                                                 "lumpsum) per aanbieder verschilt: het bedrag per aanbieder, met de "
-                                                 "sleutel uit aanbieders.yaml; 'bedrag' is dan het totaal van alle "
-                                                 "aanbieders samen. Alleen bij eenheid 'euro' of 'jaar'.")
+    """De dag vanaf wanneer het tarief geldt."""
+    per_aanbieder: dict[Sleutel, Bedrag] = Field(default_factory=dict)
+    """Als een bedrag (een lumpsum) per aanbieder verschilt: het bedrag per aanbieder, met de sleutel uit
+    aanbieders.yaml; 'bedrag' is dan het totaal van alle aanbieders samen. Alleen bij eenheid 'euro' of
+    'jaar'."""
 
 
 class Bezettingsregel(Model):
     """Wat er gebeurt als de bezetting onder een drempel zakt (verplicht bij beschikbaarheid)."""
 
     drempel_procent: Aantal = Field(ge=1, le=100)
+    """De bezetting in procenten (1 tot 100) waaronder de regel geldt, bijvoorbeeld 50."""
     gevolg: Tekst
+    """Wat er dan gebeurt, bijvoorbeeld 'partijen besluiten samen of groepen worden samengevoegd'."""
 
 
 class Bekostiging(Model):
     """Hoe een deelsegment (of verbijzondering) bekostigd wordt."""
 
     was: Bekostigingsvorm | None = None
+    """De bekostigingsvorm in de vorige inkoop, als die anders was."""
     vorm: Bekostigingsvorm
-    uitvoeringsvariant: Varianten = Field(description="Eén of meer varianten; bij een samengestelde "
-                                          "vorm één per onderdeel.")
-    reden: Tekst | None = Field(None, description="Waarom de vorm verandert (als 'was' anders is).")
+    """Hoe de aanbieder betaald wordt, bijvoorbeeld 'pq-bestede-tijd' of 'lumpsum'."""
+    uitvoeringsvariant: Varianten
+    """Eén of meer varianten; bij een samengestelde vorm één per onderdeel."""
+    reden: Tekst | None = None
+    """Waarom de vorm verandert (als 'was' anders is)."""
     tarieven: list[Tarief] = Field(default_factory=list)
+    """De tarieven, elk met bedrag, eenheid en ingangsdatum."""
     voorwaarden: list[Markdown] = Field(default_factory=list)
+    """Afspraken over betalen en verantwoorden, bijvoorbeeld 'De lumpsum wordt per kwartaal betaald.'"""
     bezettingsregel: Bezettingsregel | None = None
+    """Wat er gebeurt als de bezetting onder een drempel zakt; verplicht bij beschikbaarheidsbekostiging."""
 
     @model_validator(mode="after")
     def _fits_variant(self) -> "Bekostiging":
@@ -503,86 +630,114 @@ class Uitzondering(Model):
     """Een gemeente die niet of beperkt deelneemt aan een deelsegment."""
 
     gemeente: Sleutel
+    """De sleutel van de gemeente uit gemeenten.yaml, bijvoorbeeld 'almelo'."""
     deelname: Deelnamesoort
+    """'niet' of 'beperkt'."""
     toelichting: Markdown
+    """Waarom en in welke mate de gemeente niet of beperkt deelneemt."""
 
 
 class Deelname(Model):
     """Welke gemeenten deelnemen; standaard alle gemeenten van het dossier."""
 
-    gemeenten: list[Sleutel] | None = Field(None, description="Weglaten = alle gemeenten van het "
-                                            "dossier; anders de sleutels van de deelnemers.")
+    gemeenten: list[Sleutel] | None = None
+    """Weglaten = alle gemeenten van het dossier; anders de sleutels van de deelnemers."""
     uitzonderingen: list[Uitzondering] = Field(default_factory=list)
+    """Gemeenten die niet of beperkt deelnemen, met toelichting."""
 
 
 class Verbijzondering(Model):
     """Een verbijzondering binnen een deelsegment, met eigen bekostiging als die afwijkt."""
 
     id: Sleutel
+    """Vaste sleutel, uniek binnen het deelsegment, bijvoorbeeld 'crisispleegzorg'."""
     naam: Tekst
+    """De naam van de verbijzondering, bijvoorbeeld 'Crisispleegzorg'."""
     definitie: Markdown
+    """Wat onder deze verbijzondering valt."""
     bekostiging: Bekostiging | None = None
+    """Eigen bekostiging, als die afwijkt van die van het deelsegment."""
 
 
 class Deelsegment(Model):
     """Een deelsegment: definitie, inkoopvorm, bekostiging en deelname. In het bestek is elk deelsegment
     een perceel."""
 
-    id: Sleutel = Field(description="Uniek in het hele dossier; besluiten verwijzen ernaar.")
+    id: Sleutel
+    """Uniek in het hele dossier; besluiten verwijzen ernaar."""
     naam: Tekst
+    """De naam van het deelsegment, bijvoorbeeld 'Begeleiding'."""
     definitie: Markdown
+    """Welke jeugdhulp onder dit deelsegment valt; staat in het bestek en in de samenvatting."""
     verbijzonderingen: list[Verbijzondering] = Field(default_factory=list)
+    """Onderdelen van het deelsegment met een eigen definitie en soms een eigen bekostiging."""
     inkoopvorm: Inkoopvorm
+    """Hoe het deelsegment werd en wordt ingekocht, en waarom."""
     bekostiging: Bekostiging
+    """Hoe de aanbieders in dit deelsegment betaald worden, met de tarieven."""
     deelname: Deelname = Field(default_factory=Deelname)
-    raming: Bedrag | None = Field(None, description="De geraamde waarde van het perceel over de looptijd, in "
-                                  "euro's (exclusief btw); staat in hoofdstuk 2 van het bestek.")
-    kit: list[KitId] = Field(default_factory=list, description="KIT-eisen die alleen in dit deelsegment gelden, "
-                             "naast die van het segment.")
-    eisen: list[Markdown] = Field(default_factory=list, description="Het programma van eisen van dit "
-                                  "deelsegment: doelgroep, resultaten, wacht- en reactietermijnen, personeel, "
-                                  "melden van incidenten, berichtenverkeer, facturatie, AVG. Een eis die een "
-                                  "termijn noemt, noemt die termijn ('binnen vijf werkdagen'); een begrip uit "
-                                  "begrippen.yaml schrijft u als [[id]].")
+    """Welke gemeenten deelnemen; weglaten = de deelname van het segment of anders alle gemeenten."""
+    raming: Bedrag | None = None
+    """De geraamde waarde van het perceel over de looptijd, in euro's (exclusief btw); staat in hoofdstuk 2
+    van het bestek."""
+    kit: list[KitId] = Field(default_factory=list)
+    """KIT-eisen die alleen in dit deelsegment gelden, naast die van het segment."""
+    eisen: list[Markdown] = Field(default_factory=list)
+    """Het programma van eisen van dit deelsegment: doelgroep, resultaten, wacht- en reactietermijnen,
+    personeel, melden van incidenten, berichtenverkeer, facturatie, AVG. Een eis die een termijn noemt,
+    noemt die termijn ('binnen vijf werkdagen'); een begrip uit begrippen.yaml schrijft u als [[id]]."""
 
 
 class Kpi(Model):
     """Een prestatie-indicator voor leveranciersmanagement."""
 
     id: Sleutel
+    """Vaste sleutel van de KPI, bijvoorbeeld 'doorlooptijd'."""
     naam: Tekst
+    """De naam van de KPI, bijvoorbeeld 'Doorlooptijd tot start van de hulp'."""
     omschrijving: Tekst
+    """Wat er wordt gemeten en hoe."""
     frequentie: Frequentie
+    """Hoe vaak de KPI wordt gemeten, bijvoorbeeld 'per-kwartaal'."""
 
 
 class Leveranciersmanagement(Model):
     """Leveranciersmanagement van een segment."""
 
     toelichting: Markdown
+    """Hoe het leveranciersmanagement in dit segment werkt: gesprekken, sturing, escalatie."""
     rapportage: Frequentie
+    """Hoe vaak aanbieders rapporteren, bijvoorbeeld 'halfjaarlijks'."""
     kpis: list[Kpi] = Field(default_factory=list)
+    """De prestatie-indicatoren waarop de opdrachtgever stuurt."""
 
 
 class SegmentFile(Model):
     """`segmenten/<segment>.yaml`: één segment."""
 
     naam: Tekst
+    """De naam van het segment, bijvoorbeeld 'Ambulant'."""
     definitie: Markdown
+    """Welke jeugdhulp onder dit segment valt."""
     tactische_doelen: list[Tekst] = Field(default_factory=list)
-    secties: list[Sectie] = Field(default_factory=list, description="Hoofdstukken van het bestek, in het "
-                                  "programma van eisen.")
-    beleid: list[Sectie] = Field(default_factory=list, description="Beleidstekst over dit segment die niet in een "
-                                 "aanbestedingsdocument hoort (onderzoek, open punten): staat alleen in de "
-                                 "samenvatting, niet in het bestek.")
-    deelname: Deelname | None = Field(None, description="Deelname voor het hele segment: geldt voor elk "
-                                      "deelsegment dat geen eigen 'deelname' heeft.")
+    """De doelen van dit segment, elk in één zin."""
+    secties: list[Sectie] = Field(default_factory=list)
+    """Hoofdstukken van het bestek, in het programma van eisen."""
+    beleid: list[Sectie] = Field(default_factory=list)
+    """Beleidstekst over dit segment die niet in een aanbestedingsdocument hoort (onderzoek, open punten):
+    staat alleen in de samenvatting, niet in het bestek."""
+    deelname: Deelname | None = None
+    """Deelname voor het hele segment: geldt voor elk deelsegment dat geen eigen 'deelname' heeft."""
     deelsegmenten: list[Deelsegment] = Field(min_length=1)
-    kit: list[KitId] = Field(default_factory=list, description="KIT-eisen die in dit segment gelden, "
-                             "naast de eisen voor alle aanbieders.")
+    """De deelsegmenten (percelen) van dit segment, in volgorde."""
+    kit: list[KitId] = Field(default_factory=list)
+    """KIT-eisen die in dit segment gelden, naast de eisen voor alle aanbieders."""
     leveranciersmanagement: Leveranciersmanagement
+    """Hoe de opdrachtgever de aanbieders in dit segment volgt en stuurt."""
     toegang: Markdown
-    risicos: list[Risico] = Field(default_factory=list, description="Risico's van dit segment; ze staan in de "
-                                  "samenvatting, niet in het bestek.")
+    """Hoe jeugdigen bij de hulp in dit segment komen: verwijzers, toewijzing, spoed."""
+    risicos: list[Risico] = Field(default_factory=list)
+    """Risico's van dit segment; ze staan in de samenvatting, niet in het bestek."""
 
 
 # --- aanbieders.yaml and besluiten.yaml ----------------------------------------------------------
@@ -592,32 +747,41 @@ class Aanbieder(Model):
     """Een aanbieder die zich inschreef."""
 
     naam: Tekst
+    """De statutaire naam van de aanbieder, zoals in het KvK-register."""
     kvk: KvkNummer
+    """Het KvK-nummer: acht cijfers, bijvoorbeeld '12345678'."""
     adres: Adres
+    """Het adres waarheen het besluit gaat."""
     contactpersoon: Tekst
+    """De naam van de contactpersoon; de aanhef van het besluit wordt ervan gemaakt."""
     email: Email
+    """Het e-mailadres van de contactpersoon."""
 
 
 class AanbiedersFile(Model):
     """`aanbieders.yaml`: de aanbieders, per sleutel."""
 
     aanbieders: dict[Sleutel, Aanbieder] = Field(default_factory=dict)
+    """De aanbieders; de sleutel (bijvoorbeeld 'zorg-oost') gebruikt u in besluiten.yaml."""
 
 
 class Uitkomst(Model):
     """De uitkomst voor één deelsegment in het besluit aan een aanbieder."""
 
     deelsegment: Sleutel
+    """De id van het deelsegment waarover het besluit gaat."""
     uitkomst: Uitkomstsoort
-    gronden: Markdown | None = Field(None, description="De motivering; verplicht bij afwijzen en "
-                                     "niet gunnen.")
-    niet_voldaan: list[KitId] = Field(default_factory=list, description="Bij afwijzen: de KIT-eisen "
-                                      "waaraan niet is voldaan.")
-    scores: dict[Sleutel, Decimal] = Field(default_factory=dict, description="Bij aanbesteden: punten "
-                                           "per gunningscriterium (0 tot de weging).")
-    inschrijfprijs: Bedrag | None = Field(None, description="Bij aanbesteden met een prijscriterium: de "
-                                          "inschrijfprijs in euro's; de punten op het prijscriterium worden "
-                                          "ermee gecontroleerd.")
+    """'toegelaten' of 'afgewezen' (toelating), 'gegund' of 'niet-gegund' (aanbesteden)."""
+    gronden: Markdown | None = None
+    """De motivering; verplicht bij afwijzen en niet gunnen."""
+    niet_voldaan: list[KitId] = Field(default_factory=list)
+    """Bij afwijzen: de KIT-eisen waaraan niet is voldaan."""
+    scores: dict[Sleutel, Getal] = Field(default_factory=dict)
+    """Bij aanbesteden: punten per gunningscriterium (0 tot de weging), met de id van het criterium als
+    sleutel, bijvoorbeeld 'kwaliteit: 27.5'."""
+    inschrijfprijs: Bedrag | None = None
+    """Bij aanbesteden met een prijscriterium: de inschrijfprijs in euro's; de punten op het prijscriterium
+    worden ermee gecontroleerd."""
 
     @model_validator(mode="after")
     def _grounded(self) -> "Uitkomst":
@@ -633,55 +797,68 @@ class Besluit(Model):
     """Het besluit aan één aanbieder."""
 
     aanbieder: Sleutel
+    """De sleutel van de aanbieder uit aanbieders.yaml."""
     kenmerk: Tekst
-    verzonden: Datum = Field(description="Datum van verzending; de opschortende termijn loopt vanaf hier.")
+    """Het kenmerk van het besluit, bijvoorbeeld 'OZJT-2024-0153'."""
+    verzonden: Datum
+    """Datum van verzending; de opschortende termijn loopt vanaf hier."""
     uitkomsten: list[Uitkomst] = Field(min_length=1)
-    standstill_dagen: Aantal | None = Field(None, ge=1, le=365, description="Afwijkende opschortende "
-                                         "termijn voor dit besluit.")
-    aanhef: Tekst | None = Field(None, description="Eigen aanhef, bijvoorbeeld 'Geachte heer en mevrouw "
-                                 "Jansen,'. Standaard gemaakt uit de contactpersoon van de aanbieder.")
+    """De uitkomst per deelsegment waarop de aanbieder inschreef."""
+    standstill_dagen: Aantal | None = Field(None, ge=1, le=365)
+    """Afwijkende opschortende termijn voor dit besluit, in kalenderdagen."""
+    aanhef: Tekst | None = None
+    """Eigen aanhef, bijvoorbeeld 'Geachte heer en mevrouw Jansen,'. Standaard gemaakt uit de contactpersoon
+    van de aanbieder."""
 
 
 class Gunning(Model):
     """De winnaars van een aanbesteed deelsegment en waarom hun inschrijving won."""
 
     deelsegment: Sleutel
+    """De id van het aanbestede deelsegment."""
     winnaars: list[Sleutel] = Field(min_length=1)
-    kenmerken: Markdown = Field(description="Kenmerken en relatieve voordelen van de winnende inschrijving(en).")
+    """De sleutels van de aanbieders aan wie is gegund."""
+    kenmerken: Markdown
+    """Kenmerken en relatieve voordelen van de winnende inschrijving(en)."""
 
 
 class Klachtenmeldpunt(Model):
     """Waar een aanbieder met een klacht over de procedure terechtkan."""
 
-    naam: Tekst = Field(description="Bijvoorbeeld 'Klachtenmeldpunt Aanbesteden OZJT'.")
+    naam: Tekst
+    """Bijvoorbeeld 'Klachtenmeldpunt Aanbesteden OZJT'."""
     email: Email
+    """Het e-mailadres van het klachtenmeldpunt."""
     telefoon: Tekst | None = None
+    """Het telefoonnummer van het klachtenmeldpunt."""
 
 
 class BesluitenFile(Model):
     """`besluiten.yaml`: gunnings- en toelatingsbesluiten."""
 
-    standstill_dagen: Aantal = Field(20, ge=1, le=365, description="Opschortende termijn in kalenderdagen "
-                                  "na verzending (Aanbestedingswet: 20).")
-    termijnenwet: bool = Field(True, description="Of de opschortende termijn volgens de Algemene "
-                               "termijnenwet doorloopt tot de eerstvolgende dag die geen zaterdag, zondag of "
-                               "algemeen erkende feestdag is, als de laatste dag op zo'n dag valt. Standaard "
-                               "aan; 'false' zet dit uit.")
-    rechtbank: Tekst | None = Field(None, description="De rechtbank waar een aanbieder een kort geding "
-                                    "aanhangig maakt, bijvoorbeeld 'Rechtbank Overijssel'. Verplicht zodra "
-                                    "er besluiten zijn.")
-    klachtenmeldpunt: Klachtenmeldpunt | None = Field(None, description="Het klachtenmeldpunt van de "
-                                                      "opdrachtgever. Verplicht als een aanvraag tot "
-                                                      "toelating wordt afgewezen.")
-    na_toelating: Markdown | None = Field(None, description="Wat er gebeurt nadat een aanbieder is "
-                                          "toegelaten (de overeenkomst, wanneer de aanbieder kan starten). Staat "
-                                          "in elk besluit met een toelating; verplicht als er een is.")
-    rechtsmiddelen: Markdown | None = Field(None, description="Aanvullende tekst onder de rechtsmiddelen; "
-                                            "de vaste tekst per uitkomst (met rechtbank en klachtenmeldpunt) "
-                                            "staat al in elk besluit.")
+    standstill_dagen: Aantal = Field(20, ge=1, le=365)
+    """Opschortende termijn in kalenderdagen na verzending (Aanbestedingswet: 20)."""
+    termijnenwet: bool = True
+    """Of de opschortende termijn volgens de Algemene termijnenwet doorloopt tot de eerstvolgende dag die geen
+    zaterdag, zondag of algemeen erkende feestdag is, als de laatste dag op zo'n dag valt. Standaard aan;
+    'false' zet dit uit."""
+    rechtbank: Tekst | None = None
+    """De rechtbank waar een aanbieder een kort geding aanhangig maakt, bijvoorbeeld 'Rechtbank Overijssel'.
+    Verplicht zodra er besluiten zijn."""
+    klachtenmeldpunt: Klachtenmeldpunt | None = None
+    """Het klachtenmeldpunt van de opdrachtgever. Verplicht als een aanvraag tot toelating wordt afgewezen."""
+    na_toelating: Markdown | None = None
+    """Wat er gebeurt nadat een aanbieder is toegelaten (de overeenkomst, wanneer de aanbieder kan starten).
+    Staat in elk besluit met een toelating; verplicht als er een is."""
+    rechtsmiddelen: Markdown | None = None
+    """Aanvullende tekst onder de rechtsmiddelen; de vaste tekst per uitkomst (met rechtbank en
+    klachtenmeldpunt) staat al in elk besluit."""
     ondertekening: list[Ondertekenaar] = Field(min_length=1)
+    """Wie de besluiten ondertekent, met functie en naam."""
     gunningen: list[Gunning] = Field(default_factory=list)
+    """Per aanbesteed deelsegment: de winnaars en de kenmerken van hun inschrijving."""
     besluiten: list[Besluit] = Field(default_factory=list)
+    """Eén besluit per aanbieder, met de uitkomst per deelsegment."""
 
     @model_validator(mode="after")
     def _remedies_named(self) -> "BesluitenFile":
@@ -706,21 +883,32 @@ class Brief(Model):
     """Een brief van het dossier: aan elke raad (raadsbrief) of in één keer aan alle colleges."""
 
     id: Sleutel
+    """Vaste sleutel van de brief, uniek in brieven.yaml, bijvoorbeeld 'raadsbrief-vaststelling'."""
     soort: Briefsoort
+    """'raadsbrief' (een brief aan de raad van elke gemeente) of 'collegebrief' (één brief aan alle
+    colleges)."""
     onderwerp: Tekst
+    """Het onderwerp van de brief, bijvoorbeeld 'Inkoop jeugdhulp 2025'."""
     datum: Datum
-    aanhef: Tekst | None = Field(None, description="Standaard 'Geachte leden van de raad,' of "
-                                 "'Geachte leden van het college,'.")
+    """De datum van de brief."""
+    aanhef: Tekst | None = None
+    """Standaard 'Geachte leden van de raad,' of 'Geachte leden van het college,'."""
     secties: list[Sectie] = Field(min_length=1)
+    """De tekst van de brief, in secties met een titel."""
     slot: Tekst = "Hoogachtend,"
+    """De slotformule boven de ondertekening."""
     bijlagen: list[Tekst] = Field(default_factory=list)
+    """De titels van de bijlagen bij de brief."""
     ons_kenmerk: Tekst | None = None
+    """'Ons kenmerk' in de brief."""
     behandeld_door: Tekst | None = None
-    afzender: Tekst | None = Field(None, description="Collegebrief: wie ondertekent, bijvoorbeeld "
-                                   "'Het dagelijks bestuur van de Dienst Gezondheid & Jeugd'.")
-    ondertekening: list[Ondertekenaar] = Field(default_factory=list, description="Collegebrief: de "
-                                               "ondertekenaars. Een raadsbrief wordt ondertekend door "
-                                               "secretaris en burgemeester van de gemeente.")
+    """Wie de brief behandelt ('Behandeld door' in de brief), bijvoorbeeld 'J. Jansen, inkoopadviseur'."""
+    afzender: Tekst | None = None
+    """Collegebrief: wie ondertekent, bijvoorbeeld 'Het dagelijks bestuur van de Dienst Gezondheid &
+    Jeugd'."""
+    ondertekening: list[Ondertekenaar] = Field(default_factory=list)
+    """Collegebrief: de ondertekenaars (hoogstens vier). Een raadsbrief wordt ondertekend door secretaris en
+    burgemeester van de gemeente."""
 
     @field_validator("ondertekening")
     @classmethod
@@ -740,6 +928,7 @@ class BrievenFile(Model):
     """`brieven.yaml`: de brieven die het dossier verstuurt."""
 
     brieven: list[Brief] = Field(default_factory=list)
+    """De brieven: raadsbrieven (één per gemeente) en collegebrieven."""
 
 
 # --- nota-van-inlichtingen.yaml (optional) -------------------------------------------------------
@@ -748,21 +937,24 @@ class BrievenFile(Model):
 class Vraag(Model):
     """Een vraag van een aanbieder met het antwoord."""
 
-    nummer: int = Field(ge=1, description="Volgnummer; elke vraag heeft een eigen nummer.")
+    nummer: int = Field(ge=1)
+    """Volgnummer; elke vraag heeft een eigen nummer."""
     vraag: Markdown
+    """De vraag zoals de aanbieder die stelde, zonder de naam van de aanbieder."""
     antwoord: Markdown
-    betreft: Tekst | None = Field(None, description="Waar de vraag over gaat: een id (KIT-K-04, een "
-                                  "deelsegment, verbijzondering of tarief), een paragraaf van de bestekken "
-                                  "('Planning', 'Bestek Wonen, Tarieven') of een andere plaats in de stukken. "
-                                  "De nota noemt het bestek en de paragraaf ('Bestek Ambulant, § 7.1, "
-                                  "KIT-I-01 Bibob-toets'); een id die niet bestaat is een fout.")
-    wijzigt_documenten: bool = Field(False, description="Of het antwoord de aanbestedingsstukken wijzigt; "
-                                     "de nota zegt dat bij het antwoord, met de wijziging en de gewijzigde "
-                                     "onderdelen uit de vergelijking.")
-    wijziging: Markdown | None = Field(None, description="De wijziging van de stukken, letterlijk: wat waar "
-                                       "komt te staan ('In § 4.2 Planning wordt de sluiting van de inschrijving "
-                                       "22 april 2024, 12.00 uur'). Verplicht als het antwoord de stukken wijzigt "
-                                       "en de nota geen 'vergelijk' heeft.")
+    """Het antwoord van de opdrachtgever."""
+    betreft: Tekst | None = None
+    """Waar de vraag over gaat: een id (KIT-K-04, een deelsegment, verbijzondering of tarief), een paragraaf
+    van de bestekken ('Planning', 'Bestek Wonen, Tarieven') of een andere plaats in de stukken. De nota noemt
+    het bestek en de paragraaf ('Bestek Ambulant, § 7.1, KIT-I-01 Bibob-toets'); een id die niet bestaat is
+    een fout."""
+    wijzigt_documenten: bool = False
+    """Of het antwoord de aanbestedingsstukken wijzigt; de nota zegt dat bij het antwoord, met de wijziging en
+    de gewijzigde onderdelen uit de vergelijking."""
+    wijziging: Markdown | None = None
+    """De wijziging van de stukken, letterlijk: wat waar komt te staan ('In § 4.2 Planning wordt de sluiting
+    van de inschrijving 22 april 2024, 12.00 uur'). Verplicht als het antwoord de stukken wijzigt en de nota
+    geen 'vergelijk' heeft."""
 
     @model_validator(mode="after")
     def _change_stated(self) -> "Vraag":
@@ -775,10 +967,10 @@ class Vraag(Model):
 class Vergelijking(Model):
     """De eerdere versie van dit dossier waarmee de nota de gewijzigde onderdelen bepaalt."""
 
-    revisie: Tekst | None = Field(None, description="Git-revisie (tag, commit of branch) van deze "
-                                  "dossiermap, bijvoorbeeld 'v1.0'.")
-    map: Tekst | None = Field(None, description="Of: een map met de eerdere versie, relatief aan deze "
-                              "dossiermap.")
+    revisie: Tekst | None = None
+    """Git-revisie (tag, commit of branch) van deze dossiermap, bijvoorbeeld 'v1.0'."""
+    map: Tekst | None = None
+    """Of: een map met de eerdere versie, relatief aan deze dossiermap."""
 
     @model_validator(mode="after")
     def _one(self) -> "Vergelijking":
@@ -789,14 +981,20 @@ class Vergelijking(Model):
 
 
 class NotaFile(Model):
-    """`nota-van-inlichtingen.yaml` (optioneel): vragen van aanbieders met de antwoorden (de Nota van Inlichtingen)."""
+    """`nota-van-inlichtingen.yaml` (optioneel): vragen van aanbieders met de antwoorden (de Nota van
+    Inlichtingen)."""
 
     titel: Tekst = "Nota van Inlichtingen"
-    datum: Datum = Field(description="Datum van de nota; de nota gaat op deze dag naar alle deelnemers.")
+    """De titel van de nota, als die anders is dan 'Nota van Inlichtingen'."""
+    datum: Datum
+    """Datum van de nota; de nota gaat op deze dag naar alle deelnemers."""
     inleiding: Markdown | None = None
-    vergelijk: Vergelijking | None = Field(None, description="Eerdere versie van dit dossier; antwoorden "
-                                           "die de stukken wijzigen noemen de verschillen daarmee.")
+    """Tekst boven de vragen, bijvoorbeeld hoeveel vragen er kwamen en dat de nota deel uitmaakt van de
+    stukken."""
+    vergelijk: Vergelijking | None = None
+    """Eerdere versie van dit dossier; antwoorden die de stukken wijzigen noemen de verschillen daarmee."""
     vragen: list[Vraag] = Field(min_length=1)
+    """De vragen met hun antwoorden, oplopend genummerd."""
 
     @field_validator("vragen")
     @classmethod
@@ -823,4 +1021,3 @@ FILES: dict[str, type[Model]] = {
 and segment files are one per segment."""
 
 OPTIONAL_FILES = frozenset({"nota-van-inlichtingen.yaml"})
-

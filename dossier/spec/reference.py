@@ -3,6 +3,7 @@ documentation cannot drift from what validation accepts."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import types
 import typing
@@ -24,11 +25,22 @@ def schemas() -> dict[str, str]:
     """File name (e.g. 'segment.schema.json') → JSON Schema text."""
     out = {}
     for name, model in FILES.items():
-        schema = model.model_json_schema()
+        schema = _flowing(model.model_json_schema())
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["title"] = f"dossier: {name}"
         out[f"{SCHEMA_NAMES[name]}.schema.json"] = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
     return out
+
+
+def _flowing(schema: Any) -> Any:
+    """`schema` with each description as one line of text: docstrings are wrapped for the source, an
+    editor shows the description as it is."""
+    if isinstance(schema, dict):
+        return {k: " ".join(v.split()) if k == "description" and isinstance(v, str) else _flowing(v)
+                for k, v in schema.items()}
+    if isinstance(schema, list):
+        return [_flowing(v) for v in schema]
+    return schema
 
 
 def reference() -> str:
@@ -66,11 +78,11 @@ def reference() -> str:
     ]
     seen: set[type[BaseModel]] = set()
     for name, model in FILES.items():
-        lines += [f"## `{name}`", "", (model.__doc__ or "").strip(), ""]
+        lines += [f"## `{name}`", "", " ".join((model.__doc__ or "").split()), ""]
         lines += _model_table(model, seen)
     lines += ["## Codelijsten", ""]
     for enum in _enums():
-        lines += [f"### {enum.__name__}", "", (enum.__doc__ or "").strip() if enum.__doc__ and
+        lines += [f"### {enum.__name__}", "", " ".join(enum.__doc__.split()) if enum.__doc__ and
                   "An enumeration" not in enum.__doc__ else "", "", "| waarde | in documenten |", "|---|---|"]
         lines += [f"| `{m.value}` | {m.label} |" for m in enum]
         lines.append("")
@@ -85,7 +97,8 @@ def reference() -> str:
         lines.append(f"| `{vorm.value}` | {', '.join(c.uitvoeringsvariant.value for c in vorm.componenten)} | "
                      f"{', '.join(u.value for u in vorm.eenheden)} |")
     lines += ["", "## Regels", "", "Naast de velden controleert `dossier validate` deze regels:", ""]
-    lines += [f"- {_first_paragraph(rule.__doc__)}" for rule in rules.RULES]
+    lines += [f"- {RULES_NL[rule.__name__][0] if rule.__name__ in RULES_NL else _first_paragraph(rule.__doc__)}"
+              for rule in rules.RULES]
     lines += [
         "- Een toelatingsprocedure met voorwaarden noemt `heropening`; aanbesteden heeft gunningscriteria",
         "  met wegingen die optellen tot 100; aanbesteden met een beperkt aantal aanbieders noemt `max_aanbieders`.",
@@ -104,6 +117,70 @@ def reference() -> str:
     return "\n".join(lines)
 
 
+RULES_NL: dict[str, tuple[str, str]] = {
+    "unique_ids": (
+        "Ids zijn uniek: deelsegmenten in het hele dossier, verbijzonderingen binnen hun deelsegment, tarieven "
+        "binnen hun bekostiging (die van een deelsegment of van een verbijzondering), KIT-eisen, begrippen, "
+        "risico's en brieven; gunningscriteria binnen hun inkoopvorm.", "fa534134"),
+    "same_twice": (
+        "Een aanbieder of gemeente staat er één keer in: geen twee met dezelfde naam (ook niet als de ene met "
+        "losse accenttekens, NFD, is geschreven en de andere niet) of met hetzelfde KvK-nummer onder "
+        "verschillende sleutels.", "55878714"),
+    "segment_files": (
+        "Elk segment in dossier.yaml heeft zijn bestand, en elk segmentbestand staat in dossier.yaml.", "f23eda27"),
+    "references": (
+        "Elke gemeente, KIT-eis en elk deelsegment waarnaar wordt verwezen, bestaat.", "b72dbdbd"),
+    "planning_order": (
+        "De fasen van de planning staan op volgorde van datum; de mijlpalen volgen de stappen van een "
+        "aanbesteding (publicatie → sluiting-vragen → nota-van-inlichtingen → sluiting-inschrijving → "
+        "beoordeling → gunning of toelating → einde-opschortende-termijn → ondertekening → ingang-contract); "
+        "de mijlpaal ingang-contract valt op de ingangsdatum van het contract; een mijlpaal die zijn `fase` "
+        "noemt, valt binnen die fase.", "66464b88"),
+    "defined_terms": (
+        "Een eis (de tekst van een KIT-eis, de `eisen` van een deelsegment) maakt duidelijk waarnaar hij "
+        "verwijst: een `[[id]]` noemt een begrip uit begrippen.yaml, en 'de afgesproken termijn' noemt die "
+        "termijn.", "49d87cc4"),
+    "procedure_complete": (
+        "Met een `procedure` in dossier.yaml: die heeft `aanbesteding` als een deelsegment wordt aanbesteed en "
+        "`toelating` als een deelsegment een toelatingsprocedure of open house heeft; een prijscriterium "
+        "heeft een `prijsformule`; elk aanbesteed deelsegment heeft een `raming`; het tijdschema heeft een "
+        "sluiting (sluiting-inschrijving), en de uiterste termijnen (sluiting-vragen, sluiting-inschrijving) "
+        "hebben een `tijd`.", "38e84724"),
+    "provider_amounts": (
+        "Een tarief met een bedrag per aanbieder (`per_aanbieder`) noemt bekende aanbieders, is een geldbedrag "
+        "(eenheid 'euro' of 'jaar'), en de bedragen tellen op tot zijn `bedrag`.", "55676198"),
+    "decisions": (
+        "Elk besluit noemt een bekende aanbieder (één keer) en bekende deelsegmenten; de uitkomst past bij de "
+        "inkoopvorm (toegelaten/afgewezen bij toelating, gegund/niet gegund bij aanbesteden); een afwijzing "
+        "noemt KIT-eisen die in dat segment gelden; een uitkomst bij aanbesteden geeft elk criterium punten "
+        "tussen 0 en zijn weging; elk aanbesteed deelsegment met uitkomsten heeft een gunning waarvan de "
+        "winnaars gegund zijn, binnen `max_aanbieders`, en geen inschrijving die niet won, scoort hoger dan "
+        "een winnaar.", "cc3cdc9b"),
+    "reapply": (
+        "Een afgewezen aanvraag tot toelating zegt wanneer de aanvrager opnieuw kan aanvragen: het "
+        "deelsegment noemt `heropening`, of het dossier heeft `doorlopende_inschrijving`.", "352d22a0"),
+    "letters": (
+        "Een dossier verstuurt hoogstens één raadsbrief (die gaat naar elke raad).", "e79e7187"),
+    "house_styles": (
+        "Het logo van een gemeente is een PNG- of JPEG-bestand in de dossiermap.", "5118387c"),
+    "house_style": (
+        "`huisstijl` noemt een meegeleverde huisstijl, of een map in de dossiermap met elk sjabloon van de "
+        "meegeleverde huisstijl, elk een echt Word-document.", "d9b5558d"),
+    "nota_references": (
+        "Noemt een vraag in de Nota van Inlichtingen een id in `betreft` (een KIT-eis, een deelsegment, "
+        "verbijzondering of tarief), dan bestaat die; een antwoord dat de stukken wijzigt, noemt de wijziging "
+        "(`wijziging`), tenzij de nota vergelijkt met een eerdere versie.", "7c427ad7"),
+}
+"""The rules of rules.RULES as docs/spec-format.md states them, in Dutch, with the first 8 hex digits of
+the SHA-256 of the English summary (the first paragraph of the rule's docstring) they translate: when that
+changes, tests/test_spec.py asks for the Dutch text to be brought up to date (`rule_digest`)."""
+
+
+def rule_digest(rule: Any) -> str:
+    """The first 8 hex digits of the SHA-256 of a rule's English summary (see RULES_NL)."""
+    return hashlib.sha256(_first_paragraph(rule.__doc__).encode()).hexdigest()[:8]
+
+
 def _first_paragraph(doc: str | None) -> str:
     return " ".join((doc or "").split("\n\n")[0].split())
 
@@ -118,11 +195,11 @@ def _model_table(model: type[BaseModel], seen: set[type[BaseModel]]) -> list[str
             kind = kind.replace("tekst", "Markdown")
         nested += [m for m in inner if m not in seen and m not in nested]
         lines.append(f"| `{fname}` | {kind} | {'ja' if info.is_required() else 'nee' + _default(info)} | "
-                     f"{(info.description or '').replace('|', '/')} |")
+                     f"{' '.join((info.description or '').split()).replace('|', '/')} |")
     lines.append("")
     for sub in nested:
         seen.add(sub)
-        lines += [f"### {sub.__name__}", "", (sub.__doc__ or "").strip(), ""]
+        lines += [f"### {sub.__name__}", "", " ".join((sub.__doc__ or "").split()), ""]
         lines += _model_table(sub, seen)
     return lines
 

@@ -170,17 +170,87 @@ Postcode = Annotated[str, Field(pattern=r"^[1-9][0-9]{3} ?[A-Z]{2}$")]
 Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")]
 KvkNummer = Annotated[str, Field(pattern=r"^[0-9]{8}$")]
 Kleur = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
-Bedrag = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
+BEDRAG_PATTERN = r"^\s*\+?0*([0-9]{1,10}(\.[0-9]{0,2}0*)?|\.[0-9]{1,2}0*)\s*$"
+"""An amount written as text ('186.50'), as validation reads it: digits, a point, at most two decimals
+(trailing zeros aside), at most ten digits before the point; no euro sign, comma or thousands separator.
+Anchored at both ends, so that an editor refuses '€ 186,50' as `dossier validate` does."""
+Bedrag = Annotated[
+    Decimal,
+    Field(ge=0, max_digits=12, decimal_places=2),
+    WithJsonSchema({"anyOf": [{"type": "number", "minimum": 0, "maximum": 9_999_999_999.99},
+                              {"type": "string", "pattern": BEDRAG_PATTERN}]}),
+]
 """An amount in euros, e.g. `186.50` (a point, no euro sign, no thousands separator), at most two decimals."""
+GETAL_PATTERN = r"^\s*[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)\s*$"
+Getal = Annotated[Decimal, WithJsonSchema({"anyOf": [{"type": "number"},
+                                                     {"type": "string", "pattern": GETAL_PATTERN}]})]
+"""A number with decimals, e.g. `27.5` (points on a criterion); as text only digits, a sign and a point."""
 Tijd = Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
 """A time of day written as UU:MM, e.g. `12:00`."""
 
 
+_TITLES = {
+    "id": "Id",
+    "kvk": "KvK-nummer",
+    "email": "E-mailadres",
+    "telefoon": "Telefoonnummer",
+    "risicos": "Risico's",
+    "kpis": "KPI's",
+    "kit": "KIT-eisen",
+    "beeindiging": "Beëindiging",
+    "was": "Was (in de vorige inkoop)",
+    "wordt": "Wordt (in deze inkoop)",
+    "van": "Van (begindatum)",
+    "tot": "Tot (einddatum)",
+    "standstill_dagen": "Opschortende termijn (dagen)",
+    "max_aanbieders": "Maximaal aantal aanbieders",
+    "per_aanbieder": "Bedrag per aanbieder",
+    "alle_aanbieders": "Voor alle aanbieders",
+    "niet_voldaan": "Niet voldaan aan",
+    "verlenging_besluit": "Besluit over verlenging",
+    "wijzigt_documenten": "Wijzigt de stukken",
+    "termijnenwet": "Algemene termijnenwet toepassen",
+    "na_gunning": "Na de gunning",
+    "na_toelating": "Na de toelating",
+    "uitvoeringsvariant": "Uitvoeringsvariant(en)",
+    "revisie": "Git-revisie",
+    "map": "Map met de eerdere versie",
+    "vergelijk": "Vergelijken met",
+    "slot": "Slotformule",
+    "prijs": "Prijscriterium",
+    "scores": "Punten per criterium",
+    "verzonden": "Verzonden op",
+    "kanaal": "Communicatiekanaal",
+    "tijd": "Tijd (UU:MM)",
+    "nummer": "Vraagnummer",
+    "kleur": "Huiskleur",
+    "inleveren": "In te leveren",
+    "vorm": "Bekostigingsvorm",
+}
+"""Schema titles that are not the field name written as a Dutch phrase (see `title`)."""
+_UNITS_IN_TITLE = {"dagen": "dagen", "maanden": "maanden", "procent": "%"}
+
+
+def title(name: str) -> str:
+    """The title of field `name` in the JSON Schema (what an editor shows): 'looptijd_maanden' →
+    'Looptijd (maanden)', 'leidende_principes' → 'Leidende principes', or the title in _TITLES."""
+    if name in _TITLES:
+        return _TITLES[name]
+    *words, last = name.split("_")
+    if words and last in _UNITS_IN_TITLE:
+        return f"{' '.join(words).capitalize()} ({_UNITS_IN_TITLE[last]})"
+    return name.replace("_", " ").capitalize()
+
+
 class Model(BaseModel):
     """Base of every spec model: unknown keys are errors, defaults are validated too; while a
-    context is made, each field read is reported to `READING` (example values, `spec/examples.py`)."""
+    context is made, each field read is reported to `READING` (example values, `spec/examples.py`).
 
-    model_config = ConfigDict(extra="forbid", validate_default=True, use_enum_values=False)
+    The docstring under a field is its description in the JSON Schema and in docs/spec-format.md
+    (Dutch: the reader writes the spec); its title comes from `title`, or from `Field(title=…)`."""
+
+    model_config = ConfigDict(extra="forbid", validate_default=True, use_enum_values=False,
+                              use_attribute_docstrings=True, field_title_generator=lambda name, _: title(name))
 
     def __getattribute__(self, name: str) -> Any:
         value = object.__getattribute__(self, name)
@@ -200,11 +270,16 @@ class Labeled(StrEnum):
 
 
 class Status(Labeled):
+    """De status van het dossier: 'concept' zolang het nog verandert, 'definitief' als het is vastgesteld."""
+
     CONCEPT = "concept"
     DEFINITIEF = "definitief"
 
 
 class InkoopvormSoort(Labeled):
+    """Hoe een deelsegment wordt ingekocht: open house, een toelatingsprocedure met voorwaarden, of
+    aanbesteden (met of zonder een maximum aantal aanbieders)."""
+
     OPEN_HOUSE = "open-house"
     TOELATINGSPROCEDURE = "toelatingsprocedure-met-voorwaarden"
     AANBESTEDEN = "aanbesteden"
@@ -216,12 +291,19 @@ class InkoopvormSoort(Labeled):
 
 
 class Uitvoeringsvariant(Labeled):
+    """De uitvoeringsvariant van het iJw-berichtenverkeer: inspanningsgericht (prijs per tijdseenheid of per
+    stuk inspanning), outputgericht (prijs voor een afgesproken resultaat) of taakgericht (een bedrag voor een
+    taak, zonder declaratie per cliënt)."""
+
     INSPANNINGSGERICHT = "inspanningsgericht"
     OUTPUTGERICHT = "outputgericht"
     TAAKGERICHT = "taakgericht"
 
 
 class Bekostigingsvorm(Labeled):
+    """Hoe een aanbieder betaald wordt; elke vorm hoort bij een uitvoeringsvariant en bepaalt welke
+    tariefeenheden passen."""
+
     PQ_BESTEDE_TIJD = "pq-bestede-tijd"
     PQ_ETMAALTARIEF = "pq-etmaaltarief"
     ETMAALTOESLAG = "pq-etmaaltoeslag"
@@ -269,7 +351,7 @@ _VARIANT = {
 
 
 class Eenheid(Labeled):
-    """Tariff units, with their iJw code (codelijst WJ756) where one exists."""
+    """De eenheid van een tarief, met de iJw-code (codelijst WJ756) waar die bestaat."""
 
     MINUUT = "minuut"
     UUR = "uur"
@@ -298,17 +380,23 @@ _UNITS = {
 
 
 class Deelnamesoort(Labeled):
+    """Hoe een gemeente afwijkt van volledige deelname aan een deelsegment: niet of beperkt."""
+
     NIET = "niet"
     BEPERKT = "beperkt"
 
 
 class EisSoort(Labeled):
+    """Het soort eis in het KIT: integriteit, geschiktheid of kwaliteit."""
+
     INTEGRITEIT = "integriteit"
     GESCHIKTHEID = "geschiktheid"
     KWALITEIT = "kwaliteit"
 
 
 class Frequentie(Labeled):
+    """Hoe vaak iets gebeurt, bijvoorbeeld een rapportage of de meting van een KPI."""
+
     MAANDELIJKS = "maandelijks"
     KWARTAAL = "per-kwartaal"
     HALFJAARLIJKS = "halfjaarlijks"
@@ -316,6 +404,8 @@ class Frequentie(Labeled):
 
 
 class MijlpaalSoort(Labeled):
+    """De stappen van het tijdschema; het bestek zet ze in deze volgorde."""
+
     PUBLICATIE = "publicatie"
     SLUITING_INSCHRIJVING = "sluiting-inschrijving"
     GUNNING = "gunning"
@@ -337,19 +427,22 @@ MIJLPAAL_VOLGORDE = (MijlpaalSoort.PUBLICATIE, MijlpaalSoort.SLUITING_VRAGEN, Mi
 
 
 class Verklaring(Labeled):
-    """How a bidder declares that no exclusion ground applies."""
+    """Hoe een inschrijver verklaart dat geen uitsluitingsgrond op hem van toepassing is."""
 
     UEA = "uea"
     EIGEN_VERKLARING = "eigen-verklaring"
 
 
 class Prijsformule(Labeled):
-    """How a price criterion is scored from the bid prices (`inschrijfprijs` in besluiten.yaml)."""
+    """Hoe de punten op een prijscriterium volgen uit de inschrijfprijzen (`inschrijfprijs` in besluiten.yaml)."""
 
     RELATIEF = "relatief"
 
 
 class Uitkomstsoort(Labeled):
+    """De uitkomst van een besluit voor één deelsegment: toegelaten of afgewezen (toelating), gegund of niet
+    gegund (aanbesteden)."""
+
     TOEGELATEN = "toegelaten"
     AFGEWEZEN = "afgewezen"
     GEGUND = "gegund"
@@ -361,6 +454,8 @@ class Uitkomstsoort(Labeled):
 
 
 class Briefsoort(Labeled):
+    """Het soort brief: een raadsbrief aan de raad van elke gemeente, of één brief aan alle colleges."""
+
     RAADSBRIEF = "raadsbrief"
     COLLEGEBRIEF = "collegebrief"
 
