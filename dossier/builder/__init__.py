@@ -15,15 +15,15 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ..context.common import review_marks
+from ..context.common import Document, review_marks
 from ..errors import EnvironmentProblem, os_error_message
 from ..files import sha256_file
 from ..i18n import _, ngettext, number
-from ..kinds import all_documents
+from ..kinds import iter_documents, make_document
 from ..spec import Dossier
 from . import install, manifest
 from .bundles import make_bundles
@@ -75,8 +75,13 @@ class Result:
         return line + (f" ({', '.join(extra)})" if extra else "")
 
 
-Progress = Callable[[int], AbstractContextManager[Callable[[], None]]]
-"""Opens a progress display for N steps; the value it gives is called once per finished step."""
+Progress = Callable[[int], AbstractContextManager[Callable[[str], None]]]
+"""Opens a progress display for N steps; the value it gives is called once per finished step, with
+the step's phase ("render" or "pdf")."""
+
+
+def _no_progress(phase: str) -> None:
+    """No progress display."""
 
 
 def build(d: Dossier, options: Options, report: Report, progress: Progress | None = None) -> Result:
@@ -124,10 +129,6 @@ def _lock(out: Path) -> Iterator[None]:
 def _build_locked(d: Dossier, options: Options, report: Report, progress: Progress | None) -> Result:
     out = options.out
     result = Result()
-    with review_marks(options.review):
-        docs = all_documents(d)
-    chosen = select(docs, options.only)
-    result.total = len(chosen)
     try:
         old = manifest.read(out / manifest.NAME, d.key)
     except ManifestUnusable as exc:
@@ -135,7 +136,14 @@ def _build_locked(d: Dossier, options: Options, report: Report, progress: Progre
             report(_("full build: {reason}").format(reason=exc))
         old = Manifest(TOOL, d.key)
     sources = {name: sha256_file(src.path) for name, src in d.sources.items()}
-    plans = [plan(d, kind, doc, old, sources, options.formats, options.force, out) for kind, doc in docs]
+    plans = []
+    with review_marks(options.review):  # one context at a time: planned, hashed, and let go
+        for kind, doc in iter_documents(d):
+            p = plan(d, kind, doc, old, sources, options.formats, options.force, out)
+            p.doc = replace(doc, context={})
+            plans.append(p)
+    chosen = select([(p.kind, p.doc) for p in plans], options.only)
+    result.total = len(chosen)
     todo = [p for p in plans if p.reason is not None and p.ident in chosen]
     result.unchanged = sum(1 for p in plans if p.ident in chosen and p.reason is None)
 
@@ -153,9 +161,14 @@ def _make(d: Dossier, options: Options, report: Report, progress: Progress | Non
     for p in todo:
         report(_("build {document}: {reason}").format(document=p.ident, reason=p.reason))
     steps = len(todo) * (2 if "pdf" in options.formats else 1)
-    with progress(steps) if progress and todo else nullcontext(lambda: None) as tick:
+
+    def make(p: Plan) -> Document:
+        with review_marks(options.review):
+            return make_document(d, p.kind, p.doc.key)
+
+    with progress(steps) if progress and todo else nullcontext(_no_progress) as tick:
         failed, errors, result.environment_error = produce(
-            d, todo, staging, options.formats, options.jobs, options.converter, report, tick)
+            d, todo, staging, options.formats, options.jobs, options.converter, report, tick, make)
     result.errors += errors
     result.built = [p.ident for p in todo if p.ident not in failed]
 
@@ -199,9 +212,9 @@ def echo_progress(enabled: bool) -> Progress | None:
     import click
 
     @contextmanager
-    def bar(total: int) -> Iterator[Callable[[], None]]:
+    def bar(total: int) -> Iterator[Callable[[str], None]]:
         with click.progressbar(length=total, label=_("building"), show_pos=True, show_eta=True,
                                file=sys.stderr) as pb:
-            yield lambda: pb.update(1)
+            yield lambda phase: pb.update(1)
 
     return bar

@@ -251,8 +251,8 @@ def package_bytes(tpl: DocxTemplate) -> bytes:
     tpl.pre_processing()
     package = tpl.docx.part.package
     parts = list(package.iter_parts())
-    members = [(CONTENT_TYPES_URI.membername, _ContentTypesItem.from_parts(parts).blob),
-               (PACKAGE_URI.rels_uri.membername, package.rels.xml)]
+    types = _ContentTypesItem.from_parts(parts).blob  # type: ignore[no-untyped-call]
+    members = [(CONTENT_TYPES_URI.membername, types), (PACKAGE_URI.rels_uri.membername, package.rels.xml)]
     for part in parts:
         members.append((part.partname.membername, part.blob))
         if len(part.rels):
