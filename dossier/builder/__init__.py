@@ -29,7 +29,7 @@ from . import install, manifest
 from .bundles import make_bundles
 from .manifest import BUNDLE_KIND, FORMATS, Manifest, ManifestUnusable
 from .plan import TOOL, Plan, plan, select
-from .run import Report, produce
+from .run import Report, produce, start_converter
 
 LOCK = ".lock"
 
@@ -137,18 +137,48 @@ def _build_locked(d: Dossier, options: Options, report: Report, progress: Progre
         old = Manifest(TOOL, d.key)
     sources = {name: sha256_file(src.path) for name, src in d.sources.items()}
     plans = []
-    with review_marks(options.review):  # one context at a time: planned, hashed, and let go
-        for kind, doc in iter_documents(d):
-            p = plan(d, kind, doc, old, sources, options.formats, options.force, out)
-            p.doc = replace(doc, context={})
-            plans.append(p)
-    chosen = select([(p.kind, p.doc) for p in plans], options.only)
-    result.total = len(chosen)
+    early: Any = None  # LibreOffice starts while the rest is planned
+    found = 0
+    try:
+        with review_marks(options.review):  # one context at a time: planned, hashed, and let go
+            for kind, doc in iter_documents(d):
+                p = plan(d, kind, doc, old, sources, options.formats, options.force, out)
+                p.doc = replace(doc, context={})
+                plans.append(p)
+                if p.reason is not None and "pdf" in options.formats and not options.only \
+                        and options.converter is None:
+                    found += 1
+                    early = _warm(d, early, options.jobs, found)
+        chosen = select([(p.kind, p.doc) for p in plans], options.only)
+        result.total = len(chosen)
+        return _stage(d, options, report, progress, result, plans, chosen, old, early)
+    finally:
+        if early is not None:
+            early.close()
+
+
+def _warm(d: Dossier, converter: Any, jobs: int, todo: int) -> Any:
+    """The build's converter once a document is found to be built, with as many LibreOffice workers
+    starting as there are documents to build so far (up to `jobs`); None when LibreOffice is not there
+    (the build then says so when it converts)."""
+    if converter is None:
+        converter = start_converter(d, jobs, 1)
+        return None if isinstance(converter, str) else converter
+    if todo <= jobs:
+        converter.start(todo)
+    return converter
+
+
+def _stage(d: Dossier, options: Options, report: Report, progress: Progress | None, result: Result,
+           plans: list[Plan], chosen: set[str], old: Manifest, early: Any) -> Result:
+    out = options.out
     todo = [p for p in plans if p.reason is not None and p.ident in chosen]
     result.unchanged = sum(1 for p in plans if p.ident in chosen and p.reason is None)
 
     staging = install.fresh_staging(out)
     try:
+        if early is not None:
+            options = replace(options, converter=early)
         return _make(d, options, report, progress, result, plans, todo, chosen, old, staging)
     finally:
         if not (staging / install.JOURNAL).exists():  # before the commit point: nothing of it counts

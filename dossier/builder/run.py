@@ -81,13 +81,9 @@ def produce(d: Dossier, todo: list[Plan], staging: Path, formats: tuple[str, ...
     environment = None
     own = None
     if "pdf" in formats and todo and converter is None:
-        from ..pdf import Converter, ConverterUnavailable
-
-        try:
-            own = converter = Converter(jobs=max(1, min(jobs, len(todo))), timeout=CONVERT_TIMEOUT,
-                                        date=d.spec.datum.isoformat() + "T00:00:00Z")
-        except ConverterUnavailable as exc:
-            environment = str(exc)
+        converter = own = start_converter(d, max(1, min(jobs, len(todo))), len(todo))
+        if isinstance(converter, str):
+            environment, converter, own = converter, None, None
             report(error_line(environment))
             report(_("The DOCX files have been made; the PDFs follow once LibreOffice is installed (or build "
                      "with --format docx)."))
@@ -113,6 +109,19 @@ def produce(d: Dossier, todo: list[Plan], staging: Path, formats: tuple[str, ...
             for rel in p.entry.files:
                 p.entry.files[rel] = sha256_file(staging / rel)
     return failed, errors, environment
+
+
+def start_converter(d: Dossier, jobs: int, start: int) -> Any:
+    """A converter with `jobs` LibreOffice workers of which the first `start` are starting in the
+    background, or, when LibreOffice cannot be used, the message that says why."""
+    from ..pdf import Converter, ConverterUnavailable
+
+    try:
+        converter = Converter(jobs=jobs, timeout=CONVERT_TIMEOUT, date=d.spec.datum.isoformat() + "T00:00:00Z")
+    except ConverterUnavailable as exc:
+        return str(exc)
+    converter.start(start)
+    return converter
 
 
 def _rendered(d: Dossier, todo: list[Plan], staging: Path, jobs: int, make: MakeDocument,

@@ -453,6 +453,7 @@ class Converter:
         # Safety net if close() is never called: no orphaned soffice processes.
         self._finalizer = weakref.finalize(self, _shutdown, self._workers)
         self._cannot_write: OSError | None = None
+        self._starting: list[threading.Thread] = []
         reap_orphans()
 
     # -- context manager --------------------------------------------------------------
@@ -464,6 +465,7 @@ class Converter:
 
     def close(self) -> None:
         """Stop all workers (idempotent)."""
+        self._started()
         with self._lock:
             self._closed = True
             workers = [w for w in self._workers if w is not None]
@@ -474,6 +476,29 @@ class Converter:
         for t in threads:
             t.join()
         self._finalizer.detach()
+
+    def start(self, count: int | None = None) -> None:
+        """Start the first `count` workers (all by default) now, in the background: LibreOffice takes
+        seconds to start, and a build overlaps that with its planning. A worker that fails to start is
+        started again by `convert`, which reports why it fails."""
+        with self._lock:
+            if self._closed:
+                return
+            for slot in range(len(self._starting), min(self.jobs, count or self.jobs)):
+                thread = threading.Thread(target=self._start_slot, args=(slot,), daemon=True,
+                                          name=f"dossier-pdf-start-{slot}")
+                self._starting.append(thread)
+                thread.start()
+
+    def _start_slot(self, slot: int) -> None:
+        try:
+            self._worker(slot)
+        except Exception:  # noqa: BLE001 - convert() starts it again and reports why it fails
+            self._discard(slot)
+
+    def _started(self) -> None:
+        for t in self._starting:
+            t.join()
 
     # -- conversion -------------------------------------------------------------------
     def convert(
@@ -495,6 +520,7 @@ class Converter:
         with self._lock:
             if self._closed:
                 raise RuntimeError(_("the converter is already closed"))
+            self._started()
             self._cannot_write = None
             source = iter(pairs)
             first = next(source, None)  # on the calling thread: a generator's first step may start things
