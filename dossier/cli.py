@@ -404,9 +404,10 @@ _JOBS_HELP = N_("Number of parallel converters (default: number of processor cor
 def build(spec_dirs: tuple[Path, ...], out: Path | None, formats: str, only: tuple[str, ...],
           jobs: int | None, force: bool, quiet: bool, review: bool, open_: bool) -> None:
     import os
+    import time
 
-    from . import load
-    from .builder import Options, build as run_build, default_out, echo_progress
+    from .builder import Options, Result, default_out, echo_progress
+    from .builder.current import fingerprint, record, unchanged
 
     chosen = _formats(formats)
     _known_kinds(only)
@@ -425,15 +426,29 @@ def build(spec_dirs: tuple[Path, ...], out: Path | None, formats: str, only: tup
     status = 0
     opened = False
     for folder in _spec_dirs(spec_dirs):
+        started = time.perf_counter()
+        target = default_out(folder, out, review=review)
+        print_ = fingerprint(folder, chosen, review) if not only else None  # only a whole build is recorded
+        same = None if force else unchanged(folder, target, print_)
+        if same is not None:  # nothing changed since the recorded build: the specs are not even read
+            result = Result(total=same, unchanged=same, seconds=time.perf_counter() - started)
+            click.echo(f"{folder}: {result.summary()}")
+            continue
+        from . import load
+        from .builder import build as run_build
+
         try:
             dossier = load(folder)
         except SpecError as exc:
             exc.show()
             status = max(status, 1)
             continue
-        options = Options(out=default_out(folder, out, review=review), formats=chosen, only=only,
-                          jobs=jobs or os.cpu_count() or 2, force=force, review=review)
+        options = Options(out=target, formats=chosen, only=only, jobs=jobs or os.cpu_count() or 2, force=force,
+                          review=review)
         result = run_build(dossier, options, report, echo_progress(tty))
+        if not only:
+            complete = not result.errors and not result.environment_error
+            record(folder, target, dossier.key, print_ if complete else None)
         click.echo(f"{folder}: {result.summary()}")
         if open_ and not opened:
             opened = _open_result(folder, options.out, result.built, chosen)

@@ -17,19 +17,20 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..context.common import Document, review_marks
 from ..errors import EnvironmentProblem, os_error_message
 from ..files import sha256_file
 from ..i18n import _, ngettext, number
-from ..kinds import iter_documents, make_document
-from ..spec import Dossier
 from . import install, manifest
-from .bundles import make_bundles
+from .current import TOOL
 from .manifest import BUNDLE_KIND, FORMATS, Manifest, ManifestUnusable
-from .plan import TOOL, Plan, plan, select
-from .run import Report, produce, start_converter
+
+if TYPE_CHECKING:  # the rest loads when a build plans (a build with nothing to do never loads it)
+    from ..context.common import Document
+    from ..spec import Dossier
+    from .plan import Plan
+    from .run import Report
 
 LOCK = ".lock"
 
@@ -127,6 +128,10 @@ def _lock(out: Path) -> Iterator[None]:
 
 
 def _build_locked(d: Dossier, options: Options, report: Report, progress: Progress | None) -> Result:
+    from ..context.common import review_marks
+    from ..kinds import iter_documents
+    from .plan import plan, select
+
     out = options.out
     result = Result()
     try:
@@ -161,6 +166,8 @@ def _warm(d: Dossier, converter: Any, jobs: int, todo: int) -> Any:
     """The build's converter once a document is found to be built, with as many LibreOffice workers
     starting as there are documents to build so far (up to `jobs`); None when LibreOffice is not there
     (the build then says so when it converts)."""
+    from .run import start_converter
+
     if converter is None:
         converter = start_converter(d, jobs, 1)
         return None if isinstance(converter, str) else converter
@@ -187,6 +194,11 @@ def _stage(d: Dossier, options: Options, report: Report, progress: Progress | No
 
 def _make(d: Dossier, options: Options, report: Report, progress: Progress | None, result: Result,
           plans: list[Plan], todo: list[Plan], chosen: set[str], old: Manifest, staging: Path) -> Result:
+    from ..context.common import review_marks
+    from ..kinds import make_document
+    from .bundles import make_bundles
+    from .run import produce
+
     out = options.out
     for p in todo:
         report(_("build {document}: {reason}").format(document=p.ident, reason=p.reason))
