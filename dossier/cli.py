@@ -437,15 +437,21 @@ def build(spec_dirs: tuple[Path, ...], out: Path | None, formats: str, only: tup
         from . import load
         from .builder import build as run_build
 
+        workers = jobs or os.cpu_count() or 2
+        converter = _early_converter(workers) if "pdf" in chosen else None
         try:
-            dossier = load(folder)
-        except SpecError as exc:
-            exc.show()
-            status = max(status, 1)
-            continue
-        options = Options(out=target, formats=chosen, only=only, jobs=jobs or os.cpu_count() or 2, force=force,
-                          review=review)
-        result = run_build(dossier, options, report, echo_progress(tty))
+            try:
+                dossier = load(folder)
+            except SpecError as exc:
+                exc.show()
+                status = max(status, 1)
+                continue
+            options = Options(out=target, formats=chosen, only=only, jobs=workers, force=force, review=review,
+                              converter=converter)
+            result = run_build(dossier, options, report, echo_progress(tty))
+        finally:
+            if converter is not None:
+                converter.close()
         if not only:
             complete = not result.errors and not result.environment_error
             record(folder, target, dossier.key, print_ if complete else None)
@@ -495,6 +501,21 @@ def _open_result(folder: Path, out: Path, built: list[str], formats: tuple[str, 
     else:
         click.echo(_("opened: {path}").format(path=target))
     return True
+
+
+def _early_converter(jobs: int) -> Any:
+    """A converter with one LibreOffice worker starting now, while the specs are read and planned (it
+    takes seconds to start); more start as the build finds documents to convert. None without
+    LibreOffice (the build then says so)."""
+    from .pdf import Converter, ConverterUnavailable
+    from .pdf.converter import CONVERT_TIMEOUT
+
+    try:
+        converter = Converter(jobs=jobs, timeout=CONVERT_TIMEOUT)
+    except ConverterUnavailable:
+        return None
+    converter.start(1)
+    return converter
 
 
 @main.command(help=N_("Start a new dossier: a small, valid example with an explanation of every field (or a "

@@ -150,10 +150,13 @@ def _build_locked(d: Dossier, options: Options, report: Report, progress: Progre
                 p = plan(d, kind, doc, old, sources, options.formats, options.force, out)
                 p.doc = replace(doc, context={})
                 plans.append(p)
-                if p.reason is not None and "pdf" in options.formats and not options.only \
-                        and options.converter is None:
+                if p.reason is not None and "pdf" in options.formats and not options.only:
                     found += 1
-                    early = _warm(d, early, options.jobs, found)
+                    if options.converter is not None:
+                        if found <= options.jobs:
+                            options.converter.start(found)
+                    else:
+                        early = _warm(d, early, options.jobs, found)
         chosen = select([(p.kind, p.doc) for p in plans], options.only)
         result.total = len(chosen)
         return _stage(d, options, report, progress, result, plans, chosen, old, early)

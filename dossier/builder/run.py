@@ -8,7 +8,6 @@ the contexts of a handful of them at a time, never of all.
 
 from __future__ import annotations
 
-import os
 import threading
 from collections import deque
 from collections.abc import Callable, Generator, Iterator
@@ -26,7 +25,6 @@ from .renderer import RenderWorker
 
 PARALLEL_RENDER_FROM = 12
 """From this many documents on, render in worker processes (starting one costs about a second)."""
-CONVERT_TIMEOUT = float(os.environ.get("DOSSIER_CONVERT_TIMEOUT", "120"))
 AHEAD = 4
 """Documents rendered ahead of conversion, per LibreOffice worker."""
 
@@ -115,6 +113,7 @@ def start_converter(d: Dossier, jobs: int, start: int) -> Any:
     """A converter with `jobs` LibreOffice workers of which the first `start` are starting in the
     background, or, when LibreOffice cannot be used, the message that says why."""
     from ..pdf import Converter, ConverterUnavailable
+    from ..pdf.converter import CONVERT_TIMEOUT
 
     try:
         converter = Converter(jobs=jobs, timeout=CONVERT_TIMEOUT, date=d.spec.datum.isoformat() + "T00:00:00Z")

@@ -61,6 +61,8 @@ _SOFFICE_CANDIDATES = (
     "/Applications/LibreOffice.app/Contents/MacOS/soffice",
 )
 _LOG_TAIL = 1500
+CONVERT_TIMEOUT = float(os.environ.get("DOSSIER_CONVERT_TIMEOUT", "120"))
+"""Seconds one conversion may take (a build's default; DOSSIER_CONVERT_TIMEOUT overrides)."""
 SECONDS_PER_MB = 20.0
 """Conversion time allowed per MB of a document's body (word/document.xml, uncompressed), on top of the base timeout."""
 
