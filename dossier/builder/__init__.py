@@ -47,6 +47,10 @@ class Options:
     review: bool = False
     converter: Any = None
     """A started dossier.pdf.Converter to reuse (kept warm between builds); None: one per build."""
+    shard: tuple[int, int] | None = None
+    """(I, N): only the documents of shard I of N, without bundles (`dossier build --shard I/N`)."""
+    shards: tuple[Path, ...] = ()
+    """Take the documents from these shards' output folders instead of making them (`dossier merge`)."""
 
 
 @dataclass
@@ -131,6 +135,7 @@ def _build_locked(d: Dossier, options: Options, report: Report, progress: Progre
     from ..context.common import review_marks
     from ..kinds import iter_documents
     from .plan import plan, select
+    from .shard import in_shard
 
     out = options.out
     result = Result()
@@ -147,10 +152,12 @@ def _build_locked(d: Dossier, options: Options, report: Report, progress: Progre
     try:
         with review_marks(options.review):  # one context at a time: planned, hashed, and let go
             for kind, doc in iter_documents(d):
+                if options.shard is not None and not in_shard(doc.ident, options.shard):
+                    continue
                 p = plan(d, kind, doc, old, sources, options.formats, options.force, out)
                 p.doc = replace(doc, context={})
                 plans.append(p)
-                if p.reason is not None and "pdf" in options.formats and not options.only:
+                if p.reason is not None and "pdf" in options.formats and not options.only and not options.shards:
                     found += 1
                     if options.converter is not None:
                         if found <= options.jobs:
@@ -201,19 +208,23 @@ def _make(d: Dossier, options: Options, report: Report, progress: Progress | Non
     from ..kinds import make_document
     from .bundles import make_bundles
     from .run import produce
+    from .shard import take
 
     out = options.out
     for p in todo:
         report(_("build {document}: {reason}").format(document=p.ident, reason=p.reason))
-    steps = len(todo) * (2 if "pdf" in options.formats else 1)
+    steps = len(todo) * (2 if "pdf" in options.formats and not options.shards else 1)
 
     def make(p: Plan) -> Document:
         with review_marks(options.review):
             return make_document(d, p.kind, p.doc.key)
 
     with progress(steps) if progress and todo else nullcontext(_no_progress) as tick:
-        failed, errors, result.environment_error = produce(
-            d, todo, staging, options.formats, options.jobs, options.converter, report, tick, make)
+        if options.shards:
+            failed, errors = take(d.key, todo, staging, options.shards, report, tick)
+        else:
+            failed, errors, result.environment_error = produce(
+                d, todo, staging, options.formats, options.jobs, options.converter, report, tick, make)
     result.errors += errors
     result.built = [p.ident for p in todo if p.ident not in failed]
 
@@ -228,9 +239,10 @@ def _make(d: Dossier, options: Options, report: Report, progress: Progress | Non
         for ident, entry in old.entries.items():
             if ident not in planned and entry.kind != BUNDLE_KIND:
                 new.entries[ident] = entry
-    merge = "pdf" in options.formats and not result.environment_error
-    result.bundles, errors = make_bundles(d, plans, failed, old, new, staging, out, merge, report)
-    result.errors += errors
+    if options.shard is None:  # a shard has no bundles: the merge makes them
+        merge = "pdf" in options.formats and not result.environment_error
+        result.bundles, errors = make_bundles(d, plans, failed, old, new, staging, out, merge, report)
+        result.errors += errors
 
     deletions = []
     for ident, entry in old.entries.items():
@@ -251,15 +263,34 @@ def default_out(spec_dir: Path, out: Path | None, *, review: bool = False) -> Pa
 
 
 def echo_progress(enabled: bool) -> Progress | None:
-    """A click progress bar with count and ETA when writing to a terminal."""
+    """A click progress bar when writing to a terminal: steps done of all, ETA, and per phase how many
+    documents are done with the rate of the last one (`DOCX 420 · PDF 380 · 9,8/s`), so a build of
+    10,000 documents shows where it is and how fast it goes."""
     if not enabled:
         return None
     import click
 
     @contextmanager
     def bar(total: int) -> Iterator[Callable[[str], None]]:
+        done: dict[str, int] = {}
+        started = time.monotonic()
+
+        def status(_item: object) -> str:
+            seconds = time.monotonic() - started
+            last = done.get("pdf", done.get("merge", done.get("render", 0)))
+            parts = [f"{_PHASES.get(phase, phase)} {n}" for phase, n in done.items()]
+            rate = f"{number(round(last / seconds, 1))}/s" if seconds > 1 and last else ""
+            return " · ".join(parts + ([rate] if rate else []))
+
         with click.progressbar(length=total, label=_("building"), show_pos=True, show_eta=True,
-                               file=sys.stderr) as pb:
-            yield lambda phase: pb.update(1)
+                               item_show_func=status, file=sys.stderr) as pb:
+            def tick(phase: str) -> None:
+                done[phase] = done.get(phase, 0) + 1
+                pb.update(1, phase)
+
+            yield tick
 
     return bar
+
+
+_PHASES = {"render": "DOCX", "pdf": "PDF", "merge": "shard"}

@@ -85,7 +85,9 @@ def produce(d: Dossier, todo: list[Plan], staging: Path, formats: tuple[str, ...
             report(error_line(environment))
             report(_("The DOCX files have been made; the PDFs follow once LibreOffice is installed (or build "
                      "with --format docx)."))
-    rendered = _rendered(d, todo, staging, jobs, make, ticked, failure)
+    converting = "pdf" in formats and environment is None
+    renderers = render_workers(jobs) if converting else jobs  # without LibreOffice the cores are for rendering
+    rendered = _rendered(d, todo, staging, jobs, renderers, make, ticked, failure)
     try:
         if "pdf" in formats and environment is None and todo:
             _convert(d, rendered, staging, converter, ticked, failure)
@@ -123,7 +125,7 @@ def start_converter(d: Dossier, jobs: int, start: int) -> Any:
     return converter
 
 
-def _rendered(d: Dossier, todo: list[Plan], staging: Path, jobs: int, make: MakeDocument,
+def _rendered(d: Dossier, todo: list[Plan], staging: Path, jobs: int, renderers: int, make: MakeDocument,
               tick: Tick, failure: Callable[[Plan, str], None]) -> Generator[Plan, None, None]:
     """Render the planned documents in order; yield each one whose DOCX is in staging."""
     author, lang = d.spec.opdrachtgever.naam, language()
@@ -142,7 +144,7 @@ def _rendered(d: Dossier, todo: list[Plan], staging: Path, jobs: int, make: Make
             if finished(p, render_job(job(p))):
                 yield p
         return
-    workers = [RenderWorker() for _i in range(render_workers(jobs))]
+    workers = [RenderWorker() for _i in range(renderers)]
     try:
         pending: deque[tuple[Plan, RenderWorker]] = deque()
         waiting = iter(todo)
