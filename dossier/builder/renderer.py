@@ -65,8 +65,11 @@ class RenderWorker:
         assert self.proc.stdin is not None and self.proc.stdout is not None
         self._stdin: IO[bytes] = self.proc.stdin
         self._stdout: IO[bytes] = self.proc.stdout
+        self.jobs = 0
+        """Jobs submitted so far."""
 
     def submit(self, function: Callable[[Any], Any], argument: Any) -> None:
+        self.jobs += 1
         _send(self._stdin, (function, argument))
 
     def result(self) -> Any:
@@ -80,6 +83,8 @@ class RenderWorker:
         return value
 
     def close(self) -> None:
+        if self.proc.returncode is not None and self._stdout.closed:
+            return
         try:
             self._stdin.close()
         except OSError:

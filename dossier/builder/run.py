@@ -27,6 +27,9 @@ PARALLEL_RENDER_FROM = 12
 """From this many documents on, render in worker processes (starting one costs about a second)."""
 AHEAD = 4
 """Documents rendered ahead of conversion, per LibreOffice worker."""
+RECYCLE = 400
+"""Documents a render worker makes before a fresh one takes over: lxml keeps some memory of every
+document it parsed (about 0.2 MB), which must not add up over 10,000 documents."""
 
 Report = Callable[[str], None]
 Tick = Callable[[str], None]
@@ -145,6 +148,7 @@ def _rendered(d: Dossier, todo: list[Plan], staging: Path, jobs: int, renderers:
                 yield p
         return
     workers = [RenderWorker() for _i in range(renderers)]
+    retired: list[RenderWorker] = []
     try:
         pending: deque[tuple[Plan, RenderWorker]] = deque()
         waiting = iter(todo)
@@ -153,22 +157,29 @@ def _rendered(d: Dossier, todo: list[Plan], staging: Path, jobs: int, renderers:
         def submit() -> None:
             nonlocal turn
             p = next(waiting, None)
-            if p is not None:
-                worker = workers[turn % len(workers)]
-                turn += 1
-                worker.submit(render_job, job(p))
-                pending.append((p, worker))
+            if p is None:
+                return
+            slot = turn % len(workers)
+            turn += 1
+            if workers[slot].jobs >= RECYCLE:  # its answers still come; then it ends
+                retired.append(workers[slot])
+                workers[slot] = RenderWorker()
+            workers[slot].submit(render_job, job(p))
+            pending.append((p, workers[slot]))
 
         for _i in range(AHEAD * jobs):
             submit()
         while pending:
             p, worker = pending.popleft()
             err = worker.result()
+            if worker in retired and all(w is not worker for _p, w in pending):
+                retired.remove(worker)
+                worker.close()
             submit()
             if finished(p, err):
                 yield p
     finally:
-        for worker in workers:
+        for worker in workers + retired:
             worker.close()
 
 
