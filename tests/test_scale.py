@@ -95,9 +95,9 @@ def test_merge_refuses_what_a_shard_did_not_make(whole: Path, tmp_path: Path) ->
     result = run_cli("merge", str(tmp_path / "out" / "twente-2025"), str(shard), "--spec", str(TWENTE), "--quiet")
     assert result.returncode == 1
     assert f"{LETTER}: {LETTER}.pdf in {shard}: de inhoud is niet wat het manifest van de shard vastlegt" \
-        in result.stderr, result.stdout + result.stderr
+        in result.stdout, result.stdout + result.stderr
     linked = "besluit/opgroeipunt-regge"
-    assert f"{linked}: {linked}.pdf in {shard}: ontbreekt of is geen gewoon bestand in de shard" in result.stderr
+    assert f"{linked}: {linked}.pdf in {shard}: ontbreekt of is geen gewoon bestand in de shard" in result.stdout
     merged = tmp_path / "out" / "twente-2025"
     assert not (merged / f"{LETTER}.pdf").exists() and not (merged / f"{linked}.pdf").exists()
     assert (merged / "besluit" / "jeugdzorg-de-horst.pdf").is_file()  # the rest is taken
