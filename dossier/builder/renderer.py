@@ -51,7 +51,10 @@ def serve() -> None:
             answer: tuple[bool, Any] = (True, function(argument))
         except Exception as exc:  # noqa: BLE001 - raised again in the builder
             answer = (False, exc)
-        _send(stdout, answer)
+        try:
+            _send(stdout, answer)
+        except (pickle.PicklingError, TypeError, AttributeError):  # an exception that does not pickle
+            _send(stdout, (False, RuntimeError(f"{type(answer[1]).__name__}: {answer[1]}")))
 
 
 class RenderWorker:
