@@ -27,7 +27,7 @@ PARALLEL_RENDER_FROM = 12
 """From this many documents on, render in worker processes (starting one costs about a second)."""
 AHEAD = 4
 """Documents rendered ahead of conversion, per LibreOffice worker."""
-RECYCLE = 400
+RECYCLE = 250
 """Documents a render worker makes before a fresh one takes over: lxml keeps some memory of every
 document it parsed (about 0.2 MB), which must not add up over 10,000 documents."""
 
