@@ -196,17 +196,17 @@ def main() -> None:
         if not args.no_example:
             spec = tmp / "specs" / "twente-2025"
             shutil.copytree(EXAMPLE, spec)
-            secs, mem, text = run_measured(dossier_cmd("build", str(spec), "--out", str(out), "--quiet", *jobs))
+            secs, mem, text = run_measured(dossier_cmd("build", str(spec), "--out", str(out), *jobs))
             docx_files = sorted((out / "twente-2025").glob("*/*.docx"))
             base = baseline_per_doc(docx_files, args.baseline_sample)
             show("example, cold", len(docx_files), secs, mem, base, floor_seconds(docx_files, args.floor_jobs))
-            secs, mem, text = run_measured(dossier_cmd("build", str(spec), "--out", str(out), "--quiet"))
+            secs, mem, text = run_measured(dossier_cmd("build", str(spec), "--out", str(out)))
             show("example, no-op", len(docx_files), secs, mem, None, None)
             wonen = spec / "segmenten" / "wonen.yaml"
             text = wonen.read_text(encoding="utf-8")  # a tariff 10x higher: '1' before its digits (after any mark)
             text = re.sub(r"bedrag: (!voorbeeld )?", lambda m: m.group(0) + "1", text, count=1)
             wonen.write_text(text, encoding="utf-8")
-            secs, mem, text = run_measured(dossier_cmd("build", str(spec), "--out", str(out), "--quiet"))
+            secs, mem, text = run_measured(dossier_cmd("build", str(spec), "--out", str(out)))
             rebuilt = [line for line in text.splitlines() if line.startswith(("bouw ", "build "))]
             show(f"example, one segment changed ({len(rebuilt)} rebuilt)", len(rebuilt), secs, mem, None, None)
             besluiten = spec / "besluiten.yaml"
@@ -214,14 +214,14 @@ def main() -> None:
             changed = re.sub(r"(gronden: \|\n\s+)", r"\1Gewijzigd. ", text, count=1)  # one letter's reasons
             assert changed != text, "no 'gronden: |' in besluiten.yaml to change"
             besluiten.write_text(changed, encoding="utf-8")
-            secs, mem, text = run_measured(dossier_cmd("build", str(spec), "--out", str(out), "--quiet"))
+            secs, mem, text = run_measured(dossier_cmd("build", str(spec), "--out", str(out)))
             rebuilt = [line for line in text.splitlines() if line.startswith(("bouw ", "build "))]
             show(f"example, one decision changed ({len(rebuilt)} rebuilt)", len(rebuilt), secs, mem, None, None)
 
         for n in sizes:
             synth = tmp / "specs" / f"synthetisch-{n}"
             synthetic(synth, n)
-            secs, mem, text = run_measured(dossier_cmd("build", str(synth), "--out", str(out), "--quiet", *jobs))
+            secs, mem, text = run_measured(dossier_cmd("build", str(synth), "--out", str(out), *jobs))
             docx_files = sorted((out / synth.name).glob("*/*.docx"))
             letters = sorted((out / synth.name / "besluit").glob("*.docx"))
             base = baseline_per_doc(letters, args.baseline_sample)

@@ -54,12 +54,12 @@ def test_a_build_with_nothing_to_do_writes_nothing(whole: Path, tmp_path: Path) 
 
     letter = out / "twente-2025" / f"{LETTER}.pdf"
     letter.write_bytes(letter.read_bytes() + b"\n% changed\n")  # an output changed by hand is made again
-    fixed = run_cli("build", str(spec), "--out", str(out), "--quiet")
+    fixed = run_cli("build", str(spec), "--out", str(out))
     assert f"bouw {LETTER}: {LETTER}.pdf ontbreekt of is buiten de build om gewijzigd" in fixed.stdout, fixed.stdout
     assert letter.read_bytes() == (whole / f"{LETTER}.pdf").read_bytes()
 
     edit_spec(spec / "besluiten.yaml", "kenmerk: OZJT/IJ2025/B-002", "kenmerk: OZJT/IJ2025/B-002a")
-    changed = run_cli("build", str(spec), "--out", str(out), "--quiet")  # a changed spec is read again
+    changed = run_cli("build", str(spec), "--out", str(out))  # a changed spec is read again
     assert f"bouw {LETTER}: besluiten.yaml gewijzigd" in changed.stdout, changed.stdout
     assert "34 documenten: 1 gebouwd, 33 ongewijzigd" in changed.stdout
 
