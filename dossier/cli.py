@@ -438,6 +438,8 @@ def build(spec_dirs: tuple[Path, ...], out: Path | None, formats: str, only: tup
         if same is not None:  # nothing changed since the recorded build: the specs are not even read
             result = Result(total=same, unchanged=same, seconds=time.perf_counter() - started)
             click.echo(f"{folder}: {result.summary()}")
+            if open_ and not opened:
+                opened = _open_result(folder, target, [], chosen)
             continue
         from . import load
         from .builder import build as run_build
