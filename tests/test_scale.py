@@ -105,7 +105,7 @@ def test_merge_refuses_what_a_shard_did_not_make(whole: Path, tmp_path: Path) ->
     assert bad.returncode == 2 and "4/3" in bad.stderr
 
 
-def test_shards_are_stable() -> None:
+def test_every_document_is_in_one_shard_and_shards_are_about_equal() -> None:
     from dossier.builder.shard import in_shard
 
     idents = [f"besluit/aanbieder-{i:04d}" for i in range(300)]
