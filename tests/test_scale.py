@@ -18,7 +18,8 @@ LETTER = "besluit/dinkeldal-jeugdhulp"
 
 @pytest.fixture(scope="module")
 def whole(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example dossier built at once (34 documents: rendered by worker processes, converted as they come)."""
+    """The example dossier built at once (dozens of documents: rendered by worker processes, converted as they
+    come)."""
     out = tmp_path_factory.mktemp("whole")
     result = run_cli("build", str(TWENTE), "--out", str(out), "--quiet")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -34,6 +35,11 @@ def test_a_document_built_alone_is_the_same_document(whole: Path, tmp_path: Path
         assert alone == (whole / LETTER).with_suffix(suffix).read_bytes(), suffix
 
 
+def _count(out: Path) -> int:
+    """The documents of a build (its DOCX files)."""
+    return len(list(out.glob("*/*.docx")))
+
+
 def _copy_spec(tmp_path: Path) -> Path:
     spec = tmp_path / "specs" / "twente-2025"
     shutil.copytree(TWENTE, spec)
@@ -44,12 +50,13 @@ def test_a_build_with_nothing_to_do_writes_nothing(whole: Path, tmp_path: Path) 
     spec = _copy_spec(tmp_path)
     out = tmp_path / "out"
     shutil.copytree(whole, out / "twente-2025")
+    n = _count(whole)
     first = run_cli("build", str(spec), "--out", str(out), "--quiet")  # a copied folder vouches for nothing
-    assert "34 documenten: 0 gebouwd, 34 ongewijzigd, 0 fouten" in first.stdout, first.stdout + first.stderr
+    assert f"{n} documenten: 0 gebouwd, {n} ongewijzigd, 0 fouten" in first.stdout, first.stdout + first.stderr
     manifest = out / "twente-2025" / "manifest.json"
     before = manifest.stat().st_mtime_ns
     again = run_cli("build", str(spec), "--out", str(out), "--quiet")
-    assert "34 documenten: 0 gebouwd, 34 ongewijzigd, 0 fouten" in again.stdout
+    assert f"{n} documenten: 0 gebouwd, {n} ongewijzigd, 0 fouten" in again.stdout
     assert manifest.stat().st_mtime_ns == before
 
     letter = out / "twente-2025" / f"{LETTER}.pdf"
@@ -61,7 +68,7 @@ def test_a_build_with_nothing_to_do_writes_nothing(whole: Path, tmp_path: Path) 
     edit_spec(spec / "besluiten.yaml", "kenmerk: OZJT/IJ2025/B-002", "kenmerk: OZJT/IJ2025/B-002a")
     changed = run_cli("build", str(spec), "--out", str(out))  # a changed spec is read again
     assert f"bouw {LETTER}: besluiten.yaml gewijzigd" in changed.stdout, changed.stdout
-    assert "34 documenten: 1 gebouwd, 33 ongewijzigd" in changed.stdout
+    assert f"{n} documenten: 1 gebouwd, {n - 1} ongewijzigd" in changed.stdout
 
 
 def test_three_shards_merged_are_the_whole_build(whole: Path, tmp_path: Path) -> None:
@@ -71,7 +78,7 @@ def test_three_shards_merged_are_the_whole_build(whole: Path, tmp_path: Path) ->
         assert result.returncode == 0, result.stdout + result.stderr
         parts.append(tmp_path / f"shard{i}" / "twente-2025")
     sizes = [len(list(part.glob("*/*.pdf"))) for part in parts]
-    assert sum(sizes) == 34 and all(sizes), sizes
+    assert sum(sizes) == _count(whole) and all(sizes), sizes
     assert not any((part / "bundels").exists() for part in parts)
 
     out = tmp_path / "merged" / "twente-2025"
