@@ -1,12 +1,21 @@
-"""Benchmark of `dossier build` against one `soffice --convert-to pdf` process per document.
+"""Benchmark of `dossier build` against a baseline and a floor, measured in the same run.
 
-    python benchmarks/run.py [--decisions 1000] [--baseline-sample 12]
+    python benchmarks/run.py [--decisions 1000,3000,10000] [--json] [--jobs N] [--no-example]
 
-Measures (a) the example dossier cold, (b) a no-op rebuild, (c) a rebuild after one segment file
-changes, (d) a synthetic dossier with N award decisions (fictional providers). The baseline — a fresh
-soffice process per document, as most tools do it — is measured in the same run on a sample of the
-same documents and extrapolated per document. Peak memory is the largest summed RSS of the build
-process and all its children (LibreOffice included), sampled every 50 ms.
+Scenarios: the example dossier cold, a no-op rebuild, a rebuild after one segment file changes, a
+rebuild after one decision letter changes, and per size N a synthetic dossier with N admission
+decisions (fictional providers), cold. Per scenario (with --json one JSON object per line):
+
+- docs, seconds, docs_per_s;
+- baseline_ratio: how many times faster than the baseline, a fresh `soffice --convert-to pdf`
+  process per document as most tools do it (measured on a sample of the same documents);
+- floor_ratio: build seconds / floor seconds, where the floor (benchmarks/floor.py) is 2 warm
+  LibreOffice processes over UNO converting the same DOCX files and doing nothing else, measured
+  right after the build (1.0 would be a build that costs nothing beyond LibreOffice);
+- peak_mib: the largest summed RSS of the build process and all its children (render workers and
+  LibreOffice included), sampled every 50 ms; load: the 1-minute load average at the end.
+
+On a loaded machine compare ratios, not absolute figures. Quick run: --decisions 100 --no-example.
 """
 
 from __future__ import annotations
@@ -143,89 +152,82 @@ def synthetic(target: Path, n: int) -> None:
     (target / "besluiten.yaml").write_text(yaml.safe_dump(old, allow_unicode=True, sort_keys=False))
 
 
-def components(spec: Path, out: Path, jobs: int) -> tuple[float, float]:
-    """(render seconds, warm conversion seconds) for every document of `spec`, measured apart."""
-    sys.path.insert(0, str(REPO))
-    import dossier
-    from dossier.kinds import all_documents
-    from dossier.pdf import Converter
-
-    d = dossier.load(spec)
-    docs = all_documents(d)
-    out.mkdir(parents=True, exist_ok=True)
-    start = time.perf_counter()
-    from concurrent.futures import ProcessPoolExecutor
-
-    from dossier.builder.run import render_job
-
-    from dossier.i18n import language
-
-    jobs_args = [(d.house_style.template(k.template), doc, "x", d.spec.datum, out / f"{doc.kind}-{doc.key}.docx", language())
-                 for k, doc in docs]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        list(pool.map(render_job, jobs_args, chunksize=4))
-    render = time.perf_counter() - start
-    pairs = [(a[4], a[4].with_suffix(".pdf")) for a in jobs_args]
-    with Converter(jobs=jobs) as conv:
-        conv.convert(pairs[:jobs])  # start the workers: warm conversion excludes start-up
-        start = time.perf_counter()
-        conv.convert(pairs)
-        convert = time.perf_counter() - start
-    return render, convert
+def floor_seconds(docx_files: list[Path], jobs: int) -> float:
+    """Seconds the floor (benchmarks/floor.py: `jobs` warm LibreOffice processes over UNO, nothing else)
+    takes for these files, measured now, on this machine, beside the build it is compared with."""
+    proc = subprocess.run(["/usr/bin/python3", str(REPO / "benchmarks" / "floor.py"), "--jobs", str(jobs)],
+                          input="\n".join(str(p) for p in docx_files), capture_output=True, text=True,
+                          check=True, timeout=7200)
+    return float(json.loads(proc.stdout.strip().splitlines()[-1])["seconds"])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--decisions", type=int, default=1000)
+    parser.add_argument("--decisions", default="1000",
+                        help="comma-separated sizes of the synthetic dossier, e.g. 100 or 1000,3000,10000 (0: none)")
     parser.add_argument("--baseline-sample", type=int, default=12)
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--jobs", type=int, default=None, help="--jobs of the build (default: the build's default)")
+    parser.add_argument("--floor-jobs", type=int, default=2)
+    parser.add_argument("--no-example", action="store_true", help="skip the scenarios of the example dossier")
+    parser.add_argument("--json", action="store_true", help="one JSON object per scenario, nothing else")
     args = parser.parse_args()
-    rows: list = []
-    header = f"{'scenario':44} {'docs':>5} {'sec':>7} {'docs/s':>7} {'baseline s':>10} {'× sneller':>9} {'piek MiB':>8}"
-    print(header, flush=True)
+    sizes = [int(n) for n in args.decisions.split(",") if n.strip() and int(n) > 0]
+    jobs = ["--jobs", str(args.jobs)] if args.jobs else []
+    if not args.json:
+        print(f"{'scenario':40} {'docs':>6} {'sec':>8} {'docs/s':>7} {'×baseline':>9} {'×floor':>7} {'peak MiB':>8}",
+              flush=True)
 
-    def show(row) -> None:  # type: ignore[no-untyped-def]
-        rows.append(row)
-        name, docs, secs, mem, base = row
-        print(f"{name:44} {docs:5d} {secs:7.2f} {docs / secs:7.1f} {docs * base:10.1f} {docs * base / secs:9.1f} "
-              f"{mem:8d}", flush=True)
+    def show(name: str, docs: int, seconds: float, peak: int, base: float | None, floor: float | None) -> None:
+        row = {"scenario": name, "docs": docs, "seconds": round(seconds, 3),
+               "docs_per_s": round(docs / seconds, 2),
+               "baseline_ratio": round(docs * base / seconds, 2) if base else None,
+               "floor_ratio": round(seconds / floor, 3) if floor else None,
+               "floor_seconds": round(floor, 3) if floor else None, "peak_mib": peak,
+               "load": round(os.getloadavg()[0], 2)}
+        if args.json:
+            print(json.dumps(row), flush=True)
+            return
+        print(f"{name:40} {docs:6d} {seconds:8.2f} {docs / seconds:7.1f} "
+              f"{row['baseline_ratio'] or '':>9} {row['floor_ratio'] or '':>7} {peak:8d}", flush=True)
 
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        spec = tmp / "specs" / "twente-2025"
-        shutil.copytree(EXAMPLE, spec)
         out = tmp / "out"
-        secs, mem, text = run_measured(dossier_cmd("build", str(spec), "--out", str(out), "--quiet",
-                                                   "--jobs", str(args.jobs)))
-        n_docs = len(list((out / "twente-2025").glob("*/*.docx")))
-        docx_files = sorted((out / "twente-2025").glob("*/*.docx"))
-        base = baseline_per_doc(docx_files, args.baseline_sample)
-        show(("(a) voorbeelddossier, koud", n_docs, secs, mem, base))
-        secs, mem, text = run_measured(dossier_cmd("build", str(spec), "--out", str(out), "--quiet"))
-        show(("(b) niets veranderd", n_docs, secs, mem, base))
-        wonen = spec / "segmenten" / "wonen.yaml"
-        text = wonen.read_text(encoding="utf-8")  # a tariff raised: '1' put before its digits (after any mark) (after any mark)
-        text = re.sub(r"bedrag: (!voorbeeld )?", lambda m: m.group(0) + "1", text, count=1)
-        wonen.write_text(text, encoding="utf-8")
-        secs, mem, text = run_measured(dossier_cmd("build", str(spec), "--out", str(out), "--quiet"))
-        rebuilt = [line for line in text.splitlines() if line.startswith("bouw ")]
-        show((f"(c) één segment gewijzigd ({len(rebuilt)} herbouwd)", n_docs, secs, mem, base))
+        if not args.no_example:
+            spec = tmp / "specs" / "twente-2025"
+            shutil.copytree(EXAMPLE, spec)
+            secs, mem, text = run_measured(dossier_cmd("build", str(spec), "--out", str(out), *jobs))
+            docx_files = sorted((out / "twente-2025").glob("*/*.docx"))
+            base = baseline_per_doc(docx_files, args.baseline_sample)
+            show("example, cold", len(docx_files), secs, mem, base, floor_seconds(docx_files, args.floor_jobs))
+            secs, mem, text = run_measured(dossier_cmd("build", str(spec), "--out", str(out)))
+            show("example, no-op", len(docx_files), secs, mem, None, None)
+            wonen = spec / "segmenten" / "wonen.yaml"
+            text = wonen.read_text(encoding="utf-8")  # a tariff 10x higher: '1' before its digits (after any mark)
+            text = re.sub(r"bedrag: (!voorbeeld )?", lambda m: m.group(0) + "1", text, count=1)
+            wonen.write_text(text, encoding="utf-8")
+            secs, mem, text = run_measured(dossier_cmd("build", str(spec), "--out", str(out)))
+            rebuilt = [line for line in text.splitlines() if line.startswith(("bouw ", "build "))]
+            show(f"example, one segment changed ({len(rebuilt)} rebuilt)", len(rebuilt), secs, mem, None, None)
+            besluiten = spec / "besluiten.yaml"
+            text = besluiten.read_text(encoding="utf-8")
+            changed = re.sub(r"(gronden: \|\n\s+)", r"\1Gewijzigd. ", text, count=1)  # one letter's reasons
+            assert changed != text, "no 'gronden: |' in besluiten.yaml to change"
+            besluiten.write_text(changed, encoding="utf-8")
+            secs, mem, text = run_measured(dossier_cmd("build", str(spec), "--out", str(out)))
+            rebuilt = [line for line in text.splitlines() if line.startswith(("bouw ", "build "))]
+            show(f"example, one decision changed ({len(rebuilt)} rebuilt)", len(rebuilt), secs, mem, None, None)
 
-        synth = tmp / "specs" / "synthetisch"
-        synthetic(synth, args.decisions)
-        secs, mem, text = run_measured(dossier_cmd("build", str(synth), "--out", str(out), "--quiet",
-                                                   "--jobs", str(args.jobs)))
-        n_synth = len(list((out / "synthetisch").glob("*/*.docx")))
-        base_synth = baseline_per_doc(sorted((out / "synthetisch" / "besluit").glob("*.docx")), args.baseline_sample)
-        show((f"(d) {args.decisions} besluiten, koud", n_synth, secs, mem, base_synth))
-        render, convert = components(synth, tmp / "parts", args.jobs)
-
-    build_d = rows[-1][2]
-    print(f"\nbaseline: één soffice-proces per document, {rows[0][4]:.2f} s/doc (voorbeeld) en "
-          f"{rows[-1][4]:.2f} s/doc (besluiten), gemeten op {args.baseline_sample} documenten")
-    print(f"(d) onderdelen apart: renderen {render:.1f} s + warme conversie {convert:.1f} s = {render + convert:.1f} s; "
-          f"build {build_d:.1f} s = {build_d / (render + convert):.2f}× de som")
-    print(json.dumps({"rows": rows, "render": render, "convert": convert}, default=str))
+        for n in sizes:
+            synth = tmp / "specs" / f"synthetisch-{n}"
+            synthetic(synth, n)
+            secs, mem, text = run_measured(dossier_cmd("build", str(synth), "--out", str(out), *jobs))
+            docx_files = sorted((out / synth.name).glob("*/*.docx"))
+            letters = sorted((out / synth.name / "besluit").glob("*.docx"))
+            base = baseline_per_doc(letters, args.baseline_sample)
+            show(f"{n} decisions, cold", len(docx_files), secs, mem, base, floor_seconds(docx_files, args.floor_jobs))
+            shutil.rmtree(synth)
+            shutil.rmtree(out / synth.name)
 
 
 if __name__ == "__main__":

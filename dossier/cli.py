@@ -401,16 +401,21 @@ _JOBS_HELP = N_("Number of parallel converters (default: number of processor cor
                                           "spec."))
 @option("--open", "open_", is_flag=True, help=N_("Afterwards, open the first document built (its PDF), or the "
                                                  "review site when nothing changed, with the desktop's program."))
+@option("--shard", metavar="I/N", default=None,
+        help=N_("Build only part I of N of the documents, without bundles (one CI job per part); put the parts "
+                "together with 'dossier merge'."))
 def build(spec_dirs: tuple[Path, ...], out: Path | None, formats: str, only: tuple[str, ...],
-          jobs: int | None, force: bool, quiet: bool, review: bool, open_: bool) -> None:
+          jobs: int | None, force: bool, quiet: bool, review: bool, open_: bool, shard: str | None) -> None:
     import os
+    import time
 
-    from . import load
-    from .builder import Options, build as run_build, default_out, echo_progress
+    from .builder import Options, Result, default_out, echo_progress
+    from .builder.current import fingerprint, record, unchanged
 
     chosen = _formats(formats)
     _known_kinds(only)
     tty = sys.stderr.isatty() and not quiet
+    part = _shard(shard)
 
     def report(line: str) -> None:
         """Every line in plain mode (CI); beside a progress bar, and with --quiet, only the errors."""
@@ -425,15 +430,38 @@ def build(spec_dirs: tuple[Path, ...], out: Path | None, formats: str, only: tup
     status = 0
     opened = False
     for folder in _spec_dirs(spec_dirs):
-        try:
-            dossier = load(folder)
-        except SpecError as exc:
-            exc.show()
-            status = max(status, 1)
+        started = time.perf_counter()
+        target = default_out(folder, out, review=review)
+        whole = not only and part is None  # only a build of everything is recorded
+        print_ = fingerprint(folder, chosen, review) if whole else None
+        same = None if force else unchanged(folder, target, print_)
+        if same is not None:  # nothing changed since the recorded build: the specs are not even read
+            result = Result(total=same, unchanged=same, seconds=time.perf_counter() - started)
+            click.echo(f"{folder}: {result.summary()}")
+            if open_ and not opened:
+                opened = _open_result(folder, target, [], chosen)
             continue
-        options = Options(out=default_out(folder, out, review=review), formats=chosen, only=only,
-                          jobs=jobs or os.cpu_count() or 2, force=force, review=review)
-        result = run_build(dossier, options, report, echo_progress(tty))
+        from . import load
+        from .builder import build as run_build
+
+        workers = jobs or os.cpu_count() or 2
+        converter = _early_converter(workers) if "pdf" in chosen else None
+        try:
+            try:
+                dossier = load(folder)
+            except SpecError as exc:
+                exc.show()
+                status = max(status, 1)
+                continue
+            options = Options(out=target, formats=chosen, only=only, jobs=workers, force=force, review=review,
+                              converter=converter, shard=part)
+            result = run_build(dossier, options, report, echo_progress(tty))
+        finally:
+            if converter is not None:
+                converter.close()
+        if whole:
+            complete = not result.errors and not result.environment_error
+            record(folder, target, dossier.key, print_ if complete else None)
         click.echo(f"{folder}: {result.summary()}")
         if open_ and not opened:
             opened = _open_result(folder, options.out, result.built, chosen)
@@ -480,6 +508,69 @@ def _open_result(folder: Path, out: Path, built: list[str], formats: tuple[str, 
     else:
         click.echo(_("opened: {path}").format(path=target))
     return True
+
+
+def _shard(value: str | None) -> tuple[int, int] | None:
+    from .builder.shard import parse
+
+    if value is None:
+        return None
+    try:
+        return parse(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--shard") from None
+
+
+@main.command(help=N_("Put the outputs of 'dossier build --shard I/N' together into OUT (the dossier's output "
+                       "folder) as one build would make it, with the bundles; every file's hash is checked."))
+@argument("out", metavar="OUT", type=folder_to_write())
+@argument("shards", nargs=-1, required=True, metavar=N_("SHARD..."),
+          type=click.Path(exists=True, file_okay=False, path_type=Path))
+@option("--spec", "spec_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+        help=N_("The dossier folder (default: specs/ with the name of OUT)."))
+@option("--quiet", is_flag=True, help=N_("Only errors and the summary: no progress bar and no line per document."))
+def merge(out: Path, shards: tuple[Path, ...], spec_dir: Path | None, quiet: bool) -> None:
+    from . import load
+    from .builder import Options, build as run_build, echo_progress
+
+    folder = spec_dir or SPECS / out.name
+    if not (folder / "dossier.yaml").is_file():
+        raise click.UsageError(_("no dossier folder {folder}; name it with --spec").format(folder=folder))
+    tty = sys.stderr.isatty() and not quiet
+    try:
+        dossier = load(folder)
+    except SpecError as exc:
+        exc.show()
+        sys.exit(1)
+
+    def report(line: str) -> None:
+        """As `dossier build` reports: every line in plain mode, only the errors with --quiet."""
+        if quiet:
+            if is_error_line(line):
+                click.echo(line, err=sys.stderr.isatty())
+        elif not tty:
+            click.echo(line)
+        elif is_error_line(line):
+            click.echo(line, err=True)
+
+    result = run_build(dossier, Options(out=out, shards=shards), report, echo_progress(tty))
+    click.echo(f"{out}: {result.summary()}")
+    sys.exit(2 if result.environment_error else 1 if result.errors else 0)
+
+
+def _early_converter(jobs: int) -> Any:
+    """A converter with one LibreOffice worker starting now, while the specs are read and planned (it
+    takes seconds to start); more start as the build finds documents to convert. None without
+    LibreOffice (the build then says so)."""
+    from .pdf import Converter, ConverterUnavailable
+    from .pdf.converter import CONVERT_TIMEOUT
+
+    try:
+        converter = Converter(jobs=jobs, timeout=CONVERT_TIMEOUT)
+    except ConverterUnavailable:
+        return None
+    converter.start(1)
+    return converter
 
 
 @main.command(help=N_("Start a new dossier: a small, valid example with an explanation of every field (or a "

@@ -10,7 +10,7 @@ no kind keeps a list of its sources by hand.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from .context import besluit, bestek, brief, nota, overeenkomst, samenvatting
@@ -94,14 +94,22 @@ def bundle_order(key: str) -> list[str]:
 def all_documents(d: Dossier) -> list[tuple[Kind, Document]]:
     """Every document of the dossier, in a fixed order, each with the spec files its context read and
     the example values (`!voorbeeld`) it read; `voorbeeld` in its context says whether there are any."""
-    out = []
+    return list(iter_documents(d))
+
+
+def iter_documents(d: Dossier) -> Iterator[tuple[Kind, Document]]:
+    """`all_documents` one at a time (a build keeps no more than a few contexts in memory)."""
     for kind in KINDS:
         with d.recording_reads() as listing:
             keys = kind.keys(d)
         for key in keys:
-            with d.recording_reads() as reads, d.recording_examples() as examples:
-                doc = kind.document(d, key)
-            out.append((kind, replace(doc, sources=tuple(sorted(listing | reads)), voorbeelden=tuple(examples),
-                                      markeringen=voorbeeld_teksten(examples.values, examples.plain),
-                                      context={**doc.context, "voorbeeld": bool(examples)})))
-    return out
+            yield kind, make_document(d, kind, key, listing)
+
+
+def make_document(d: Dossier, kind: Kind, key: str, listing: set[str] | frozenset[str] = frozenset()) -> Document:
+    """One document as `all_documents` gives it (`listing`: the files read to list the kind's keys)."""
+    with d.recording_reads() as reads, d.recording_examples() as examples:
+        doc = kind.document(d, key)
+    return replace(doc, sources=tuple(sorted(listing | reads)), voorbeelden=tuple(examples),
+                   markeringen=voorbeeld_teksten(examples.values, examples.plain),
+                   context={**doc.context, "voorbeeld": bool(examples)})

@@ -67,7 +67,7 @@ class Settings:
     def warm_converter(self) -> Any:
         """One LibreOffice pool for the whole watch, so a rebuild does not wait for LibreOffice to start."""
         if self.converter is None and "pdf" in self.formats:
-            from .builder.run import CONVERT_TIMEOUT
+            from .pdf.converter import CONVERT_TIMEOUT
             from .pdf import Converter, ConverterUnavailable
 
             try:

@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -179,6 +180,8 @@ def libreoffice_processes(mark: str, value: str) -> dict[int, str]:
 
 def pytest_configure(config: pytest.Config) -> None:
     os.environ.setdefault(SESSION_MARK, f"{os.getpid()}-{os.urandom(4).hex()}")
+    # the builds' no-op records (dossier/builder/current.py) go to a folder of this session, not ~/.cache
+    os.environ.setdefault("DOSSIER_CACHE", tempfile.mkdtemp(prefix="dossier-test-cache-"))
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

@@ -15,21 +15,22 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..context.common import review_marks
 from ..errors import EnvironmentProblem, os_error_message
 from ..files import sha256_file
 from ..i18n import _, ngettext, number
-from ..kinds import all_documents
-from ..spec import Dossier
 from . import install, manifest
-from .bundles import make_bundles
+from .current import TOOL
 from .manifest import BUNDLE_KIND, FORMATS, Manifest, ManifestUnusable
-from .plan import TOOL, Plan, plan, select
-from .run import Report, produce
+
+if TYPE_CHECKING:  # the rest loads when a build plans (a build with nothing to do never loads it)
+    from ..context.common import Document
+    from ..spec import Dossier
+    from .plan import Plan
+    from .run import Report
 
 LOCK = ".lock"
 
@@ -46,6 +47,10 @@ class Options:
     review: bool = False
     converter: Any = None
     """A started dossier.pdf.Converter to reuse (kept warm between builds); None: one per build."""
+    shard: tuple[int, int] | None = None
+    """(I, N): only the documents of shard I of N, without bundles (`dossier build --shard I/N`)."""
+    shards: tuple[Path, ...] = ()
+    """Take the documents from these shards' output folders instead of making them (`dossier merge`)."""
 
 
 @dataclass
@@ -75,8 +80,13 @@ class Result:
         return line + (f" ({', '.join(extra)})" if extra else "")
 
 
-Progress = Callable[[int], AbstractContextManager[Callable[[], None]]]
-"""Opens a progress display for N steps; the value it gives is called once per finished step."""
+Progress = Callable[[int], AbstractContextManager[Callable[[str], None]]]
+"""Opens a progress display for N steps; the value it gives is called once per finished step, with
+the step's phase ("render" or "pdf")."""
+
+
+def _no_progress(phase: str) -> None:
+    """No progress display."""
 
 
 def build(d: Dossier, options: Options, report: Report, progress: Progress | None = None) -> Result:
@@ -122,12 +132,13 @@ def _lock(out: Path) -> Iterator[None]:
 
 
 def _build_locked(d: Dossier, options: Options, report: Report, progress: Progress | None) -> Result:
+    from ..context.common import review_marks
+    from ..kinds import iter_documents
+    from .plan import plan, select
+    from .shard import in_shard
+
     out = options.out
     result = Result()
-    with review_marks(options.review):
-        docs = all_documents(d)
-    chosen = select(docs, options.only)
-    result.total = len(chosen)
     try:
         old = manifest.read(out / manifest.NAME, d.key)
     except ManifestUnusable as exc:
@@ -135,12 +146,56 @@ def _build_locked(d: Dossier, options: Options, report: Report, progress: Progre
             report(_("full build: {reason}").format(reason=exc))
         old = Manifest(TOOL, d.key)
     sources = {name: sha256_file(src.path) for name, src in d.sources.items()}
-    plans = [plan(d, kind, doc, old, sources, options.formats, options.force, out) for kind, doc in docs]
+    plans = []
+    early: Any = None  # LibreOffice starts while the rest is planned
+    found = 0
+    try:
+        with review_marks(options.review):  # one context at a time: planned, hashed, and let go
+            for kind, doc in iter_documents(d):
+                if options.shard is not None and not in_shard(doc.ident, options.shard):
+                    continue
+                p = plan(d, kind, doc, old, sources, options.formats, options.force, out)
+                p.doc = replace(doc, context={})
+                plans.append(p)
+                if p.reason is not None and "pdf" in options.formats and not options.only and not options.shards:
+                    found += 1
+                    if options.converter is not None:
+                        if found <= options.jobs:
+                            options.converter.start(found)
+                    else:
+                        early = _warm(d, early, options.jobs, found)
+        chosen = select([(p.kind, p.doc) for p in plans], options.only)
+        result.total = len(chosen)
+        return _stage(d, options, report, progress, result, plans, chosen, old, early)
+    finally:
+        if early is not None:
+            early.close()
+
+
+def _warm(d: Dossier, converter: Any, jobs: int, todo: int) -> Any:
+    """The build's converter once a document is found to be built, with as many LibreOffice workers
+    starting as there are documents to build so far (up to `jobs`); None when LibreOffice is not there
+    (the build then says so when it converts)."""
+    from .run import start_converter
+
+    if converter is None:
+        converter = start_converter(d, jobs, 1)
+        return None if isinstance(converter, str) else converter
+    if todo <= jobs:
+        converter.start(todo)
+    return converter
+
+
+def _stage(d: Dossier, options: Options, report: Report, progress: Progress | None, result: Result,
+           plans: list[Plan], chosen: set[str], old: Manifest, early: Any) -> Result:
+    out = options.out
     todo = [p for p in plans if p.reason is not None and p.ident in chosen]
     result.unchanged = sum(1 for p in plans if p.ident in chosen and p.reason is None)
 
     staging = install.fresh_staging(out)
     try:
+        if early is not None:
+            options = replace(options, converter=early)
         return _make(d, options, report, progress, result, plans, todo, chosen, old, staging)
     finally:
         if not (staging / install.JOURNAL).exists():  # before the commit point: nothing of it counts
@@ -149,13 +204,27 @@ def _build_locked(d: Dossier, options: Options, report: Report, progress: Progre
 
 def _make(d: Dossier, options: Options, report: Report, progress: Progress | None, result: Result,
           plans: list[Plan], todo: list[Plan], chosen: set[str], old: Manifest, staging: Path) -> Result:
+    from ..context.common import review_marks
+    from ..kinds import make_document
+    from .bundles import make_bundles
+    from .run import produce
+    from .shard import take
+
     out = options.out
     for p in todo:
         report(_("build {document}: {reason}").format(document=p.ident, reason=p.reason))
-    steps = len(todo) * (2 if "pdf" in options.formats else 1)
-    with progress(steps) if progress and todo else nullcontext(lambda: None) as tick:
-        failed, errors, result.environment_error = produce(
-            d, todo, staging, options.formats, options.jobs, options.converter, report, tick)
+    steps = len(todo) * (2 if "pdf" in options.formats and not options.shards else 1)
+
+    def make(p: Plan) -> Document:
+        with review_marks(options.review):
+            return make_document(d, p.kind, p.doc.key)
+
+    with progress(steps) if progress and todo else nullcontext(_no_progress) as tick:
+        if options.shards:
+            failed, errors = take(d.key, todo, staging, options.shards, report, tick)
+        else:
+            failed, errors, result.environment_error = produce(
+                d, todo, staging, options.formats, options.jobs, options.converter, report, tick, make)
     result.errors += errors
     result.built = [p.ident for p in todo if p.ident not in failed]
 
@@ -170,9 +239,10 @@ def _make(d: Dossier, options: Options, report: Report, progress: Progress | Non
         for ident, entry in old.entries.items():
             if ident not in planned and entry.kind != BUNDLE_KIND:
                 new.entries[ident] = entry
-    merge = "pdf" in options.formats and not result.environment_error
-    result.bundles, errors = make_bundles(d, plans, failed, old, new, staging, out, merge, report)
-    result.errors += errors
+    if options.shard is None:  # a shard has no bundles: the merge makes them
+        merge = "pdf" in options.formats and not result.environment_error
+        result.bundles, errors = make_bundles(d, plans, failed, old, new, staging, out, merge, report)
+        result.errors += errors
 
     deletions = []
     for ident, entry in old.entries.items():
@@ -193,15 +263,34 @@ def default_out(spec_dir: Path, out: Path | None, *, review: bool = False) -> Pa
 
 
 def echo_progress(enabled: bool) -> Progress | None:
-    """A click progress bar with count and ETA when writing to a terminal."""
+    """A click progress bar when writing to a terminal: steps done of all, ETA, and per phase how many
+    documents are done with the rate of the last one (`DOCX 420 · PDF 380 · 9,8/s`), so a build of
+    10,000 documents shows where it is and how fast it goes."""
     if not enabled:
         return None
     import click
 
     @contextmanager
-    def bar(total: int) -> Iterator[Callable[[], None]]:
+    def bar(total: int) -> Iterator[Callable[[str], None]]:
+        done: dict[str, int] = {}
+        started = time.monotonic()
+
+        def status(_item: object) -> str:
+            seconds = time.monotonic() - started
+            last = done.get("pdf", done.get("merge", done.get("render", 0)))
+            parts = [f"{_PHASES.get(phase, phase)} {n}" for phase, n in done.items()]
+            rate = f"{number(round(last / seconds, 1))}/s" if seconds > 1 and last else ""
+            return " · ".join(parts + ([rate] if rate else []))
+
         with click.progressbar(length=total, label=_("building"), show_pos=True, show_eta=True,
-                               file=sys.stderr) as pb:
-            yield lambda: pb.update(1)
+                               item_show_func=status, file=sys.stderr) as pb:
+            def tick(phase: str) -> None:
+                done[phase] = done.get(phase, 0) + 1
+                pb.update(1, phase)
+
+            yield tick
 
     return bar
+
+
+_PHASES = {"render": "DOCX", "pdf": "PDF", "merge": "shard"}

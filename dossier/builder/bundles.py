@@ -19,7 +19,8 @@ from ..i18n import _
 from ..kinds import bundle_order, bundle_titles
 from ..spec import Dossier
 from .manifest import BUNDLE_KIND, Entry, Manifest, bundle_file
-from .plan import TOOL, Plan, current_file
+from .current import TOOL
+from .plan import Plan, current_file
 
 
 def make_bundles(d: Dossier, plans: list[Plan], failed: set[str], old: Manifest, new: Manifest, staging: Path,

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..version import __version__
 from ..context.common import Document, context_json
 from ..errors import BuildError, DossierError
 from ..files import canonical_hash, sha256_file
@@ -15,9 +13,9 @@ from ..i18n import _
 from .. import kinds
 from ..kinds import Kind
 from ..spec import Dossier
+from .current import TOOL, fonts_hash
 from .manifest import Entry, Manifest, document_files
 
-TOOL = f"dossier {__version__}"
 
 
 @dataclass
@@ -118,21 +116,3 @@ def template_hash(path: Path) -> str:
 @lru_cache(maxsize=64)
 def _hash_of(path: Path, mtime_ns: int, size: int) -> str:
     return sha256_file(path)
-
-
-FONT_FAMILIES = {"Liberation Sans", "DejaVu Sans"}
-"""The fonts of the shipped house styles (templates/generator/style.py)."""
-
-
-@lru_cache(maxsize=1)
-def fonts_hash() -> str:
-    """Hash of the font files of the shipped house styles (Liberation Sans in `standaard`, DejaVu Sans in
-    `zhz`), so a font update rebuilds the PDFs. A region's own style with another font is not tracked."""
-    try:
-        listed = subprocess.run(["fc-list", "--format", "%{family}\t%{file}\n"], capture_output=True,
-                                text=True, timeout=10).stdout
-    except (OSError, subprocess.SubprocessError):
-        listed = ""
-    files = sorted({line.split("\t", 1)[1] for line in listed.splitlines() if "\t" in line
-                    and FONT_FAMILIES & set(line.split("\t", 1)[0].split(","))})
-    return canonical_hash([sha256_file(Path(f)) for f in files] or ["fonts missing"])

@@ -1,11 +1,16 @@
-"""Make the planned documents: render each DOCX, then convert them to PDF/A, all into staging."""
+"""Make the planned documents: render each DOCX and convert it to PDF/A, into staging, as a stream.
+
+Rendering and conversion overlap: render worker processes (fresh interpreters, so they do not
+share the builder's memory) make the DOCX files a few documents ahead of LibreOffice, and each
+document's context is made again just before it is rendered, so a build of 10,000 documents holds
+the contexts of a handful of them at a time, never of all.
+"""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import nullcontext
+import threading
+from collections import deque
+from collections.abc import Callable, Generator, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,12 +21,21 @@ from ..files import sha256_file
 from ..i18n import _, language, using
 from ..spec import Dossier
 from .plan import Plan
+from .renderer import RenderWorker
 
 PARALLEL_RENDER_FROM = 12
-CONVERT_TIMEOUT = float(os.environ.get("DOSSIER_CONVERT_TIMEOUT", "120"))
+"""From this many documents on, render in worker processes (starting one costs about a second)."""
+AHEAD = 4
+"""Documents rendered ahead of conversion, per LibreOffice worker."""
+RECYCLE = 250
+"""Documents a render worker makes before a fresh one takes over: lxml keeps some memory of every
+document it parsed (about 0.2 MB), which must not add up over 10,000 documents."""
 
 Report = Callable[[str], None]
-Tick = Callable[[], None]
+Tick = Callable[[str], None]
+"""Called once per finished step with its phase: "render" or "pdf"."""
+MakeDocument = Callable[[Plan], Document]
+"""The document of a plan with its context (plans keep no context)."""
 
 
 def render_job(args: tuple[Path, Document, str, date, Path, str]) -> str | None:
@@ -39,31 +53,56 @@ def render_job(args: tuple[Path, Document, str, date, Path, str]) -> str | None:
         return exc.format_message()
 
 
+def render_workers(jobs: int) -> int:
+    """Render processes beside `jobs` LibreOffice workers: rendering an award letter costs a sixth of
+    converting it, so one keeps up with up to four converters."""
+    return max(1, (jobs + 3) // 4)
+
+
 def produce(d: Dossier, todo: list[Plan], staging: Path, formats: tuple[str, ...], jobs: int,
-            converter: Any, report: Report, tick: Tick) -> tuple[set[str], list[str], str | None]:
+            converter: Any, report: Report, tick: Tick, make: MakeDocument) -> tuple[set[str], list[str], str | None]:
     """Render and convert every planned document into `staging`.
 
     Returns (the idents that failed, the error lines, an environment problem or None). A document
     that fails leaves nothing in staging, so its previous files stay as they are."""
     failed: set[str] = set()
     errors: list[str] = []
-    author = d.spec.opdrachtgever.naam
-    args = [(p.template, p.doc, author, d.spec.datum, staging / f"{p.ident}.docx", language()) for p in todo]
-    parallel = len(args) >= PARALLEL_RENDER_FROM and jobs > 1
-    with ProcessPoolExecutor(max_workers=jobs) if parallel else nullcontext() as pool:
-        results = []
-        for err in pool.map(render_job, args, chunksize=4) if pool else map(render_job, args):
-            results.append(err)
-            tick()
-    for p, err in zip(todo, results):
-        if err:
+    lock = threading.Lock()  # render results arrive on a converter thread, conversions on this one
+
+    def ticked(phase: str) -> None:
+        with lock:
+            tick(phase)
+
+    def failure(p: Plan, text: str) -> None:
+        with lock:
             failed.add(p.ident)
-            errors.append(err)
-            report(error_line(err))
-    rendered = [p for p in todo if p.ident not in failed]
+            errors.append(text)
+            report(error_line(text))
+
     environment = None
-    if "pdf" in formats and rendered:
-        environment = _convert(d, rendered, staging, jobs, converter, report, tick, failed, errors)
+    own = None
+    if "pdf" in formats and todo and converter is None:
+        converter = own = start_converter(d, max(1, min(jobs, len(todo))), len(todo))
+        if isinstance(converter, str):
+            environment, converter, own = converter, None, None
+            report(error_line(environment))
+            report(_("The DOCX files have been made; the PDFs follow once LibreOffice is installed (or build "
+                     "with --format docx)."))
+    converting = "pdf" in formats and environment is None
+    renderers = render_workers(jobs) if converting else jobs  # without LibreOffice the cores are for rendering
+    rendered = _rendered(d, todo, staging, jobs, renderers, make, ticked, failure)
+    try:
+        if "pdf" in formats and environment is None and todo:
+            _convert(d, rendered, staging, converter, ticked, failure)
+        else:
+            for p in rendered:
+                if "pdf" in formats:  # no LibreOffice: the DOCX now, the PDF in a later build
+                    p.entry.files = {rel: "" for rel in p.entry.files if rel.endswith(".docx")}
+                    p.entry.inputs["formats"] = ["docx"]
+    finally:
+        rendered.close()
+        if own is not None:
+            own.close()
     for p in todo:
         if p.ident in failed:
             for rel in p.entry.files:
@@ -75,32 +114,90 @@ def produce(d: Dossier, todo: list[Plan], staging: Path, formats: tuple[str, ...
     return failed, errors, environment
 
 
-def _convert(d: Dossier, rendered: list[Plan], staging: Path, jobs: int, converter: Any, report: Report,
-             tick: Tick, failed: set[str], errors: list[str]) -> str | None:
+def start_converter(d: Dossier, jobs: int, start: int) -> Any:
+    """A converter with `jobs` LibreOffice workers of which the first `start` are starting in the
+    background, or, when LibreOffice cannot be used, the message that says why."""
     from ..pdf import Converter, ConverterUnavailable
+    from ..pdf.converter import CONVERT_TIMEOUT
 
-    pairs = [(staging / f"{p.ident}.docx", staging / f"{p.ident}.pdf") for p in rendered]
-    by_pdf = {dst.absolute(): p for (_docx, dst), p in zip(pairs, rendered)}  # the converter answers absolute paths
-    when = d.spec.datum.isoformat() + "T00:00:00Z"
     try:
-        if converter is not None:  # a warm converter that outlives this build (dossier watch)
-            converter.date = when
-            problems = converter.convert(pairs, on_done=lambda src, dst, err: tick())
-        else:
-            with Converter(jobs=max(1, min(jobs, len(pairs))), timeout=CONVERT_TIMEOUT, date=when) as conv:
-                problems = conv.convert(pairs, on_done=lambda src, dst, err: tick())
+        converter = Converter(jobs=jobs, timeout=CONVERT_TIMEOUT, date=d.spec.datum.isoformat() + "T00:00:00Z")
     except ConverterUnavailable as exc:
-        report(error_line(str(exc)))
-        report(_("The DOCX files have been made; the PDFs follow once LibreOffice is installed (or build with "
-                 "--format docx)."))
-        for p in rendered:
-            p.entry.files = {rel: "" for rel in p.entry.files if rel.endswith(".docx")}
-            p.entry.inputs["formats"] = ["docx"]
         return str(exc)
-    for dst, message in problems.items():
-        p = by_pdf[dst]
-        failed.add(p.ident)
-        text = _("{document}: making the PDF failed: {error}").format(document=p.ident, error=message)
-        errors.append(text)
-        report(error_line(text))
-    return None
+    converter.start(start)
+    return converter
+
+
+def _rendered(d: Dossier, todo: list[Plan], staging: Path, jobs: int, renderers: int, make: MakeDocument,
+              tick: Tick, failure: Callable[[Plan, str], None]) -> Generator[Plan, None, None]:
+    """Render the planned documents in order; yield each one whose DOCX is in staging."""
+    author, lang = d.spec.opdrachtgever.naam, language()
+
+    def job(p: Plan) -> tuple[Path, Document, str, date, Path, str]:
+        return p.template, make(p), author, d.spec.datum, staging / f"{p.ident}.docx", lang
+
+    def finished(p: Plan, err: str | None) -> bool:
+        tick("render")
+        if err:
+            failure(p, err)
+        return not err
+
+    if len(todo) < PARALLEL_RENDER_FROM or jobs < 2:
+        for p in todo:
+            if finished(p, render_job(job(p))):
+                yield p
+        return
+    workers = [RenderWorker() for _i in range(renderers)]
+    retired: list[RenderWorker] = []
+    try:
+        pending: deque[tuple[Plan, RenderWorker]] = deque()
+        waiting = iter(todo)
+        turn = 0
+
+        def submit() -> None:
+            nonlocal turn
+            p = next(waiting, None)
+            if p is None:
+                return
+            slot = turn % len(workers)
+            turn += 1
+            if workers[slot].jobs >= RECYCLE:  # its answers still come; then it ends
+                retired.append(workers[slot])
+                workers[slot] = RenderWorker()
+            workers[slot].submit(render_job, job(p))
+            pending.append((p, workers[slot]))
+
+        for _i in range(AHEAD * jobs):
+            submit()
+        while pending:
+            p, worker = pending.popleft()
+            err = worker.result()
+            if worker in retired and all(w is not worker for _p, w in pending):
+                retired.remove(worker)
+                worker.close()
+            submit()
+            if finished(p, err):
+                yield p
+    finally:
+        for worker in workers + retired:
+            worker.close()
+
+
+def _convert(d: Dossier, rendered: Iterator[Plan], staging: Path, converter: Any, tick: Tick,
+             failure: Callable[[Plan, str], None]) -> None:
+    by_pdf: dict[Path, Plan] = {}  # the converter answers absolute paths
+
+    def pairs() -> Iterator[tuple[Path, Path]]:
+        for p in rendered:
+            dst = (staging / f"{p.ident}.pdf").absolute()
+            by_pdf[dst] = p
+            yield staging / f"{p.ident}.docx", dst
+
+    def done(src: Path, dst: Path, error: str | None) -> None:
+        p = by_pdf.pop(dst)
+        tick("pdf")
+        if error is not None:
+            failure(p, _("{document}: making the PDF failed: {error}").format(document=p.ident, error=error))
+
+    converter.date = d.spec.datum.isoformat() + "T00:00:00Z"
+    converter.convert(pairs(), on_done=done)

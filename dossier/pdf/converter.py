@@ -32,7 +32,7 @@ import threading
 import time
 import weakref
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
@@ -61,6 +61,8 @@ _SOFFICE_CANDIDATES = (
     "/Applications/LibreOffice.app/Contents/MacOS/soffice",
 )
 _LOG_TAIL = 1500
+CONVERT_TIMEOUT = float(os.environ.get("DOSSIER_CONVERT_TIMEOUT", "120"))
+"""Seconds one conversion may take (a build's default; DOSSIER_CONVERT_TIMEOUT overrides)."""
 SECONDS_PER_MB = 20.0
 """Conversion time allowed per MB of a document's body (word/document.xml, uncompressed), on top of the base timeout."""
 
@@ -375,6 +377,40 @@ class _Worker:
         shutil.rmtree(self.base, ignore_errors=True)
 
 
+class _Feed:
+    """The pairs still to convert, shared by the worker slots: each takes the next under a lock, so a
+    generator behind it runs in one thread at a time. After an error of the generator, or `stop()`,
+    it gives nothing more."""
+
+    def __init__(self, first: tuple[Path, Path], rest: Iterator[tuple[Path, Path]]) -> None:
+        self._first: tuple[Path, Path] | None = first
+        self._rest = rest
+        self._lock = threading.Lock()
+        self._stopped = False
+        self.error: BaseException | None = None
+
+    def next(self) -> tuple[Path, Path] | None:
+        with self._lock:
+            if self._stopped:
+                return None
+            item, self._first = self._first, None
+            if item is None:
+                try:
+                    item = next(self._rest, None)
+                except BaseException as exc:  # noqa: BLE001 - handed to the caller of convert()
+                    self.error = exc
+                    item = None
+            if item is None:
+                self._stopped = True
+                return None
+            src, dst = item
+            return Path(src).absolute(), Path(dst).absolute()
+
+    def stop(self) -> None:
+        with self._lock:
+            self._stopped = True
+
+
 def _shutdown(workers: list[_Worker | None]) -> None:
     for worker in workers:
         if worker is not None:
@@ -419,6 +455,7 @@ class Converter:
         # Safety net if close() is never called: no orphaned soffice processes.
         self._finalizer = weakref.finalize(self, _shutdown, self._workers)
         self._cannot_write: OSError | None = None
+        self._starting: list[threading.Thread] = []
         reap_orphans()
 
     # -- context manager --------------------------------------------------------------
@@ -430,6 +467,7 @@ class Converter:
 
     def close(self) -> None:
         """Stop all workers (idempotent)."""
+        self._started()
         with self._lock:
             self._closed = True
             workers = [w for w in self._workers if w is not None]
@@ -440,6 +478,29 @@ class Converter:
         for t in threads:
             t.join()
         self._finalizer.detach()
+
+    def start(self, count: int | None = None) -> None:
+        """Start the first `count` workers (all by default) now, in the background: LibreOffice takes
+        seconds to start, and a build overlaps that with its planning. A worker that fails to start is
+        started again by `convert`, which reports why it fails."""
+        with self._lock:
+            if self._closed:
+                return
+            for slot in range(len(self._starting), min(self.jobs, count or self.jobs)):
+                thread = threading.Thread(target=self._start_slot, args=(slot,), daemon=True,
+                                          name=f"dossier-pdf-start-{slot}")
+                self._starting.append(thread)
+                thread.start()
+
+    def _start_slot(self, slot: int) -> None:
+        try:
+            self._worker(slot)
+        except Exception:  # noqa: BLE001 - convert() starts it again and reports why it fails
+            self._discard(slot)
+
+    def _started(self) -> None:
+        for t in self._starting:
+            t.join()
 
     # -- conversion -------------------------------------------------------------------
     def convert(
@@ -452,32 +513,41 @@ class Converter:
         ``dst`` is written directly (callers wanting atomicity pass a temporary
         name). ``on_done(src, dst, error_or_None)`` is called in the calling
         thread as each document finishes, in completion order.
+
+        ``pairs`` may be a generator that yields each pair when its DOCX is ready (a build renders
+        while LibreOffice converts): the workers take the next pair as soon as they are free, and
+        nothing is read ahead. An exception the generator raises is raised here once the workers
+        are idle.
         """
-        items = [(Path(src).absolute(), Path(dst).absolute()) for src, dst in pairs]
-        if not items:
-            return {}
         with self._lock:
             if self._closed:
                 raise RuntimeError(_("the converter is already closed"))
+            self._started()
             self._cannot_write = None
-            todo: queue.SimpleQueue[tuple[Path, Path]] = queue.SimpleQueue()
-            for item in items:
-                todo.put(item)
-            done: queue.SimpleQueue[tuple[Path, Path, str | None]] = queue.SimpleQueue()
-            slots = min(self.jobs, len(items))
+            source = iter(pairs)
+            first = next(source, None)  # on the calling thread: a generator's first step may start things
+            if first is None:
+                return {}
+            todo = _Feed(first, source)
+            done: queue.SimpleQueue[tuple[Path, Path, str | None] | None] = queue.SimpleQueue()
             threads = [
                 threading.Thread(
                     target=self._run_slot, args=(slot, todo, done), daemon=True,
                     name=f"dossier-pdf-{slot}",
                 )
-                for slot in range(slots)
+                for slot in range(self.jobs)
             ]
             for t in threads:
                 t.start()
             errors: dict[Path, str] = {}
             callback_error: BaseException | None = None
-            for _item in items:
-                src, dst, error = done.get()
+            running = len(threads)
+            while running:
+                item = done.get()
+                if item is None:  # a slot found the feed empty
+                    running -= 1
+                    continue
+                src, dst, error = item
                 if error is not None:
                     errors[dst] = error
                 if on_done is not None and callback_error is None:
@@ -485,8 +555,11 @@ class Converter:
                         on_done(src, dst, error)
                     except BaseException as exc:  # re-raised after the pool is idle
                         callback_error = exc
+                        todo.stop()
             for t in threads:
                 t.join()
+            if todo.error is not None:
+                raise todo.error
             if callback_error is not None:
                 raise callback_error
             if self._cannot_write is not None:  # every document would fail the same way: say it once
@@ -494,25 +567,29 @@ class Converter:
                 raise error
             return errors
 
-    def _run_slot(self, slot: int, todo: queue.SimpleQueue[tuple[Path, Path]],
-                  done: queue.SimpleQueue[tuple[Path, Path, str | None]]) -> None:
-        while True:
-            try:
-                src, dst = todo.get_nowait()
-            except queue.Empty:
-                return
-            if self._cannot_write is not None:
-                done.put((src, dst, _("not converted: {error}").format(error=os_error_message(self._cannot_write))))
-                continue
-            try:
-                error = self._convert_one(slot, src, dst)
-            except _CannotWrite as exc:
-                self._cannot_write = exc.error
-                error = _("not converted: {error}").format(error=os_error_message(exc.error))
-            except Exception as exc:  # never lose a result: the caller waits for it
-                log.exception(_("unexpected error with {file}").format(file=src))
-                error = _("unexpected error: {error}").format(error=exc)
-            done.put((src, dst, error))
+    def _run_slot(self, slot: int, todo: _Feed,
+                  done: queue.SimpleQueue[tuple[Path, Path, str | None] | None]) -> None:
+        try:
+            while True:
+                item = todo.next()
+                if item is None:
+                    return
+                src, dst = item
+                if self._cannot_write is not None:
+                    done.put((src, dst, _("not converted: {error}").format(
+                        error=os_error_message(self._cannot_write))))
+                    continue
+                try:
+                    error = self._convert_one(slot, src, dst)
+                except _CannotWrite as exc:
+                    self._cannot_write = exc.error
+                    error = _("not converted: {error}").format(error=os_error_message(exc.error))
+                except Exception as exc:  # never lose a result: the caller waits for it
+                    log.exception(_("unexpected error with {file}").format(file=src))
+                    error = _("unexpected error: {error}").format(error=exc)
+                done.put((src, dst, error))
+        finally:
+            done.put(None)
 
     def _worker(self, slot: int) -> _Worker:
         worker = self._workers[slot]

@@ -28,8 +28,9 @@ from ..errors import Problem
 from ..i18n import N_, _, number
 
 MAX_BYTES = 5 * 1024 * 1024
-MAX_VALUES = 50_000
-"""Values in one file, aliases expanded; a real spec file has a few hundred."""
+MAX_VALUES = 500_000
+"""Values in one file, aliases expanded; a spec file has a few hundred, the besluiten.yaml of a region with
+10,000 decisions about 150,000."""
 MAX_DEPTH = 64
 
 Path_ = tuple[str | int, ...]
