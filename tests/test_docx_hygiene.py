@@ -71,3 +71,34 @@ def test_schema_order_and_on_off_values(example_builds: Path) -> None:
                     tags = [etree.QName(child).localname for child in rpr]
                     positions = [RPR_ORDER.index(t) for t in tags if t in RPR_ORDER]
                     assert positions == sorted(positions), (path.name, name, tags)
+
+
+def test_table_of_contents_is_filled_with_the_pdfs_headings_and_pages(example_builds: Path) -> None:
+    """Word opens the TOC with real entries (heading, dotted tab, page) and does not ask to update fields:
+    the entries are the PDF's bookmarks, so the page numbers are those of the PDF."""
+    from pypdf import PdfReader
+
+    with_toc = 0
+    for path in _docxs(example_builds):
+        xml = zipfile.ZipFile(path).read("word/document.xml").decode()
+        if "TOC \\o" not in xml:
+            continue
+        with_toc += 1
+        assert 'w:dirty="true"' not in xml, path
+        assert "De inhoudsopgave wordt bijgewerkt" not in xml, path
+        entries = [p.text for p in docx.Document(str(path)).paragraphs if p.style is not None
+                   and p.style.name.startswith("toc ")]
+        reader = PdfReader(path.with_suffix(".pdf"))
+
+        def walk(items: list, level: int) -> list[str]:  # type: ignore[type-arg]
+            found: list[str] = []
+            for item in items:
+                if isinstance(item, list):
+                    found += walk(item, level + 1)
+                elif level <= 3:
+                    found.append(f"{item.title}\t{reader.get_destination_page_number(item) + 1}")
+            return found
+
+        assert entries == walk(reader.outline, 1), path
+        assert len(entries) >= 5, path
+    assert with_toc >= 6  # the bestekken and the samenvattingen

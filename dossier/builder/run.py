@@ -185,6 +185,8 @@ def _rendered(d: Dossier, todo: list[Plan], staging: Path, jobs: int, renderers:
 
 def _convert(d: Dossier, rendered: Iterator[Plan], staging: Path, converter: Any, tick: Tick,
              failure: Callable[[Plan, str], None]) -> None:
+    from ..pdf.toc import fill_docx_toc, has_toc  # pikepdf: only when there is something to convert
+
     by_pdf: dict[Path, Plan] = {}  # the converter answers absolute paths
 
     def pairs() -> Iterator[tuple[Path, Path]]:
@@ -198,6 +200,8 @@ def _convert(d: Dossier, rendered: Iterator[Plan], staging: Path, converter: Any
         tick("pdf")
         if error is not None:
             failure(p, _("{document}: making the PDF failed: {error}").format(document=p.ident, error=error))
+        elif has_toc(p.template):
+            fill_docx_toc(src, dst)
 
     converter.date = d.spec.datum.isoformat() + "T00:00:00Z"
     converter.convert(pairs(), on_done=done)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from functools import lru_cache
 from pathlib import Path
 
 import pikepdf
@@ -23,6 +24,29 @@ LEVELS = 3
 
 def _w(tag: str) -> str:
     return f"{{{W}}}{tag}"
+
+
+@lru_cache(maxsize=64)
+def has_toc(template: Path) -> bool:
+    """Whether documents made with `template` have a TOC field (most letters do not: nothing to do)."""
+    try:
+        with zipfile.ZipFile(template) as z:
+            return b"TOC \\o" in z.read(DOCUMENT)
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
+
+
+def fill_docx_toc(docx: Path, pdf: Path) -> bool:
+    """Fill the TOC of `docx` from the outline of `pdf`, its conversion; False when it could not (the
+    placeholder then stays, and Word offers to update the field as before)."""
+    try:
+        data = fill_toc(docx.read_bytes(), outline_entries(pdf))
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError, pikepdf.PdfError):
+        return False
+    if data is None:
+        return False
+    docx.write_bytes(data)
+    return True
 
 
 def outline_entries(pdf: Path) -> list[tuple[int, str, int]]:
