@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
+import tempfile
 import sys
 import textwrap
 import time
@@ -77,8 +78,11 @@ ORPHAN_MAKER = textwrap.dedent("""
 """)
 
 
-def test_next_converter_reaps_libreoffice_of_a_killed_worker(tmp_path: Path) -> None:
-    """Owner and worker killed at once (nobody left to stop soffice): the next Converter ends it."""
+def test_next_converter_reaps_libreoffice_of_a_killed_worker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Owner and worker killed at once (nobody left to stop soffice): the next Converter ends it.
+
+    The orphan lives in a temporary folder of this test's own, so that a converter another test starts
+    meanwhile (pytest-xdist) does not reap it first; the next Converter here looks in that folder."""
     from dossier.pdf import Converter
     from dossier.pdf.converter import reap_orphans
     from test_pdf_converter import make_docx
@@ -86,8 +90,12 @@ def test_next_converter_reaps_libreoffice_of_a_killed_worker(tmp_path: Path) -> 
     value = os.urandom(4).hex()
     src = make_docx(tmp_path / "brief.docx")
     make_docx(tmp_path / "taalkracht.docx")
+    private = tmp_path / "tmp"
+    private.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(private))
     owner = subprocess.Popen([sys.executable, "-c", ORPHAN_MAKER, str(src)], cwd=REPO, stdout=subprocess.PIPE,
-                             text=True, env={**os.environ, MARK: value, "DOSSIER_FAULT": "hang:taalkracht"})
+                             text=True, env={**os.environ, MARK: value, "DOSSIER_FAULT": "hang:taalkracht",
+                                             "TMPDIR": str(private)})
     try:
         assert owner.stdout is not None and owner.stdout.readline().strip() == "ready"
         assert (tmp_path / "brief.pdf").read_bytes().startswith(b"%PDF")
