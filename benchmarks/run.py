@@ -127,7 +127,7 @@ def synthetic(target: Path, n: int) -> None:
             segment_ids.append((key, ids))
     kit = _spec_data(target / "kit.yaml")
     kit_all = [e["id"] for e in kit["eisen"] if e.get("alle_aanbieders")]
-    aanbieders = {}
+    aanbieders = dict(_spec_data(target / "aanbieders.yaml")["aanbieders"])  # the segments name some (lump sums)
     besluiten = []
     for i in range(n):
         key = f"aanbieder-{i:04d}"

@@ -55,9 +55,13 @@ def test_a_build_with_nothing_to_do_writes_nothing(whole: Path, tmp_path: Path) 
     assert f"{n} documenten: 0 gebouwd, {n} ongewijzigd, 0 fouten" in first.stdout, first.stdout + first.stderr
     manifest = out / "twente-2025" / "manifest.json"
     before = manifest.stat().st_mtime_ns
-    again = run_cli("build", str(spec), "--out", str(out), "--quiet")
+    again = run_cli("build", str(spec), "--out", str(out), "--quiet", env={"PYTHONPROFILEIMPORTTIME": "1"})
     assert f"{n} documenten: 0 gebouwd, {n} ongewijzigd, 0 fouten" in again.stdout
     assert manifest.stat().st_mtime_ns == before
+    imported = {line.rsplit("|", 1)[-1].strip() for line in again.stderr.splitlines() if line.startswith("import time:")}
+    assert "dossier.cli" in imported  # the profile was taken
+    # the specs are not read, so neither the models (pydantic) nor the registry of kinds are imported
+    assert not {"dossier.spec.model", "dossier.kinds", "pydantic"} & imported, sorted(imported)
 
     letter = out / "twente-2025" / f"{LETTER}.pdf"
     letter.write_bytes(letter.read_bytes() + b"\n% changed\n")  # an output changed by hand is made again

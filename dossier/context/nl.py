@@ -27,15 +27,21 @@ def maand(value: date) -> str:
 
 
 def periode(van: date, tot: date) -> str:
-    """A date range: whole months as `juni 2023 – januari 2024`, other ranges with days."""
+    """A date range: whole months as `juni 2023 – januari 2024`, other ranges with days. Each date holds
+    together (non-breaking spaces): in a narrow table column the range wraps at the dash, never inside
+    a date ('november 2023 – december' / '2023')."""
     whole_months = van.day == 1 and tot.day == calendar.monthrange(tot.year, tot.month)[1]
     if whole_months:
         if (van.year, van.month) == (tot.year, tot.month):
-            return maand(van)
-        return f"{maand(van)} – {maand(tot)}"
+            return _heel(maand(van))
+        return f"{_heel(maand(van))} – {_heel(maand(tot))}"
     if van == tot:
-        return datum(van)
-    return f"{datum(van)} – {datum(tot)}"
+        return _heel(datum(van))
+    return f"{_heel(datum(van))} – {_heel(datum(tot))}"
+
+
+def _heel(text: str) -> str:
+    return text.replace(" ", "\u00a0")
 
 
 def bedrag(value: Decimal) -> str:
