@@ -416,16 +416,7 @@ def build(spec_dirs: tuple[Path, ...], out: Path | None, formats: str, only: tup
     _known_kinds(only)
     tty = sys.stderr.isatty() and not quiet
     part = _shard(shard)
-
-    def report(line: str) -> None:
-        """Every line in plain mode (CI); beside a progress bar, and with --quiet, only the errors."""
-        if quiet:
-            if is_error_line(line):
-                click.echo(line, err=sys.stderr.isatty())
-        elif not tty:
-            click.echo(line)
-        elif is_error_line(line):
-            click.echo(line, err=True)
+    report = _reporter(quiet, tty)
 
     status = 0
     opened = False
@@ -470,6 +461,20 @@ def build(spec_dirs: tuple[Path, ...], out: Path | None, formats: str, only: tup
         elif result.errors:
             status = max(status, 1)
     sys.exit(status)
+
+
+def _reporter(quiet: bool, tty: bool) -> Callable[[str], None]:
+    """How a build reports a line: every line in plain mode (CI); beside a progress bar, and with
+    --quiet, only the errors."""
+    def report(line: str) -> None:
+        if quiet:
+            if is_error_line(line):
+                click.echo(line, err=sys.stderr.isatty())
+        elif not tty:
+            click.echo(line)
+        elif is_error_line(line):
+            click.echo(line, err=True)
+    return report
 
 
 def _known_kinds(only: tuple[str, ...]) -> None:
@@ -545,17 +550,7 @@ def merge(out: Path, shards: tuple[Path, ...], spec_dir: Path | None, quiet: boo
         exc.show()
         sys.exit(1)
 
-    def report(line: str) -> None:
-        """As `dossier build` reports: every line in plain mode, only the errors with --quiet."""
-        if quiet:
-            if is_error_line(line):
-                click.echo(line, err=sys.stderr.isatty())
-        elif not tty:
-            click.echo(line)
-        elif is_error_line(line):
-            click.echo(line, err=True)
-
-    result = run_build(dossier, Options(out=out, shards=shards), report, echo_progress(tty))
+    result = run_build(dossier, Options(out=out, shards=shards), _reporter(quiet, tty), echo_progress(tty))
     click.echo(f"{out}: {result.summary()}")
     sys.exit(2 if result.environment_error else 1 if result.errors else 0)
 
