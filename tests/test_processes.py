@@ -87,28 +87,32 @@ def test_next_converter_reaps_libreoffice_of_a_killed_worker(tmp_path: Path, mon
     from dossier.pdf.converter import reap_orphans
     from test_pdf_converter import make_docx
 
-    value = os.urandom(4).hex()
     src = make_docx(tmp_path / "brief.docx")
     make_docx(tmp_path / "taalkracht.docx")
     private = tmp_path / "tmp"
     private.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(private))
-    owner = subprocess.Popen([sys.executable, "-c", ORPHAN_MAKER, str(src)], cwd=REPO, stdout=subprocess.PIPE,
-                             text=True, env={**os.environ, MARK: value, "DOSSIER_FAULT": "hang:taalkracht",
-                                             "TMPDIR": str(private)})
-    try:
-        assert owner.stdout is not None and owner.stdout.readline().strip() == "ready"
-        assert (tmp_path / "brief.pdf").read_bytes().startswith(b"%PDF")
-        workers = [pid for pid, cmd in libreoffice_processes(MARK, value).items() if "worker.py" in cmd]
-        assert len(workers) == 1 and soffice_bins(value)
-        owner.kill()
-        os.kill(workers[0], signal.SIGKILL)
-    finally:
-        owner.kill()
-        owner.wait()
-    time.sleep(1)
-    orphans = soffice_bins(value)
-    assert orphans, "soffice.bin stopte vanzelf; deze test toont dan niets meer"
+    for _attempt in range(3):  # on a busy machine soffice.bin sometimes ends with its launcher: try again
+        value = os.urandom(4).hex()
+        owner = subprocess.Popen([sys.executable, "-c", ORPHAN_MAKER, str(src)], cwd=REPO, stdout=subprocess.PIPE,
+                                 text=True, env={**os.environ, MARK: value, "DOSSIER_FAULT": "hang:taalkracht",
+                                                 "TMPDIR": str(private)})
+        try:
+            assert owner.stdout is not None and owner.stdout.readline().strip() == "ready"
+            assert (tmp_path / "brief.pdf").read_bytes().startswith(b"%PDF")
+            workers = [pid for pid, cmd in libreoffice_processes(MARK, value).items() if "worker.py" in cmd]
+            assert len(workers) == 1 and soffice_bins(value)
+            owner.kill()
+            os.kill(workers[0], signal.SIGKILL)
+        finally:
+            owner.kill()
+            owner.wait()
+        time.sleep(1)
+        orphans = soffice_bins(value)
+        if orphans:
+            break
+    else:
+        pytest.skip("soffice.bin stopte drie keer vanzelf met zijn starter: er is geen wees om op te ruimen")
     with Converter(jobs=1):  # starting is enough: no worker starts until something is converted
         pass
     assert wait_until(lambda: not libreoffice_processes(MARK, value), 5), libreoffice_processes(MARK, value)
