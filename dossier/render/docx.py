@@ -25,7 +25,7 @@ from markupsafe import Markup, escape
 from ..context.common import Document, Image, Marked, Md, Rich, leaves
 from ..errors import BuildError
 from ..i18n import _
-from .highlight import highlight_document
+from .highlight import highlight_texts
 from .markdown import markdown_subdoc, sort_run_properties
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -129,9 +129,9 @@ def render_docx(template: Path, doc: Document, *, author: str, when: date) -> by
                            "template ('dossier check')").format(document=doc.ident, template=template.name,
                                                                 error=exc)) from None
     _describe_images(tpl, doc.context)
-    highlight_document(tpl.docx, doc.markeringen)
     for part in (tpl.docx.part, *(rel.target_part for rel in tpl.docx.part.rels.values()
                                   if rel.reltype in (tpl.HEADER_URI, tpl.FOOTER_URI))):
+        highlight_texts(part.element, doc.markeringen)  # a review build's example values
         sort_run_properties(part.element)
     write_core_properties(tpl.docx, title=doc.title, subject=doc.subject, author=author,
                           keywords=f"{doc.kind}; {doc.key}", when=when)

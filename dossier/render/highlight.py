@@ -9,27 +9,10 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Iterable
-from typing import Any
 
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_AFTER_HIGHLIGHT = {f"{{{W}}}{name}" for name in (
-    "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout",
-    "specVanish", "oMath")}
-"""Run properties that come after `w:highlight` in the schema's order (CT_RPr)."""
-
-
-def highlight_document(document: Any, texts: Iterable[str]) -> int:
-    """Highlight `texts` in a rendered python-docx document: its body, page headers and footers."""
-    wanted = tuple(texts)
-    if not wanted:
-        return 0
-    roots = [document.element.body] + [
-        rel.target_part.element for rel in document.part.rels.values()
-        if rel.reltype in (RT.HEADER, RT.FOOTER) and hasattr(rel.target_part, "element")]
-    return sum(highlight_texts(root, wanted) for root in roots)
 
 
 def highlight_texts(root: etree._Element, texts: Iterable[str]) -> int:
@@ -79,14 +62,10 @@ def _split(text: str, pattern: re.Pattern[str]) -> list[tuple[str, bool]]:
 
 
 def _add_highlight(run: etree._Element) -> None:
+    """Give `run` a yellow highlight (appended: the renderer puts run properties in schema order after,
+    with `markdown.sort_run_properties`)."""
     rpr = run.find(f"{{{W}}}rPr")
     if rpr is None:
         rpr = etree.Element(f"{{{W}}}rPr")
         run.insert(0, rpr)
-    mark = etree.Element(f"{{{W}}}highlight")
-    mark.set(f"{{{W}}}val", "yellow")
-    following = next((i for i, child in enumerate(rpr) if child.tag in _AFTER_HIGHLIGHT), None)
-    if following is None:
-        rpr.append(mark)
-    else:
-        rpr.insert(following, mark)
+    etree.SubElement(rpr, f"{{{W}}}highlight").set(f"{{{W}}}val", "yellow")
