@@ -256,3 +256,52 @@ def test_search_in_the_browser(site: Path, browser: object) -> None:
     browser.find_element(By.ID, "zoekterm").send_keys("xyzzyniets")  # type: ignore[attr-defined]
     browser.find_element(By.CSS_SELECTOR, "#zoeken button").click()  # type: ignore[attr-defined]
     assert browser.find_element(By.ID, "zoekresultaten").text == "Niets gevonden."  # type: ignore[attr-defined]
+
+
+def test_index_says_what_the_last_build_rebuilt_and_why(minimaal: Path, tmp_path: Path) -> None:
+    out = tmp_path / "uit"
+
+    def last_build() -> str:
+        result = run_cli("site", str(minimaal), "--out", str(tmp_path / "site"), "--build-out", str(out))
+        assert result.returncode == 0, result.stdout + result.stderr
+        root = lxml.html.parse(str(tmp_path / "site" / "minimaal" / "index.html")).getroot()
+        section = root.xpath("//h2[.='Laatste build']/following-sibling::*")
+        text = []
+        for element in section:
+            if element.tag == "h2":
+                break
+            rows = element.xpath(".//tbody/tr")  # a table: its cells apart
+            text += [" | ".join(" ".join(c.text_content().split()) for c in row) for row in rows] or [
+                " ".join(element.text_content().split())]
+        return "\n".join(text)
+
+    first = run_cli("build", str(minimaal), "--out", str(out), "--format", "docx", "--quiet")
+    assert first.returncode == 0, first.stdout + first.stderr
+    shown = last_build()
+    assert "bouwde 8 documenten, verwijderde 0 documenten en werkte 0 bundels bij; 0 fouten" in shown, shown
+
+    edit_spec(minimaal / "besluiten.yaml", "kenmerk: PR-2025-002", "kenmerk: PR-2025-002a")
+    again = run_cli("build", str(minimaal), "--out", str(out), "--format", "docx")
+    assert "bouw besluit/lettersprong: besluiten.yaml gewijzigd" in again.stdout, again.stdout
+    shown = last_build()
+    assert "bouwde 1 document," in shown
+    assert "Gunningsbeslissing Lettersprong Dyslexiezorg | besluiten.yaml gewijzigd" in shown, shown
+
+    nothing = run_cli("build", str(minimaal), "--out", str(out), "--format", "docx")  # changes nothing: the
+    assert "0 gebouwd" in nothing.stdout  # record keeps describing the build that made the current files
+    assert "Gunningsbeslissing Lettersprong Dyslexiezorg | besluiten.yaml gewijzigd" in last_build()
+
+    # a record that no longer belongs to the folder (the manifest changed after it), or that a build
+    # did not write, is not believed
+    record = out / "minimaal" / ".laatste-build.json"
+    manifest = out / "minimaal" / "manifest.json"
+    manifest.write_bytes(manifest.read_bytes() + b"\n")
+    assert "Niet bekend wat de laatste build heeft gemaakt" in last_build()
+    edit_spec(minimaal / "besluiten.yaml", "kenmerk: PR-2025-002a", "kenmerk: PR-2025-002b")
+    rebuilt = run_cli("build", str(minimaal), "--out", str(out), "--format", "docx")
+    assert rebuilt.returncode == 0 and "1 gebouwd" in rebuilt.stdout, rebuilt.stdout
+    assert "Niet bekend" not in last_build()
+    data = record.read_text(encoding="utf-8")
+    record.write_text(data.replace('"besluit/lettersprong"', '"../../etc/passwd"'), encoding="utf-8")
+    shown = last_build()
+    assert "Niet bekend wat de laatste build heeft gemaakt" in shown and "passwd" not in shown

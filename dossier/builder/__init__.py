@@ -253,7 +253,21 @@ def _make(d: Dossier, options: Options, report: Report, progress: Progress | Non
         deletions += [rel for rel in entry.files if current is None or rel not in current.files]
     moves = [rel for e in new.entries.values() for rel in e.files if (staging / rel).is_file()]
     install.install(out, staging, moves, deletions, new)
+    if result.built or result.removed or result.bundles or result.errors:
+        _record(out, result, todo, bool(options.only))
     return result
+
+
+def _record(out: Path, result: Result, todo: list[Plan], only: bool) -> None:
+    """Keep what this build changed, and why, for `dossier site` (see last_build.py)."""
+    from . import last_build
+
+    sha = last_build.manifest_hash(out)
+    if sha is not None:
+        built = set(result.built)
+        last_build.write(out, last_build.Record(sha, last_build.build_time(),
+                                        [(p.ident, p.reason or "") for p in todo if p.ident in built],
+                                        result.removed, result.bundles, result.errors, only))
 
 
 def default_out(spec_dir: Path, out: Path | None, *, review: bool = False) -> Path:

@@ -28,15 +28,17 @@ import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import timezone
 from pathlib import Path
 from typing import Literal
 from markupsafe import escape
 
 from .. import i18n
-from ..builder import manifest
-from ..builder.manifest import FORMATS, ManifestUnusable
+from ..builder import last_build, manifest
+from ..builder.manifest import BUNDLE_KIND, FORMATS, ManifestUnusable
 from ..builder.plan import plan
 from ..check import check_templates
+from ..context import nl
 from ..context.common import Document, review_marks
 from ..errors import Problem
 from ..files import sha256_file
@@ -121,7 +123,8 @@ def write_site(d: Dossier, target: Path, *, build_out: Path, review: bool = Fals
             written.changes = len(diff.changes)
         for x in docs:
             _write(stage / x.page, _document_page(d, x, review, diff))
-        _write(stage / INDEX, _index_page(d, docs, bundles, problems, notes, diff, review, previous))
+        last = _last_build(d, last_build.read(build_out), {x.doc.ident: x for x in docs})
+        _write(stage / INDEX, _index_page(d, docs, bundles, problems, notes, diff, review, previous, last))
         if diff is not None and previous is not None:
             _write(stage / CHANGES, _changes_page(d, diff, by_ident, previous))
         _write(stage / "site.css", CSS)
@@ -246,7 +249,7 @@ def _file_links(x: _Doc, depth: int) -> str:
 
 
 def _index_page(d: Dossier, docs: list[_Doc], bundles: list[tuple[str, str | None]], problems: list[str],
-                notes: list[str], diff: Diff | None, review: bool, previous: Previous | None) -> str:
+                notes: list[str], diff: Diff | None, review: bool, previous: Previous | None, last: str) -> str:
     parts = [f"<h1>{escape(d.spec.titel)}</h1>",
              f"<p>Versie {escape(str(d.spec.versie))}. "
              + ("Reviewweergave: bij elke eis, elk begrip, elk tarief en elk besluit staan het bestand en de "
@@ -273,6 +276,7 @@ def _index_page(d: Dossier, docs: list[_Doc], bundles: list[tuple[str, str | Non
         parts.append(f'<li><a href="{rel}">{escape(title)}</a> (PDF)</li>' if rel
                      else f"<li>{escape(title)} (nog niet gebouwd)</li>")
     parts.append("</ul>")
+    parts.append(last)
     parts.append("<h2>Controle</h2>")
     examples = sorted({str(e) for x in docs for e in x.doc.voorbeelden})
     if problems:
@@ -286,6 +290,44 @@ def _index_page(d: Dossier, docs: list[_Doc], bundles: list[tuple[str, str | Non
                      "moeten nog worden vastgesteld:</p>")
         parts.append(_problem_list(examples))
     return _page(d.spec.titel, "\n".join(parts), depth=0, search=True)
+
+
+def _last_build(d: Dossier, last: last_build.Record | None, by_ident: dict[str, _Doc]) -> str:
+    """The section on what the last build that changed the output folder made, and why."""
+    parts = ["<h2>Laatste build</h2>"]
+    if last is None:
+        parts.append("<p>Niet bekend wat de laatste build heeft gemaakt: de uitvoermap heeft geen verslag "
+                     "daarvan, of is daarna buiten de build om veranderd. Een nieuwe build legt het vast.</p>")
+        return "\n".join(parts)
+    moment = last.when.astimezone(timezone.utc)
+    when = f"{nl.datum(moment.date())} om {moment:%H:%M} uur (UTC)"
+    scope = " (met --only: alleen de genoemde documenten)" if last.only else ""
+    parts.append(f"<p>De laatste build die de uitvoer veranderde, op {escape(when)}{escape(scope)}, bouwde "
+                 f"{nl.aantal(len(last.built), 'document', 'documenten')}, verwijderde "
+                 f"{nl.aantal(len(last.removed), 'document', 'documenten')} en werkte "
+                 f"{nl.aantal(len(last.bundles), 'bundel', 'bundels')} bij; "
+                 f"{nl.aantal(len(last.errors), 'fout', 'fouten')}.</p>")
+    titles = {f"{BUNDLE_KIND}/{key}": title for key, title in bundle_titles(d).items()}
+
+    def name(ident: str) -> str:
+        x = by_ident.get(ident)
+        if x is not None:
+            return f'<a href="{x.page}">{escape(x.doc.title)}</a>'
+        return escape(titles.get(ident, ident))
+
+    if last.built:
+        parts += ['<table class="gebouwd"><caption>Gebouwd in de laatste build, met de reden</caption>',
+                  '<thead><tr><th scope="col">Document</th><th scope="col">Reden</th></tr></thead><tbody>']
+        parts += [f'<tr><th scope="row">{name(ident)}</th><td>{escape(reason)}</td></tr>'
+                  for ident, reason in last.built]
+        parts.append("</tbody></table>")
+    for label, idents in (("Verwijderd (de bron bestaat niet meer)", last.removed),
+                          ("Bijgewerkte bundels", last.bundles)):
+        if idents:
+            parts.append(f"<p>{label}:</p><ul>" + "".join(f"<li>{name(i)}</li>" for i in idents) + "</ul>")
+    if last.errors:
+        parts += ["<p>Fouten:</p>", _problem_list(last.errors)]
+    return "\n".join(parts)
 
 
 def _problem_list(lines: list[str]) -> str:
