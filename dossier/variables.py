@@ -459,6 +459,7 @@ DESCRIPTIONS: dict[str, str] = {
     "contact": N_("the contracting authority's contact details"),
     "contact.naam": N_("its name"),
     "contact.adres": N_("its address lines (may be empty)"),
+    "contact.adresregel": N_("its address on one line: street, postcode and town (may be empty)"),
     "contact.email": N_("its email address (may be empty)"),
     "contact.telefoon": N_("its telephone number (may be empty)"),
     "contact.regel": N_("address, email and telephone on one line (may be empty)"),

@@ -85,6 +85,28 @@ def test_zhz_letter_has_the_address_in_the_envelope_window() -> None:
                                                            "De voorzitter\nH. van der Linden"]
 
 
+def test_zhz_letterhead_takes_the_senders_address_from_the_spec(tmp_path: Path) -> None:
+    """The house style holds the look, the spec the facts: another address in dossier.yaml is the
+    address in the return line, the sender block and the footer (no address is fixed in a template)."""
+    import shutil
+
+    from conftest import edit_spec
+
+    spec = tmp_path / "zhz-2022"
+    shutil.copytree(ZHZ, spec)
+    edit_spec(spec / "dossier.yaml", "straat: Karel Lotsyweg 40", "straat: Postbus 1234")
+    edit_spec(spec / "dossier.yaml", "postcode: 3318 AL", "postcode: 3300 AA")
+    d = load(spec)
+    [doc] = [doc for kind, doc in all_documents(d) if kind.name == "collegebrief"]
+    letter = docx.Document(io.BytesIO(render_docx(TEMPLATES / "zhz" / "collegebrief.docx", doc,
+                                                  author="test", when=d.spec.datum)))
+    row = letter.tables[0].rows[1]
+    assert row.cells[0].paragraphs[0].text == "Retouradres: Postbus 1234, 3300 AA Dordrecht"
+    assert [p.text for p in row.cells[2].paragraphs][2:4] == ["Postbus 1234", "3300 AA  DORDRECHT"]
+    footer = letter.sections[0].first_page_footer.paragraphs[0].text
+    assert "Postbus 1234, 3300 AA Dordrecht" in footer and "Lotsyweg" not in footer
+
+
 @pytest.mark.parametrize("style", STYLES)
 def test_every_variable_of_a_shipped_template_has_a_description(style: str) -> None:
     """`dossier templates` cannot fall behind the templates: a new variable needs its description in

@@ -93,10 +93,11 @@ def contactgegevens(d: Dossier) -> dict[str, Any]:
     of them on one line ('' when the spec gives none)."""
     o = d.spec.opdrachtgever
     adres = adresregels(o.adres) if o.adres else []
-    parts = ([f"{o.adres.straat}, {o.adres.postcode} {o.adres.plaats}"] if o.adres else []) + \
+    adresregel = f"{o.adres.straat}, {o.adres.postcode} {o.adres.plaats}" if o.adres else ""
+    parts = ([adresregel] if adresregel else []) + \
         ([f"e-mail {o.email}"] if o.email else []) + ([f"telefoon {o.telefoon}"] if o.telefoon else [])
-    return {"naam": o.naam, "adres": adres, "email": o.email or "", "telefoon": o.telefoon or "",
-            "regel": " · ".join(parts), "kort": " · ".join(parts[1:] if o.adres else parts)}
+    return {"naam": o.naam, "adres": adres, "adresregel": adresregel, "email": o.email or "",
+            "telefoon": o.telefoon or "", "regel": " · ".join(parts), "kort": " · ".join(parts[1:] if o.adres else parts)}
 
 
 def secties(items: list[Sectie]) -> list[dict[str, Any]]:

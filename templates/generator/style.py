@@ -102,8 +102,9 @@ class HouseStyle:
 # town hall's contact details are text beside it (a screen reader skips page footers).
 STANDAARD = HouseStyle(name="standaard", letterhead=Letterhead(layout="window", window=Window(left_mm=25.0)))
 
-# Dienst Gezondheid & Jeugd Zuid-Holland Zuid (seed 004). The address follows specs/zhz-2022 (there
-# marked 'voorbeeld': not from the source, check before use); the sender block names no person.
+# Dienst Gezondheid & Jeugd Zuid-Holland Zuid (seed 004). Name, address and e-mail come from the spec's
+# opdrachtgever (specs/zhz-2022 marks the address 'voorbeeld': the seed does not give it), so they are
+# marked and highlighted like every example value; the sender block names no person.
 ZHZ = HouseStyle(
     name="zhz",
     font="DejaVu Sans",
@@ -118,11 +119,10 @@ ZHZ = HouseStyle(
         window=Window(top_mm=50.0, left_mm=20.0, width_mm=85.0, height_mm=40.0),
         word_mark=("Dienst Gezondheid & Jeugd", "Zuid-Holland Zuid"),
         logo="left",
-        return_address="Retouradres: Karel Lotsyweg 40, 3318 AL Dordrecht",
-        sender=("Dienst Gezondheid & Jeugd", "Serviceorganisatie Jeugd ZHZ", "Karel Lotsyweg 40",
-                "3318 AL Dordrecht", "www.dienstgezondheidjeugd.nl"),
-        footer=("Dienst Gezondheid & Jeugd", "Karel Lotsyweg 40, 3318 AL Dordrecht",
-                "www.dienstgezondheidjeugd.nl"),
+        return_address="{% if contact.adresregel %}Retouradres: {{ contact.adresregel }}{% endif %}",
+        sender=("{{ opdrachtgever }}", "Serviceorganisatie Jeugd ZHZ", "{{ contact.adres[0] }}",
+                "{{ contact.adres[1] }}", "{{ contact.email }}"),
+        footer=("{{ opdrachtgever }}", "{{ contact.adresregel }}"),
     ),
     signature=Signature(gap_pt=36),
 )
