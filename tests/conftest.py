@@ -178,7 +178,25 @@ def libreoffice_processes(mark: str, value: str) -> dict[int, str]:
     return found
 
 
+LONGEST_FIRST = ("test_accessibility.py", "test_package.py", "test_scale.py", "test_output_safety.py",
+                 "test_build.py", "test_faults.py", "test_typesetting.py", "test_i18n.py", "test_examples.py",
+                 "test_site.py", "test_diff_coverage.py")
+"""The test files that take longest, longest first. Under `pytest -n auto --dist loadfile` a file runs on
+one worker, so the suite ends when its last long file does: these start first and the short files fill
+up the end. The first two are one that waits for the examples' build (conftest.example_builds) and one
+that does not, so one worker builds while the other runs."""
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: the rest as collected
+
+
 def pytest_configure(config: pytest.Config) -> None:
+    # pytest-xdist's loadfile hands out the files with the most tests first unless told otherwise; the order
+    # above (pytest_collection_modifyitems) is the one wanted
+    if hasattr(config.option, "loadscopereorder"):
+        config.option.loadscopereorder = False
     os.environ.setdefault(SESSION_MARK, f"{os.getpid()}-{os.urandom(4).hex()}")
     # the builds' no-op records (dossier/builder/current.py) go to a folder of this session, not ~/.cache
     os.environ.setdefault("DOSSIER_CACHE", tempfile.mkdtemp(prefix="dossier-test-cache-"))
