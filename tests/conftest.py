@@ -178,7 +178,25 @@ def libreoffice_processes(mark: str, value: str) -> dict[int, str]:
     return found
 
 
+LONGEST_FIRST = ("test_accessibility.py", "test_package.py", "test_scale.py", "test_output_safety.py",
+                 "test_build.py", "test_faults.py", "test_typesetting.py", "test_i18n.py", "test_examples.py",
+                 "test_site.py", "test_diff_coverage.py")
+"""The test files that take longest, longest first. Under `pytest -n auto --dist loadfile` a file runs on
+one worker, so the suite ends when its last long file does: these start first and the short files fill
+up the end. The first two are one that waits for the examples' build (conftest.example_builds) and one
+that does not, so one worker builds while the other runs."""
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: the rest as collected
+
+
 def pytest_configure(config: pytest.Config) -> None:
+    # pytest-xdist's loadfile hands out the files with the most tests first unless told otherwise; the order
+    # above (pytest_collection_modifyitems) is the one wanted
+    if hasattr(config.option, "loadscopereorder"):
+        config.option.loadscopereorder = False
     os.environ.setdefault(SESSION_MARK, f"{os.getpid()}-{os.urandom(4).hex()}")
     # the builds' no-op records (dossier/builder/current.py) go to a folder of this session, not ~/.cache
     os.environ.setdefault("DOSSIER_CACHE", tempfile.mkdtemp(prefix="dossier-test-cache-"))
@@ -241,26 +259,55 @@ def load_yaml(path: Path) -> object:
 ZHZ = REPO / "specs" / "zhz-2022"
 
 
-@pytest.fixture(scope="session")
-def example_builds(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """specs/twente-2025 and specs/zhz-2022 built once for the whole session (DOCX, PDF, bundles) into a
-    folder of its own: <folder>/twente-2025/..., <folder>/zhz-2022/.... Tests only read it. Under
-    pytest-xdist the workers share one build: the first builds it under a lock, the others wait and read."""
+def _built_once(factory: pytest.TempPathFactory, name: str, *args: str) -> Path:
+    """`dossier build ARGS --out <folder> --quiet` run once for the whole session into a folder of its own,
+    returned; its standard output is kept beside it as <folder>.uit. Under pytest-xdist the workers share
+    one build: the first builds it under a lock, the others wait and read."""
     import fcntl
 
     if not soffice_available():
         pytest.skip("LibreOffice met python3-uno ontbreekt")
-    base = tmp_path_factory.getbasetemp()
+    base = factory.getbasetemp()
     shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
-    out, done = shared / "voorbeelden", shared / "voorbeelden.klaar"
-    with open(shared / "voorbeelden.lock", "w") as lock:
+    out, done = shared / name, shared / f"{name}.klaar"
+    with open(shared / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
             if not done.exists():
                 shutil.rmtree(out, ignore_errors=True)
-                result = run_cli("build", str(TWENTE), str(ZHZ), "--out", str(out), "--quiet", timeout=1800)
+                result = run_cli("build", *args, "--out", str(out), "--quiet", timeout=1800)
                 assert result.returncode == 0, result.stdout + result.stderr
+                (shared / f"{name}.uit").write_text(result.stdout, encoding="utf-8")
                 done.touch()
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
     return out
+
+
+@pytest.fixture(scope="session")
+def example_builds(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """specs/twente-2025 and specs/zhz-2022 built once for the whole session (DOCX, PDF, bundles) into a
+    folder of its own: <folder>/twente-2025/..., <folder>/zhz-2022/.... Tests only read it; a test that
+    changes an output copies it first (copying is cheaper than building). Under pytest-xdist the workers
+    share one build."""
+    return _built_once(tmp_path_factory, "voorbeelden", str(TWENTE), str(ZHZ))
+
+
+@pytest.fixture(scope="session")
+def example_build_stdout(example_builds: Path) -> str:
+    """What `dossier build --quiet` of the example dossiers printed (one summary line per dossier)."""
+    return example_builds.with_name("voorbeelden.uit").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def minimaal_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/roots/minimaal built once for the whole session (DOCX, PDF, bundles): <folder>/minimaal. Read
+    only; a test that builds on top of it copies it (`copy_build`)."""
+    return _built_once(tmp_path_factory, "minimaal-gebouwd", str(ROOTS / "minimaal")) / "minimaal"
+
+
+def copy_build(build: Path, target: Path) -> Path:
+    """A writable copy of a shared build's output folder at `target` (made with its parents), as if the
+    build had written there: the next build of the same spec finds every output current."""
+    shutil.copytree(build, target, symlinks=True)
+    return target

@@ -22,16 +22,16 @@ def pdftext(path: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def twente_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
-    out = tmp_path_factory.mktemp("twente-a")
-    result = run_cli("build", str(TWENTE), "--out", str(out), "--quiet")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out / "twente-2025", result
+def twente_build(example_builds: Path, example_build_stdout: str) -> tuple[Path, str]:
+    """The example dossier built from scratch (once for the session, conftest.example_builds) and the
+    summary line that build printed for it."""
+    line = next(line for line in example_build_stdout.splitlines() if line.startswith(f"{TWENTE}:"))
+    return example_builds / "twente-2025", line
 
 
 def test_summary_line_and_outputs(twente_build) -> None:  # type: ignore[no-untyped-def]
-    out, result = twente_build
-    assert re.search(r"\d+ documenten: \d+ gebouwd, 0 ongewijzigd, 0 fouten in [\d,]+ s", result.stdout)
+    out, summary = twente_build
+    assert re.search(r"\d+ documenten: \d+ gebouwd, 0 ongewijzigd, 0 fouten in [\d,]+ s", summary)
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["format"] == 1
     kinds = [o["kind"] for o in manifest["outputs"]]

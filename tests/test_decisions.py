@@ -133,11 +133,9 @@ def test_every_day_of_several_years_ends_on_a_working_day() -> None:
 # --- the example dossier: every generated besluit names a working day --------------------------------
 
 @pytest.fixture(scope="module")
-def twente_besluiten(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("twente")
-    result = run_cli("build", str(TWENTE), "--out", str(out), "--only", "besluit", "--quiet", timeout=600)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out / "twente-2025" / "besluit"
+def twente_besluiten(example_builds: Path) -> Path:
+    """The besluiten of the example dossier, as built once for the session."""
+    return example_builds / "twente-2025" / "besluit"
 
 
 def pdf_words(path: Path) -> str:
@@ -323,12 +321,9 @@ def _footers(path: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def letters(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    out = tmp_path_factory.mktemp("brieven")
-    for spec in (TWENTE, ZHZ):
-        result = run_cli("build", str(spec), "--out", str(out), "--format", "docx", "--quiet", timeout=600)
-        assert result.returncode == 0, result.stdout + result.stderr
-    return {"twente-2025": out / "twente-2025", "zhz-2022": out / "zhz-2022"}
+def letters(example_builds: Path) -> dict[str, Path]:
+    """Both example dossiers as built once for the session (their DOCX files are read)."""
+    return {"twente-2025": example_builds / "twente-2025", "zhz-2022": example_builds / "zhz-2022"}
 
 
 @pytest.mark.parametrize("spec", [TWENTE, ZHZ], ids=["twente-2025", "zhz-2022"])

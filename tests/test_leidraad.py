@@ -30,12 +30,9 @@ ADMITTED = {"ambulant", "wonen", "verblijf"}
 
 
 @pytest.fixture(scope="session")
-def twente_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One full build of the example dossier (PDF, with bundles) for the whole session."""
-    out = tmp_path_factory.mktemp("leidraad")
-    result = run_cli("build", str(TWENTE), "--out", str(out), "--quiet", timeout=1800)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out / "twente-2025"
+def twente_out(example_builds: Path) -> Path:
+    """One full build of the example dossier (PDF, with bundles) for the whole session (conftest's)."""
+    return example_builds / "twente-2025"
 
 
 def _flat(text: str) -> str:

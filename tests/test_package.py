@@ -42,8 +42,11 @@ def test_the_wheel_in_a_fresh_venv_makes_builds_and_publishes_a_dossier_from_an_
 
     assert wheel.name.startswith(f"dossier-{__version__}-")
     venv = tmp_path / "venv"
-    run(sys.executable, "-m", "venv", venv, cwd=tmp_path)
-    run(venv / "bin" / "python", "-m", "pip", "install", "-q", "-c", REPO / "constraints.txt", wheel, cwd=tmp_path)
+    # a fresh venv, without a pip of its own (installing pip into it is most of the time making it): this
+    # pip installs the wheel and its dependencies into it, without compiling them to bytecode
+    run(sys.executable, "-m", "venv", "--without-pip", venv, cwd=tmp_path)
+    run(sys.executable, "-m", "pip", "--python", venv / "bin" / "python", "install", "-q", "--no-compile",
+        "-c", REPO / "constraints.txt", wheel, cwd=tmp_path)
     empty = tmp_path / "leeg"
     empty.mkdir()
     dossier = venv / "bin" / "dossier"

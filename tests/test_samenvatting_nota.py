@@ -30,12 +30,10 @@ def flat(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def twente(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("uit")
-    result = run_cli("build", str(TWENTE), "--out", str(out), "--only", "samenvatting", "--only", "nota",
-                     "--only", "bestek", "--quiet")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out / "twente-2025"
+def twente(example_builds: Path) -> Path:
+    """The example dossier as built once for the session (the samenvatting, the nota and the bestekken are
+    read)."""
+    return example_builds / "twente-2025"
 
 
 # --- 6. the samenvatting -------------------------------------------------------------------------------
@@ -126,7 +124,7 @@ def test_nota_mistyped_tariff_or_deelsegment_is_an_error(tmp_path: Path) -> None
 # --- 8. wording ----------------------------------------------------------------------------------------
 
 @needs_soffice
-def test_bestek_wording(twente: Path, tmp_path: Path) -> None:
+def test_bestek_wording(twente: Path, example_builds: Path) -> None:
     crisis = pdf_text(twente / "bestek" / "crisishulp.pdf")
     assert "Er wordt gegund aan ten hoogste 1 aanbieder." in flat(crisis)
     assert "1 aanbieders" not in crisis
@@ -134,9 +132,7 @@ def test_bestek_wording(twente: Path, tmp_path: Path) -> None:
         text = pdf_text(twente / "bestek" / f"{name}.pdf")
         assert not re.search(r"\b(zorg|jeugdhulp)aanbieder", text), name  # 'pleegzorgaanbieder' is its own term
         assert "veertien" not in text, name
-    result = run_cli("build", str(ZHZ), "--out", str(tmp_path), "--only", "bestek", "--quiet")
-    assert result.returncode == 0, result.stderr
-    zhz = pdf_text(next((tmp_path / "zhz-2022" / "bestek").glob("*.pdf")))
+    zhz = pdf_text(next((example_builds / "zhz-2022" / "bestek").glob("*.pdf")))
     assert "2022 e.v. Opdrachtgever is" in flat(zhz)
     assert "e.v.." not in zhz
 

@@ -17,13 +17,10 @@ LETTER = "besluit/dinkeldal-jeugdhulp"
 
 
 @pytest.fixture(scope="module")
-def whole(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def whole(example_builds: Path) -> Path:
     """The example dossier built at once (dozens of documents: rendered by worker processes, converted as they
-    come)."""
-    out = tmp_path_factory.mktemp("whole")
-    result = run_cli("build", str(TWENTE), "--out", str(out), "--quiet")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out / "twente-2025"
+    come), once for the session (conftest.example_builds). Read only: a test that changes it copies it."""
+    return example_builds / "twente-2025"
 
 
 def test_a_document_built_alone_is_the_same_document(whole: Path, tmp_path: Path) -> None:

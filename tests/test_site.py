@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlsplit
 import lxml.html
 import pytest
 
-from conftest import TWENTE, edit_spec, needs_soffice, run_cli
+from conftest import TWENTE, copy_build, edit_spec, needs_soffice, run_cli
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -35,17 +35,17 @@ needs_browser = pytest.mark.skipif(bool(_browser_missing()), reason=_browser_mis
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The review site of Twente (built to DOCX and PDF), compared with an earlier version in which one
-    tariff and one definition were different."""
+def site(example_builds: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The review site of Twente (built to DOCX and PDF: the session's build of the example, copied as if
+    it had been built into base/output), compared with an earlier version in which one tariff and one
+    definition were different."""
     base = tmp_path_factory.mktemp("site")
     new = base / "twente-2025"
     shutil.copytree(TWENTE, new)
     old = base / "oud" / "twente-2025"
     shutil.copytree(TWENTE, old)
     edit_spec(old / "segmenten" / "ambulant.yaml", "bedrag: !voorbeeld 76.80", "bedrag: !voorbeeld 74.10")
-    build = run_cli("build", str(new), "--out", str(base / "output"), "--quiet", "--jobs", "2")
-    assert build.returncode == 0, build.stdout + build.stderr
+    copy_build(example_builds / "twente-2025", base / "output" / "twente-2025")
     result = run_cli("site", str(new), "--out", str(base / "site"), "--build-out", str(base / "output"),
                      "--old", str(old), "--review")
     assert result.returncode == 0, result.stdout + result.stderr
