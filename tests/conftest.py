@@ -311,3 +311,21 @@ def copy_build(build: Path, target: Path) -> Path:
     build had written there: the next build of the same spec finds every output current."""
     shutil.copytree(build, target, symlinks=True)
     return target
+
+
+# --- veraPDF -----------------------------------------------------------------------------------------
+
+VERAPDF_SCRIPT = REPO / "scripts" / "verapdf" / "verapdf"
+
+
+@pytest.fixture(scope="session")
+def verapdf() -> Path:
+    """The veraPDF command, set up when it is not yet (a skip only when java, javac or apt-get are missing)."""
+    command = Path(os.environ.get("VERAPDF", VERAPDF_SCRIPT))
+    missing = [tool for tool in ("java", "javac", "apt-get", "dpkg-deb") if shutil.which(tool) is None]
+    if missing:
+        pytest.skip(f"veraPDF cannot be set up here: {', '.join(missing)} missing")
+    # the first call installs; a call without files prints nothing and tells whether that worked
+    result = subprocess.run(["bash", str(command), "ua1"], capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, f"setting up veraPDF failed:\n{result.stderr[-3000:]}"
+    return command

@@ -7,30 +7,11 @@ of the JAXB runtime; it needs java, javac and apt-get. `VERAPDF=/path/to/verapdf
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pikepdf
 import pytest
-
-from conftest import REPO
-
-SCRIPT = REPO / "scripts" / "verapdf" / "verapdf"
-
-
-@pytest.fixture(scope="session")
-def verapdf() -> Path:
-    """The veraPDF command, set up when it is not yet (a skip only when java, javac or apt-get are missing)."""
-    command = Path(os.environ.get("VERAPDF", SCRIPT))
-    missing = [tool for tool in ("java", "javac", "apt-get", "dpkg-deb") if shutil.which(tool) is None]
-    if missing:
-        pytest.skip(f"veraPDF cannot be set up here: {', '.join(missing)} missing")
-    # the first call installs; a call without files prints nothing and tells whether that worked
-    result = subprocess.run(["bash", str(command), "ua1"], capture_output=True, text=True, timeout=900)
-    assert result.returncode == 0, f"setting up veraPDF failed:\n{result.stderr[-3000:]}"
-    return command
 
 
 def _pdfs(folder: Path) -> list[Path]:
