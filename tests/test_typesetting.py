@@ -134,19 +134,28 @@ def _table_words(path: Path) -> set[str]:
     return words
 
 
-def _broken_words(pdf: Path, words: set[str]) -> list[str]:
-    """The table words that a PDF breaks over two lines of a text block without a hyphen, as 'front|back':
-    the last word of a line and the first of the next make a table word, and are not both words of their
-    own. A break after a hyphen (the dictionary's or the word's own) is fine."""
-    broken = []
+def _split_words(pdf: Path, words: set[str], *, hyphenated: bool) -> list[str]:
+    """The `words` that a PDF splits over two lines of a text block, as 'front|back': the last word of a
+    line and the first of the next make one of `words`, and are not both words of their own. With
+    `hyphenated` the splits with a hyphen at the line end ('aanbie-|ders'), else those without one."""
+    split = []
     for block in _blocks(pdf):
         lines = [line.split() for line in block.split("\n") if line.strip()]
         for first, second in zip(lines, lines[1:]):
             front, back = _EDGE.sub("", first[-1]), _EDGE.sub("", second[0])
-            if front and back and not front.endswith("-") and front + back in words \
+            if hyphenated and front.endswith("-") and front[:-1] + back in words and back[:1].islower():
+                split.append(f"{front}|{back}")
+            elif not hyphenated and front and back and not front.endswith("-") and front + back in words \
                     and not (front in words and back in words):
-                broken.append(f"{front}|{back}")
-    return broken
+                split.append(f"{front}|{back}")
+    return split
+
+
+def _broken_words(pdf: Path, words: set[str]) -> list[str]:
+    """The table words that a PDF breaks over two lines of a text block without a hyphen, as 'front|back':
+    the last word of a line and the first of the next make a table word, and are not both words of their
+    own. A break after a hyphen (the dictionary's or the word's own) is fine."""
+    return _split_words(pdf, words, hyphenated=False)
 
 
 def test_no_word_in_a_table_breaks_without_a_hyphen(example_builds: Path) -> None:
@@ -157,6 +166,24 @@ def test_no_word_in_a_table_breaks_without_a_hyphen(example_builds: Path) -> Non
         if (broken := _broken_words(pdf, _table_words(pdf.with_suffix(".docx")))):
             found[str(pdf.relative_to(example_builds))] = sorted(set(broken))
     assert not found, f"words broken without a hyphen: {found}"
+    # the narrow columns do hyphenate (Dutch patterns, hyphen-nl): the tariff table of the Verblijf bestek
+    verblijf = example_builds / "twente-2025" / "bestek" / "verblijf.pdf"
+    assert _split_words(verblijf, _table_words(verblijf.with_suffix(".docx")), hyphenated=True)
+
+
+def _body_words(path: Path) -> set[str]:
+    """The words of a DOCX's running text (its paragraphs outside tables) that no table cell has."""
+    body = {w for p in docx.Document(str(path)).paragraphs for w in (_EDGE.sub("", w) for w in p.text.split())}
+    return body - _table_words(path)
+
+
+def test_running_text_is_not_hyphenated(example_builds: Path) -> None:
+    """Only table cells hyphenate: a letter's or a bestek's running text stays ragged-right, unhyphenated."""
+    found = {}
+    for pdf in sorted(p for p in example_builds.rglob("*.pdf") if "bundels" not in p.parts):
+        if (hyphenated := _split_words(pdf, _body_words(pdf.with_suffix(".docx")), hyphenated=True)):
+            found[str(pdf.relative_to(example_builds))] = sorted(set(hyphenated))
+    assert not found, f"running text hyphenated: {found}"
 
 
 # --- the envelope window ---------------------------------------------------------------------------------

@@ -207,7 +207,7 @@ class Template:
         for row in table.rows:
             for i, cell in enumerate(row.cells):
                 for para in cell.paragraphs:
-                    if para.style.name == "Normal" and (row is header or i not in amounts | plain):
+                    if para.style.name == "Normal" and (row._tr is header._tr or i not in amounts | plain):
                         para.style = TABLE_TEXT
         for row in (header, body):
             for i in amounts:

@@ -36,7 +36,7 @@ def build(style: HouseStyle) -> Template:
     t.h("Inkoopvorm per deelsegment", 2)
     t.table(["Segment", "Deelsegment", "Was", "Wordt", "Reden"],
             ["{{ r.segment }}", "{{ r.deelsegment }}", "{{ r.was }}", "{{ r.wordt }}", "{%p for x in r.redenen %} {{ x }}"],
-            "r in inkoop.vormen", widths=[3.0, 3.0, 2.4, 3.8, 3.8])
+            "r in inkoop.vormen", widths=[2.9, 3.0, 2.6, 3.8, 3.7])
     t.tag("{%p if inkoop.heropening %}")
     t.h("Wanneer de toelating weer opengaat", 2)
     t.tag("{%p for r in inkoop.heropening %}")
