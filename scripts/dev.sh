@@ -9,6 +9,8 @@ need_apt=()
 command -v soffice >/dev/null || need_apt+=(libreoffice-writer-nogui)
 /usr/bin/python3 -c 'import uno' 2>/dev/null || need_apt+=(python3-uno)
 fc-list 2>/dev/null | grep -q LiberationSans || need_apt+=(fonts-liberation)
+# Dutch hyphenation patterns: LibreOffice hyphenates table cells and headings with them (nl-NL)
+[ -f /usr/share/hyphen/hyph_nl_NL.dic ] || need_apt+=(hyphen-nl)
 command -v pdfinfo >/dev/null || need_apt+=(poppler-utils)
 command -v qpdf >/dev/null || need_apt+=(qpdf)
 # the tests open the CSV export in LibreOffice Calc, as a spreadsheet user would

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -119,12 +120,35 @@ def docx_text(path: Path) -> str:
     return "\n".join(parts)
 
 
+_HYPHENATED = re.compile(r"(?<=[^\W\d_])[-\u00ad]\n(?=[^\W\d_])(?!(?:en|of|tot|t/m)\b)")
+"""A word hyphenated at a line end: a hyphen or soft hyphen right after a letter, the next line starting
+with a letter; not a word's own hyphen before 'en'/'of' ('inkoop- en contractvorm')."""
+_COLUMNS = re.compile(r"\S {3,}\S")
+
+
+def _join_hyphenated(text: str, *, layout: bool) -> str:
+    """Join the words LibreOffice's Dutch hyphenation split at a line end ('aanbie-\\nders' → 'aanbieders')
+    where the next line starts with a lowercase letter; a capital ('Hardinxveld-\\nGiessendam') keeps its
+    hyphen. In `layout` text only between two lines of running text: in a row of table columns the next
+    line starts in another column."""
+    def join(match: re.Match[str]) -> str:
+        before = text.rfind("\n", 0, match.start()) + 1
+        after = text.find("\n", match.end())
+        lines = text[before:match.start()], text[match.end():after if after >= 0 else len(text)]
+        if not text[match.end()].islower():
+            return match.group()
+        if layout and (lines[1][:1].isspace() or any(_COLUMNS.search(line) for line in lines)):
+            return match.group()
+        return ""
+    return _HYPHENATED.sub(join, text)
+
+
 def pdf_text(path: Path, *, layout: bool = False, page: int | None = None) -> str:
     """The text of a PDF, or of one page of it, as pdftotext reads it (with `layout`, in the columns of
-    the page)."""
+    the page), with the words hyphenated at a line end joined again."""
     options = [*(["-layout"] if layout else []), *(["-f", str(page), "-l", str(page)] if page else [])]
-    return subprocess.run(["pdftotext", *options, str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    return _join_hyphenated(subprocess.run(["pdftotext", *options, str(path), "-"], capture_output=True,
+                                           text=True, check=True).stdout, layout=layout)
 
 
 def tree_hashes(root: Path, *, skip: Path | None = None, hidden: bool = True, modes: bool = False) -> dict[str, str]:

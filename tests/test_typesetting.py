@@ -117,6 +117,75 @@ def test_no_amount_is_split_over_two_lines(example_builds: Path) -> None:
     assert amounts > 30  # the tariff tables of every bestek
 
 
+_EDGE = re.compile(r"^[^\w€]+|[^\w-]+$")
+
+
+def _table_words(path: Path) -> set[str]:
+    """Every word of every table cell of a DOCX (nested tables too), without surrounding punctuation."""
+    words: set[str] = set()
+
+    def walk(tables: list[docx.table.Table]) -> None:
+        for table in tables:
+            for row in table.rows:
+                for cell in row.cells:
+                    words.update(w for w in (_EDGE.sub("", w) for w in cell.text.split()) if len(w) > 1)
+                    walk(cell.tables)
+    walk(docx.Document(str(path)).tables)
+    return words
+
+
+def _split_words(pdf: Path, words: set[str], *, hyphenated: bool) -> list[str]:
+    """The `words` that a PDF splits over two lines of a text block, as 'front|back': the last word of a
+    line and the first of the next make one of `words`, and are not both words of their own. With
+    `hyphenated` the splits with a hyphen at the line end ('aanbie-|ders'), else those without one."""
+    split = []
+    for block in _blocks(pdf):
+        lines = [line.split() for line in block.split("\n") if line.strip()]
+        for first, second in zip(lines, lines[1:]):
+            front, back = _EDGE.sub("", first[-1]), _EDGE.sub("", second[0])
+            if hyphenated and front.endswith("-") and front[:-1] + back in words and back[:1].islower():
+                split.append(f"{front}|{back}")
+            elif not hyphenated and front and back and not front.endswith("-") and front + back in words \
+                    and not (front in words and back in words):
+                split.append(f"{front}|{back}")
+    return split
+
+
+def _broken_words(pdf: Path, words: set[str]) -> list[str]:
+    """The table words that a PDF breaks over two lines of a text block without a hyphen, as 'front|back':
+    the last word of a line and the first of the next make a table word, and are not both words of their
+    own. A break after a hyphen (the dictionary's or the word's own) is fine."""
+    return _split_words(pdf, words, hyphenated=False)
+
+
+def test_no_word_in_a_table_breaks_without_a_hyphen(example_builds: Path) -> None:
+    """Narrow columns break long words (headers, 'inspanningsgericht', 'Toelatingsprocedure') with a
+    hyphen where the Dutch hyphenation dictionary allows it, or give them room: never a bare break."""
+    found = {}
+    for pdf in sorted(p for p in example_builds.rglob("*.pdf") if "bundels" not in p.parts):
+        if (broken := _broken_words(pdf, _table_words(pdf.with_suffix(".docx")))):
+            found[str(pdf.relative_to(example_builds))] = sorted(set(broken))
+    assert not found, f"words broken without a hyphen: {found}"
+    # the narrow columns do hyphenate (Dutch patterns, hyphen-nl): the tariff table of the Verblijf bestek
+    verblijf = example_builds / "twente-2025" / "bestek" / "verblijf.pdf"
+    assert _split_words(verblijf, _table_words(verblijf.with_suffix(".docx")), hyphenated=True)
+
+
+def _body_words(path: Path) -> set[str]:
+    """The words of a DOCX's running text (its paragraphs outside tables) that no table cell has."""
+    body = {w for p in docx.Document(str(path)).paragraphs for w in (_EDGE.sub("", w) for w in p.text.split())}
+    return body - _table_words(path)
+
+
+def test_running_text_is_not_hyphenated(example_builds: Path) -> None:
+    """Only table cells hyphenate: a letter's or a bestek's running text stays ragged-right, unhyphenated."""
+    found = {}
+    for pdf in sorted(p for p in example_builds.rglob("*.pdf") if "bundels" not in p.parts):
+        if (hyphenated := _split_words(pdf, _body_words(pdf.with_suffix(".docx")), hyphenated=True)):
+            found[str(pdf.relative_to(example_builds))] = sorted(set(hyphenated))
+    assert not found, f"running text hyphenated: {found}"
+
+
 # --- the envelope window ---------------------------------------------------------------------------------
 
 MM = 72 / 25.4

@@ -182,6 +182,8 @@ class _WordWriter:
         self._body = self._require(body_style, _("ordinary paragraphs"))
         self._quote = self._optional("Quote", WD_STYLE_TYPE.PARAGRAPH) or self._body
         self._table_style = self._optional("Table Grid", WD_STYLE_TYPE.TABLE)
+        # a house style's cell style ('Tabeltekst' in the shipped templates: hyphenated, where the body is not)
+        self._cell = self._optional("Tabeltekst", WD_STYLE_TYPE.PARAGRAPH) or self._body
         # LibreOffice 7.4 exports a Word hyperlink to PDF only when its runs name a character
         # style; without a Hyperlink style, name the default one and format directly.
         link_style = self._optional("Hyperlink", WD_STYLE_TYPE.CHARACTER)
@@ -360,7 +362,7 @@ class _WordWriter:
             cells = [c for c in tr if c.tag in TABLE_CELL_TAGS]
             for cell, td in zip(row.cells, cells):
                 par = cell.paragraphs[0]
-                self._set_style(par, self._body)
+                self._set_style(par, self._cell)
                 align = _TEXT_ALIGN_RE.search(td.get("style", "")) or re.fullmatch(
                     "(left|center|right)", td.get("align", "")
                 )

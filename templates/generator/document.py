@@ -24,6 +24,8 @@ from dossier.render.markdown import new_list
 from .style import HouseStyle
 
 TEMPLATE_DATE = datetime(2024, 1, 1, tzinfo=timezone.utc)
+TABLE_TEXT = "Tabeltekst"
+"""The paragraph style of every table cell: Normal, hyphenated (the renderer's Markdown tables use it too)."""
 EXAMPLE_MARK = "{% if voorbeeld %}   VOORBEELD{% endif %}"
 """In every page header of a document that shows an example value (`!voorbeeld` in the spec)."""
 
@@ -103,6 +105,15 @@ class Template:
         bron.font.color.rgb = rgb(style.colours.muted)
         bron.paragraph_format.space_before = Pt(0)
         bron.paragraph_format.space_after = Pt(2)
+        # Hyphenation (Dutch, hyphen-nl in LibreOffice): table cells only. A narrow column breaks a long
+        # word ('inspanningsgericht', a header) at a syllable with a hyphen instead of mid-word without one;
+        # running text stays ragged-right and unhyphenated, as in a letter. Every style inherits Normal's
+        # 'no hyphenation'; 'Tabeltekst', the style of every table cell, turns it on.
+        _hyphenate(normal.element, False)
+        cell = doc.styles.add_style(TABLE_TEXT, WD_STYLE_TYPE.PARAGRAPH)
+        cell.base_style = normal
+        _hyphenate(cell.element, True)
+        _auto_hyphenation(doc.settings.element)
         # The entries of the table of contents (filled in from the PDF's outline after conversion).
         for level in range(1, 4):
             toc = doc.styles.add_style(f"toc {level}", WD_STYLE_TYPE.PARAGRAPH)
@@ -157,11 +168,12 @@ class Template:
 
     def table(self, headers: list[str], cells: list[str], loop: str | None, *, widths: list[float] | None = None,
               cell_md: frozenset[int] | set[int] = frozenset(), bron: dict[int, str] | None = None,
-              amounts: frozenset[int] | set[int] = frozenset()) -> None:
+              amounts: frozenset[int] | set[int] = frozenset(), plain: frozenset[int] | set[int] = frozenset()) -> None:
         """A table with a repeated, marked header row and one templated row per item of `loop`. Columns
         in `amounts` hold amounts: right-aligned, header too, so the decimal commas line up (every amount
         has two decimals); give them room for the widest amount, which never breaks (its spaces are
-        no-break spaces)."""
+        no-break spaces). Cells hyphenate (style Tabeltekst), except the body cells of `amounts` and of
+        `plain`, the columns of dates and periods: 'decem-ber' would split a date."""
         # header row, then either one fixed row or the loop's start row, templated row and end row
         table = self.doc.add_table(rows=(1 + (3 if loop else 1)), cols=len(headers))
         table.style = self.doc.styles["Table Grid"]
@@ -192,6 +204,11 @@ class Template:
                 cell.add_paragraph("{%p if " + bron[i] + " %}")
                 cell.add_paragraph("{{ " + bron[i] + " }}", "Bron")
                 cell.add_paragraph("{%p endif %}")
+        for row in table.rows:
+            for i, cell in enumerate(row.cells):
+                for para in cell.paragraphs:
+                    if para.style.name == "Normal" and (row._tr is header._tr or i not in amounts | plain):
+                        para.style = TABLE_TEXT
         for row in (header, body):
             for i in amounts:
                 for para in row.cells[i].paragraphs:
@@ -208,6 +225,8 @@ class Template:
             row.cells[0].paragraphs[0].add_run(label).bold = True
             shade(row.cells[0], self.style.colours.header_fill)
             row.cells[1].paragraphs[0].add_run(value)
+            for cell in row.cells:
+                cell.paragraphs[0].style = TABLE_TEXT
         set_widths(table, [4.5, 11.5])
         self.doc.add_paragraph()
 
@@ -311,6 +330,44 @@ def _drop_leftovers(doc: Any) -> None:
     for rel in package.rels.values():
         if rel.reltype.endswith("/extended-properties"):
             rel.target_part._blob = _APP_XML
+
+
+_AFTER_SUPPRESS_AUTO_HYPHENS = (
+    "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
+    "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+    "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl",
+    "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+_HYPHENATION_SETTINGS = (
+    "w:autoHyphenation", "w:consecutiveHyphenLimit", "w:hyphenationZone", "w:doNotHyphenateCaps", "w:showEnvelope", "w:summaryLength",
+    "w:clickAndTypeStyle", "w:defaultTableStyle", "w:evenAndOddHeaders", "w:bookFoldRevPrinting", "w:bookFoldPrinting",
+    "w:bookFoldPrintingSheets", "w:drawingGridHorizontalSpacing", "w:drawingGridVerticalSpacing",
+    "w:displayHorizontalDrawingGridEvery", "w:displayVerticalDrawingGridEvery", "w:doNotUseMarginsForDrawingGridOrigin",
+    "w:drawingGridHorizontalOrigin", "w:drawingGridVerticalOrigin", "w:doNotShadeFormData", "w:noPunctuationKerning",
+    "w:characterSpacingControl")
+
+
+def _hyphenate(style: Any, on: bool) -> None:
+    """Whether a paragraph style's words may be hyphenated (w:suppressAutoHyphens, in schema order)."""
+    ppr = style.get_or_add_pPr()
+    el = ppr.find(qn("w:suppressAutoHyphens"))
+    if el is None:
+        el = OxmlElement("w:suppressAutoHyphens")
+        ppr.insert_element_before(el, *_AFTER_SUPPRESS_AUTO_HYPHENS)
+    el.set(qn("w:val"), "0" if on else "1")
+
+
+def _auto_hyphenation(settings: Any) -> None:
+    """Turn on automatic hyphenation for the document (each style decides), at most two hyphenated lines in
+    a row, no hyphens in words in capitals (abbreviations); the theme's language Dutch."""
+    for tag, value in (("w:doNotHyphenateCaps", None), ("w:consecutiveHyphenLimit", "2"),
+                       ("w:autoHyphenation", None)):
+        el = OxmlElement(tag)
+        if value is not None:
+            el.set(qn("w:val"), value)
+        settings.insert_element_before(el, *_HYPHENATION_SETTINGS[_HYPHENATION_SETTINGS.index(tag) + 1:])
+    theme_lang = settings.find(qn("w:themeFontLang"))
+    if theme_lang is not None:
+        theme_lang.set(qn("w:val"), "nl-NL")
 
 
 def set_widths(table: Any, widths: list[float]) -> None:

@@ -22,10 +22,11 @@ def title_page(t: Template, subtitle: str) -> None:
 def planning_tables(t: Template, heading: str, level: int) -> None:
     """The phases with their periods and, when there are any, the milestones with their dates."""
     t.p(heading, f"Heading {level}")
-    t.table(["Periode", "Fase"], ["{{ f.periode }}", "{{ f.naam }}"], "f in planning.fasen", widths=[5.5, 10.5])
+    t.table(["Periode", "Fase"], ["{{ f.periode }}", "{{ f.naam }}"], "f in planning.fasen", widths=[5.5, 10.5],
+            plain={0})
     t.tag("{%p if planning.mijlpalen %}")
     t.table(["Mijlpaal", "Datum"], ["{{ m.soort }}", "{{ m.datum }}"], "m in planning.mijlpalen",
-            widths=[8.0, 8.0])
+            widths=[8.0, 8.0], plain={1})
     t.tag("{%p endif %}")
 
 

@@ -110,12 +110,12 @@ def build(style: HouseStyle) -> Template:
     t.p("De procedure verloopt volgens dit tijdschema. Een uiterste termijn met een tijd sluit op die tijd; wat "
         "later binnenkomt, wordt niet in behandeling genomen.")
     t.table(["Stap", "Datum en tijd", "Toelichting"], ["{{ m.soort }}", "{{ m.datum }}", "{{ m.omschrijving }}"],
-            "m in planning.mijlpalen", widths=[4.2, 4.8, 7.0])
+            "m in planning.mijlpalen", widths=[4.2, 4.8, 7.0], plain={1})
     t.tag("{%p if gestanddoening %}")
     t.p("{{ gestanddoening }}")
     t.tag("{%p endif %}")
     t.h("{{ nr.fasen }} Fasen", 2)
-    t.table(["Periode", "Fase"], ["{{ f.periode }}", "{{ f.naam }}"], "f in planning.fasen", widths=[5.5, 10.5])
+    t.table(["Periode", "Fase"], ["{{ f.periode }}", "{{ f.naam }}"], "f in planning.fasen", widths=[5.5, 10.5], plain={0})
 
     # 4. Vragen
     t.h("{{ nr.vragen }} Vragen en Nota van Inlichtingen", 1)
@@ -251,7 +251,8 @@ def build(style: HouseStyle) -> Template:
     t.p("{{ nr.tarieven }} Tarieven", "Heading 3")
     t.table(["Onderdeel", "Omschrijving", "Tarief", "Eenheid", "Vanaf"],
             ["{{ r.onderdeel }}", "{{ r.omschrijving }}", "{{ r.bedrag }}", "{{ r.eenheid }}", "{{ r.ingangsdatum }}"],
-            "r in tarieven", widths=[3.2, 4.1, 3.4, 2.5, 2.8], bron={1: "r.bron"}, amounts={2})
+            "r in tarieven", widths=[3.2, 4.1, 3.4, 2.5, 2.8], bron={1: "r.bron"}, amounts={2},
+            plain={4})
     t.tag("{%p endif %}")
     t.tag("{%p if voorwaarden %}")
     t.p("{{ nr.voorwaarden }} Voorwaarden", "Heading 3")

@@ -36,7 +36,7 @@ def build(style: HouseStyle) -> Template:
     t.h("Inkoopvorm per deelsegment", 2)
     t.table(["Segment", "Deelsegment", "Was", "Wordt", "Reden"],
             ["{{ r.segment }}", "{{ r.deelsegment }}", "{{ r.was }}", "{{ r.wordt }}", "{%p for x in r.redenen %} {{ x }}"],
-            "r in inkoop.vormen", widths=[2.6, 3.2, 2.4, 3.2, 4.6])
+            "r in inkoop.vormen", widths=[2.9, 3.0, 2.6, 3.8, 3.7])
     t.tag("{%p if inkoop.heropening %}")
     t.h("Wanneer de toelating weer opengaat", 2)
     t.tag("{%p for r in inkoop.heropening %}")
@@ -66,7 +66,7 @@ def build(style: HouseStyle) -> Template:
     t.h("Bekostiging en uitvoeringsvariant per onderdeel", 2)
     t.table(["Segment", "Onderdeel", "Was", "Wordt", "Uitvoerings\u00advariant"],
             ["{{ r.segment }}", "{{ r.onderdeel }}", "{{ r.was }}", "{{ r.wordt }}", "{{ r.uitvoeringsvariant }}"],
-            "r in bekostiging.rijen", widths=[2.6, 3.8, 3.0, 3.6, 3.0])
+            "r in bekostiging.rijen", widths=[2.3, 3.4, 3.3, 3.3, 3.7])
     t.tag("{%p if bekostiging.voorwaarden %}")
     t.h("Voorwaarden bij de bekostiging", 2)
     t.tag("{%p for v in bekostiging.voorwaarden %}")
