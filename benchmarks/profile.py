@@ -57,7 +57,7 @@ def _descendants(root: int) -> dict[int, tuple[str, str, float]]:
             p = parent[p]
         if p == root and pid != root:
             try:
-                cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()[:200]
+                cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()[:4000]
             except OSError:
                 cmd = ""
             found[pid] = (info[pid][0], cmd, info[pid][1])
