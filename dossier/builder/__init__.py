@@ -206,8 +206,11 @@ def _make(d: Dossier, options: Options, report: Report, progress: Progress | Non
           plans: list[Plan], todo: list[Plan], chosen: set[str], old: Manifest, staging: Path) -> Result:
     from ..context.common import review_marks
     from ..kinds import make_document
-    from .bundles import Ahead
+    from .bundles import make_bundles
+    from .run import produce
+    from .shard import take
 
+    out = options.out
     for p in todo:
         report(_("build {document}: {reason}").format(document=p.ident, reason=p.reason))
     steps = len(todo) * (2 if "pdf" in options.formats and not options.shards else 1)
@@ -216,30 +219,12 @@ def _make(d: Dossier, options: Options, report: Report, progress: Progress | Non
         with review_marks(options.review):
             return make_document(d, p.kind, p.doc.key)
 
-    ahead = (Ahead(d, plans, todo, staging) if "pdf" in options.formats and options.shard is None
-             and not options.shards else None)
-    try:
-        return _finish(d, options, report, progress, result, plans, todo, chosen, old, staging, make, steps, ahead)
-    finally:
-        if ahead is not None:
-            ahead.close()
-
-
-def _finish(d: Dossier, options: Options, report: Report, progress: Progress | None, result: Result,
-            plans: list[Plan], todo: list[Plan], chosen: set[str], old: Manifest, staging: Path,
-            make: Callable[[Plan], Document], steps: int, ahead: Any) -> Result:
-    from .bundles import make_bundles, members_first
-    from .run import produce
-    from .shard import take
-
-    out = options.out
     with progress(steps) if progress and todo else nullcontext(_no_progress) as tick:
         if options.shards:
             failed, errors = take(d.key, todo, staging, options.shards, report, tick)
-        else:  # the parts of bundles first: their bundles are merged while the rest converts
+        else:
             failed, errors, result.environment_error = produce(
-                d, members_first(d, todo), staging, options.formats, options.jobs, options.converter, report,
-                tick, make, ahead.done if ahead is not None else None)
+                d, todo, staging, options.formats, options.jobs, options.converter, report, tick, make)
     result.errors += errors
     result.built = [p.ident for p in todo if p.ident not in failed]
 
@@ -256,7 +241,7 @@ def _finish(d: Dossier, options: Options, report: Report, progress: Progress | N
                 new.entries[ident] = entry
     if options.shard is None:  # a shard has no bundles: the merge makes them
         merge = "pdf" in options.formats and not result.environment_error
-        result.bundles, errors = make_bundles(d, plans, failed, old, new, staging, out, merge, report, ahead)
+        result.bundles, errors = make_bundles(d, plans, failed, old, new, staging, out, merge, report)
         result.errors += errors
 
     deletions = []
@@ -266,8 +251,6 @@ def _finish(d: Dossier, options: Options, report: Report, progress: Progress | N
             result.removed.append(ident)
             report(_("removed {document}: its source no longer exists").format(document=ident))
         deletions += [rel for rel in entry.files if current is None or rel not in current.files]
-    if ahead is not None:
-        ahead.close()  # a merge nobody took must not write into staging while it is installed
     moves = [rel for e in new.entries.values() for rel in e.files if (staging / rel).is_file()]
     install.install(out, staging, moves, deletions, new)
     return result

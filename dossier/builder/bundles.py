@@ -10,10 +10,7 @@ build never shrinks a bundle, and a bundle whose parts did not change is left as
 
 from __future__ import annotations
 
-import os
-import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from ..errors import error_line
@@ -26,91 +23,9 @@ from .current import TOOL
 from .plan import Plan, current_file
 
 
-def _groups(d: Dossier, plans: list[Plan]) -> dict[str, list[Plan]]:
-    """The members of every bundle, in the bundle's order."""
-    groups: dict[str, list[Plan]] = {key: [] for key in bundle_titles(d)}
-    for p in plans:
-        for key in p.kind.bundles(d, p.doc.key):
-            groups[key].append(p)
-    for key, members in groups.items():
-        order = bundle_order(key)
-        members.sort(key=lambda p: order.index(p.kind.name))  # stable: documents of a kind keep their order
-    return groups
-
-
-def members_first(d: Dossier, todo: list[Plan]) -> list[Plan]:
-    """`todo` with the documents that are part of a bundle first (stable), so that the bundles can be
-    merged while the rest (the many award letters) is still being converted."""
-    return sorted(todo, key=lambda p: not p.kind.bundles(d, p.doc.key))
-
-
-class Ahead:
-    """Bundles merged on a thread of their own as soon as every part was made in this build, while the
-    other documents are still converted; `make_bundles` then takes such a merge instead of merging
-    again, when it would merge exactly those parts (same files, titles and bundle title)."""
-
-    def __init__(self, d: Dossier, plans: list[Plan], todo: list[Plan], staging: Path) -> None:
-        building = {p.ident for p in todo}
-        self._titles = bundle_titles(d)
-        self._waiting: dict[str, set[str]] = {}
-        self._members: dict[str, list[Plan]] = {}
-        for key, members in _groups(d, plans).items():
-            if members and all(p.ident in building for p in members):
-                self._waiting[key] = {p.ident for p in members}
-                self._members[key] = members
-        self._staging = staging
-        self._lock = threading.Lock()
-        self._pool: ThreadPoolExecutor | None = None
-        self._merged: dict[str, tuple[list[tuple[str, Path]], Future[Path | None]]] = {}
-
-    def done(self, ident: str) -> None:
-        """Document `ident`'s PDF is final in staging: merge every bundle whose parts are now all there."""
-        with self._lock:
-            for key, waiting in self._waiting.items():
-                waiting.discard(ident)
-                if not waiting and key not in self._merged:
-                    parts = [(p.doc.title, self._staging / f"{p.ident}.pdf") for p in self._members[key]]
-                    if self._pool is None:
-                        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dossier-bundle")
-                    target = self._staging / ".bundels" / f"{len(self._merged)}.pdf"
-                    self._merged[key] = (parts, self._pool.submit(self._merge, parts, target, self._titles[key]))
-
-    @staticmethod
-    def _merge(parts: list[tuple[str, Path]], target: Path, title: str) -> Path | None:
-        from ..pdf.bundle import merge_pdfs
-
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            merge_pdfs(parts, target, title=title)
-        except (ValueError, RuntimeError, OSError):
-            target.unlink(missing_ok=True)
-            return None  # merged again (and reported) by make_bundles
-        return target
-
-    def take(self, key: str, parts: list[tuple[str, Path]], dst: Path) -> bool:
-        """Put the merge of bundle `key` at `dst` when it was made of exactly `parts`; False otherwise."""
-        found = self._merged.get(key)
-        if found is None or found[0] != parts:
-            return False
-        merged = found[1].result()
-        if merged is None:
-            return False
-        os.replace(merged, dst)
-        return True
-
-    def close(self) -> None:
-        """Wait for the merges still running (a build that stops takes its staging folder away)."""
-        with self._lock:
-            self._waiting.clear()
-        if self._pool is not None:
-            self._pool.shutdown(wait=True)
-
-
 def make_bundles(d: Dossier, plans: list[Plan], failed: set[str], old: Manifest, new: Manifest, staging: Path,
-                 out: Path, merge: bool, report: Callable[[str], None],
-                 ahead: Ahead | None = None) -> tuple[list[str], list[str]]:
-    """Record every bundle in `new`, merging those whose parts changed into `staging` when `merge`
-    (or taking the merge `ahead` made of the same parts).
+                 out: Path, merge: bool, report: Callable[[str], None]) -> tuple[list[str], list[str]]:
+    """Record every bundle in `new`, merging those whose parts changed into `staging` when `merge`.
 
     Returns (the bundles made, the error lines)."""
     from ..pdf.bundle import merge_pdfs
@@ -118,9 +33,15 @@ def make_bundles(d: Dossier, plans: list[Plan], failed: set[str], old: Manifest,
     made: list[str] = []
     errors: list[str] = []
     titles = bundle_titles(d)
-    for key, members in _groups(d, plans).items():
+    groups: dict[str, list[Plan]] = {key: [] for key in titles}
+    for p in plans:
+        for key in p.kind.bundles(d, p.doc.key):
+            groups[key].append(p)
+    for key, members in groups.items():
         if not members:
             continue
+        order = bundle_order(key)
+        members.sort(key=lambda p: order.index(p.kind.name))  # stable: documents of a kind keep their order
         ident, rel = f"{BUNDLE_KIND}/{key}", bundle_file(key)
         previous = old.entries.get(ident)
         if previous is not None and not current_file(out, rel, previous.files.get(rel)):
@@ -140,9 +61,8 @@ def make_bundles(d: Dossier, plans: list[Plan], failed: set[str], old: Manifest,
             continue
         try:
             (staging / rel).parent.mkdir(parents=True, exist_ok=True)
-            parts_paths = [(p.doc.title, path) for p, path in zip(members, paths) if path]
-            if ahead is None or not ahead.take(key, parts_paths, staging / rel):
-                merge_pdfs(parts_paths, staging / rel, title=titles[key])
+            merge_pdfs([(p.doc.title, path) for p, path in zip(members, paths) if path], staging / rel,
+                       title=titles[key])
         except (ValueError, RuntimeError) as exc:
             text = _("{bundle}: bundling failed: {error}").format(bundle=ident, error=exc)
             errors.append(text)

@@ -60,13 +60,11 @@ def render_workers(jobs: int) -> int:
 
 
 def produce(d: Dossier, todo: list[Plan], staging: Path, formats: tuple[str, ...], jobs: int,
-            converter: Any, report: Report, tick: Tick, make: MakeDocument,
-            on_pdf: Callable[[str], None] | None = None) -> tuple[set[str], list[str], str | None]:
-    """Render and convert every planned document into `staging`, in the order of `todo`.
+            converter: Any, report: Report, tick: Tick, make: MakeDocument) -> tuple[set[str], list[str], str | None]:
+    """Render and convert every planned document into `staging`.
 
     Returns (the idents that failed, the error lines, an environment problem or None). A document
-    that fails leaves nothing in staging, so its previous files stay as they are. `on_pdf(ident)` is
-    called as soon as a document's PDF is final."""
+    that fails leaves nothing in staging, so its previous files stay as they are."""
     failed: set[str] = set()
     errors: list[str] = []
     lock = threading.Lock()  # render results arrive on a converter thread, conversions on this one
@@ -95,7 +93,7 @@ def produce(d: Dossier, todo: list[Plan], staging: Path, formats: tuple[str, ...
     rendered = _rendered(d, todo, staging, jobs, renderers, make, ticked, failure)
     try:
         if "pdf" in formats and environment is None and todo:
-            _convert(d, rendered, staging, converter, ticked, failure, on_pdf)
+            _convert(d, rendered, staging, converter, ticked, failure)
         else:
             for p in rendered:
                 if "pdf" in formats:  # no LibreOffice: the DOCX now, the PDF in a later build
@@ -186,7 +184,7 @@ def _rendered(d: Dossier, todo: list[Plan], staging: Path, jobs: int, renderers:
 
 
 def _convert(d: Dossier, rendered: Iterator[Plan], staging: Path, converter: Any, tick: Tick,
-             failure: Callable[[Plan, str], None], on_pdf: Callable[[str], None] | None) -> None:
+             failure: Callable[[Plan, str], None]) -> None:
     from ..pdf.toc import fill_docx_toc, has_toc  # pikepdf: only when there is something to convert
 
     by_pdf: dict[Path, Plan] = {}  # the converter answers absolute paths
@@ -202,11 +200,8 @@ def _convert(d: Dossier, rendered: Iterator[Plan], staging: Path, converter: Any
         tick("pdf")
         if error is not None:
             failure(p, _("{document}: making the PDF failed: {error}").format(document=p.ident, error=error))
-        else:
-            if has_toc(p.template):
-                fill_docx_toc(src, dst)
-            if on_pdf is not None:
-                on_pdf(p.ident)
+        elif has_toc(p.template):
+            fill_docx_toc(src, dst)
 
     converter.date = d.spec.datum.isoformat() + "T00:00:00Z"
     converter.durable = False  # the install syncs the staging folder once, before its commit point
