@@ -72,6 +72,8 @@ class Sampler:
         self.last: dict[int, tuple[str, float]] = {}
         self.done = threading.Event()
         self.thread = threading.Thread(target=self._loop, daemon=True)
+        self.own_cpu = 0.0
+        """CPU seconds of the sampling itself (counted in this process's time)."""
 
     def _kind(self, comm: str, cmd: str) -> str:
         if "soffice.bin" in comm:
@@ -87,8 +89,10 @@ class Sampler:
     def _loop(self) -> None:
         me = os.getpid()
         while not self.done.is_set():
+            start = time.thread_time()
             for pid, (comm, cmd, cpu) in _descendants(me).items():
                 self.last[pid] = (self._kind(comm, cmd), cpu)
+            self.own_cpu += time.thread_time() - start
             time.sleep(0.2)
 
     def totals(self) -> dict[str, float]:
@@ -176,6 +180,7 @@ def main() -> None:
     report = {
         "spec": args.spec.name, "docs": result.total, "built": len(result.built), "errors": len(result.errors),
         "wall": {"total": round(wall, 2), **{k: round(v, 2) for k, v in phases.wall.items()}},
+        "sampler_cpu (in parent_cpu)": round(sampler.own_cpu, 2),
         "parent_cpu": {"total": round(cpu, 2), **{k: round(v, 2) for k, v in phases.cpu.items()},
                        **{k: round(v, 2) for k, v in phases.thread_cpu.items()}},
         "children_cpu": children, "children_cpu_sum": round(sum(children.values()), 2),
