@@ -94,7 +94,7 @@ def main() -> None:
     args = parser.parse_args()
     files = [str(Path(f).resolve()) for f in (args.files or sys.stdin.read().split("\n")) if f]
     ctx = mp.get_context("fork")  # before any uno import: each child makes its own bridge
-    with tempfile.TemporaryDirectory(prefix="dossier-floor-") as base:
+    with tempfile.TemporaryDirectory(prefix="dossier-floor-", ignore_cleanup_errors=True) as base:
         out = args.out or base
         todo = ctx.Queue()
         for f in files:

@@ -27,16 +27,18 @@ def canonical_hash(value: Any) -> str:
     return sha256_bytes(text.encode("utf-8"))
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, *, sync: bool = True) -> None:
     """Write `data` to `path` through a temporary file in the same folder and a rename: a reader sees the
-    old content or the new, never half of it."""
+    old content or the new, never half of it. `sync=False`: without waiting for the disk (the caller
+    syncs later, e.g. a whole staging folder at once)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     try:
         with open(tmp, "wb") as fh:
             fh.write(data)
             fh.flush()
-            os.fsync(fh.fileno())
+            if sync:
+                os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)

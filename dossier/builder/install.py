@@ -70,12 +70,46 @@ def target(out: Path, rel: str) -> Path:
 
 
 def install(out: Path, staging: Path, moves: list[str], deletions: list[str], new: Manifest) -> None:
-    """Commit the staged build: write the journal, then carry it out."""
+    """Commit the staged build: make the staged files durable, write the journal, then carry it out."""
     moves, deletions = sorted(moves), sorted(set(deletions) - set(moves))
+    sync_files(staging, moves)
     journal = {"moves": moves, "deletions": deletions, "manifest": new.as_json()}
     write_atomic(staging / JOURNAL, json.dumps(journal, ensure_ascii=False).encode("utf-8"))
     _carry_out(out, staging, moves, deletions, new)
     remove(staging)
+
+
+def _syncfs() -> Callable[[int], int] | None:
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        call: Callable[[int], int] = libc.syncfs
+        return call
+    except (ImportError, OSError, AttributeError):
+        return None
+
+
+def sync_files(staging: Path, rels: list[str]) -> None:
+    """Put the staged files on disk before the journal names them (the commit point): the documents
+    are written without waiting for the disk one by one; here the file system of the staging folder is
+    synced once (Linux `syncfs`), or else each file."""
+    syncfs = _syncfs()
+    if syncfs is not None:
+        fd = os.open(staging, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            if syncfs(fd) == 0:
+                return
+        finally:
+            os.close(fd)
+    for rel in rels:
+        path = staging / rel
+        if path.is_file() and not path.is_symlink():
+            fd = os.open(path, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
 
 
 def recover(out: Path, dossier: str, report: Callable[[str], None]) -> None:

@@ -204,4 +204,5 @@ def _convert(d: Dossier, rendered: Iterator[Plan], staging: Path, converter: Any
             fill_docx_toc(src, dst)
 
     converter.date = d.spec.datum.isoformat() + "T00:00:00Z"
+    converter.durable = False  # the install syncs the staging folder once, before its commit point
     converter.convert(pairs(), on_done=done)

@@ -33,6 +33,7 @@ import time
 import weakref
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future, ThreadPoolExecutor, wait
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
@@ -425,7 +426,8 @@ class Converter:
 
     ``timeout`` bounds one conversion (seconds); ``startup_timeout`` the start of a
     worker. Every PDF is passed through :func:`normalize_pdf` with ``date`` and
-    ``lang``, so the same input gives the same bytes.
+    ``lang``, so the same input gives the same bytes. That post-processing runs on a thread of its
+    own: a worker's LibreOffice starts on the next document as soon as it has written a PDF.
     """
 
     def __init__(
@@ -436,6 +438,7 @@ class Converter:
         startup_timeout: float = 60,
         date: datetime | str = DEFAULT_DATE,
         lang: str = DEFAULT_LANG,
+        durable: bool = True,
     ) -> None:
         if jobs < 1:
             raise ValueError(_("jobs must be at least 1"))
@@ -447,6 +450,8 @@ class Converter:
         self.startup_timeout = float(startup_timeout)
         self.date = date
         self.lang = lang
+        self.durable = durable
+        """Sync each PDF to disk; a build that syncs its staging folder once sets it to False."""
         self.soffice = soffice
         self.python = python
         self._workers: list[_Worker | None] = [None] * jobs
@@ -530,9 +535,10 @@ class Converter:
                 return {}
             todo = _Feed(first, source)
             done: queue.SimpleQueue[tuple[Path, Path, str | None] | None] = queue.SimpleQueue()
+            post = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dossier-pdf-post")
             threads = [
                 threading.Thread(
-                    target=self._run_slot, args=(slot, todo, done), daemon=True,
+                    target=self._run_slot, args=(slot, todo, done, post), daemon=True,
                     name=f"dossier-pdf-{slot}",
                 )
                 for slot in range(self.jobs)
@@ -558,6 +564,7 @@ class Converter:
                         todo.stop()
             for t in threads:
                 t.join()
+            post.shutdown(wait=True)
             if todo.error is not None:
                 raise todo.error
             if callback_error is not None:
@@ -568,7 +575,11 @@ class Converter:
             return errors
 
     def _run_slot(self, slot: int, todo: _Feed,
-                  done: queue.SimpleQueue[tuple[Path, Path, str | None] | None]) -> None:
+                  done: queue.SimpleQueue[tuple[Path, Path, str | None] | None], post: Executor) -> None:
+        """Convert pairs from `todo` until it is empty; each PDF LibreOffice wrote goes to `post` to be
+        checked and normalised while this worker's LibreOffice converts the next document. Every pair
+        gets one result in `done`; the slot's end (None) comes after its last result."""
+        pending: list[Future[None]] = []
         try:
             while True:
                 item = todo.next()
@@ -579,17 +590,30 @@ class Converter:
                     done.put((src, dst, _("not converted: {error}").format(
                         error=os_error_message(self._cannot_write))))
                     continue
-                try:
-                    error = self._convert_one(slot, src, dst)
-                except _CannotWrite as exc:
-                    self._cannot_write = exc.error
-                    error = _("not converted: {error}").format(error=os_error_message(exc.error))
-                except Exception as exc:  # never lose a result: the caller waits for it
-                    log.exception(_("unexpected error with {file}").format(file=src))
-                    error = _("unexpected error: {error}").format(error=exc)
-                done.put((src, dst, error))
+                error = self._guarded(src, lambda: self._convert_one(slot, src, dst))
+                if error is not None:
+                    done.put((src, dst, error))
+                    continue
+                pending = [f for f in pending if not f.done()]
+                pending.append(post.submit(self._post, src, dst, done))
         finally:
+            wait(pending)
             done.put(None)
+
+    def _guarded(self, src: Path, step: Callable[[], str | None]) -> str | None:
+        """`step()`'s error, with a full disk remembered for every later document and any other
+        exception as the document's error (never lost: the caller waits for every result)."""
+        try:
+            return step()
+        except _CannotWrite as exc:
+            self._cannot_write = exc.error
+            return _("not converted: {error}").format(error=os_error_message(exc.error))
+        except Exception as exc:
+            log.exception(_("unexpected error with {file}").format(file=src))
+            return _("unexpected error: {error}").format(error=exc)
+
+    def _post(self, src: Path, dst: Path, done: queue.SimpleQueue[tuple[Path, Path, str | None] | None]) -> None:
+        done.put((src, dst, self._guarded(src, lambda: self._finish(src, dst))))
 
     def _worker(self, slot: int) -> _Worker:
         worker = self._workers[slot]
@@ -655,7 +679,10 @@ class Converter:
             self._raise_if_full(src, dst)
             dst.unlink(missing_ok=True)
             return _("conversion failed after 2 attempts: {error}").format(error=error)
+        return None
 
+    def _finish(self, src: Path, dst: Path) -> str | None:
+        """Check and normalise the PDF LibreOffice wrote for `src`; the error, or None."""
         try:
             with open(dst, "rb") as fh:
                 head = fh.read(5)
@@ -665,7 +692,7 @@ class Converter:
             dst.unlink(missing_ok=True)
             return _("LibreOffice wrote no valid PDF")
         try:
-            normalize_pdf(dst, date=self.date, lang=self.lang)
+            normalize_pdf(dst, date=self.date, lang=self.lang, durable=self.durable)
         except Exception as exc:
             dst.unlink(missing_ok=True)
             if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):

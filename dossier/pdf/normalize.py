@@ -136,114 +136,127 @@ def _fix_role_map(pdf: pikepdf.Pdf) -> None:
             del role_map[key]
 
 
-def _close_heading_gaps(tree: pikepdf.Object) -> None:
-    """Renumber H1..H6 in reading order so the first is H1 and none skips a level (H1 H3 → H1 H2)."""
+_HEADINGS = {f"/H{level}": level for level in range(1, 7)}
+_NOT_STRUCTURE = (pikepdf.Name.MCR, pikepdf.Name.OBJR)
+_FIGURE_LIKE = (pikepdf.Name.Figure, pikepdf.Name.Div)
+_NOT_DECORATION = frozenset("Tj TJ ' \" Do BI".split())
+
+Ops = list[Any]
+"""A page's content stream as pikepdf parses it (instructions and inline images)."""
+
+
+def _walk_structure(tree: pikepdf.Object) -> dict[tuple[int, int], dict[int, pikepdf.Object]]:
+    """One walk of the structure tree, in reading order, for two repairs.
+
+    Headings: H1..H6 are renumbered so the first is H1 and none skips a level (H1 H3 → H1 H2).
+    Decoration: returns, per page, the marked-content ids of each Figure or Div without a text
+    alternative whose kids are all marked content on its own page (what `_decorate` may make an
+    artifact when the marked content draws only paths)."""
+    candidates: dict[tuple[int, int], dict[int, pikepdf.Object]] = {}
     previous = 0
     stack: list[pikepdf.Object] = [tree]
     seen: set[tuple[int, int]] = set()
     while stack:
         elem = stack.pop()
-        if not isinstance(elem, pikepdf.Dictionary) or elem.get("/Type") in (pikepdf.Name.MCR, pikepdf.Name.OBJR):
+        if not isinstance(elem, pikepdf.Dictionary) or elem.get("/Type") in _NOT_STRUCTURE:
             continue
         if elem.is_indirect:
             if elem.objgen in seen:
                 continue
             seen.add(elem.objgen)
-        tag = str(elem.get("/S", ""))
-        if len(tag) == 3 and tag.startswith("/H") and tag[2] in "123456":
-            level = min(int(tag[2]), previous + 1)
-            if level != int(tag[2]):
-                elem.S = pikepdf.Name(f"/H{level}")
-            previous = level
+        tag = elem.get("/S")
         kids = elem.get("/K")
+        if tag is not None:
+            level = _HEADINGS.get(str(tag))
+            if level is not None:
+                if level > previous + 1:
+                    level = previous + 1
+                    elem.S = pikepdf.Name(f"/H{level}")
+                previous = level
+            elif tag in _FIGURE_LIKE and "/Alt" not in elem and "/ActualText" not in elem:
+                mcids = _own_marked_content(elem, kids)
+                if mcids:
+                    pg = elem.Pg
+                    for mcid in mcids:
+                        candidates.setdefault(pg.objgen, {})[mcid] = elem
         if isinstance(kids, pikepdf.Array):
             stack.extend(reversed(list(kids)))
         elif kids is not None:
             stack.append(kids)
+    return candidates
 
 
-_NOT_DECORATION = frozenset("Tj TJ ' \" Do BI".split())
+def _own_marked_content(elem: pikepdf.Object, kids: pikepdf.Object | None) -> list[int]:
+    """The marked-content ids of `elem` when all its kids are marked content on its page /Pg, else []."""
+    pg = elem.get("/Pg")
+    if not isinstance(pg, pikepdf.Dictionary) or kids is None:
+        return []
+    kid_list = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+    mcids = []
+    for k in kid_list:
+        if isinstance(k, int):
+            mcids.append(int(k))
+        elif (isinstance(k, pikepdf.Dictionary) and k.get("/Type") == pikepdf.Name.MCR
+              and k.get("/Pg", pg).objgen == pg.objgen):
+            mcids.append(int(k.MCID))
+        else:
+            return []
+    return mcids
 
 
-def _decorative_figures(pdf: pikepdf.Pdf) -> None:
+def _decorate(page: pikepdf.Page, ops: Ops, wanted: dict[int, pikepdf.Object], parent_tree: Any,
+              forms: dict[tuple[int, int], bool]) -> bool:
     """Make a Figure or Div without a text alternative that only draws paths (no text, no image) an artifact.
 
     LibreOffice tags a shape in a header, the diagonal CONCEPT watermark, as a Figure of the body. It is
     decoration: a screen reader should not meet it on every page (PDF/UA 7.3-1 wants a text alternative
-    for a real figure; veraPDF reports a real one without, this leaves it alone)."""
-    tree = pdf.Root.StructTreeRoot
-    candidates: dict[tuple[int, int], dict[int, pikepdf.Object]] = {}
-    stack: list[pikepdf.Object] = [tree]
-    seen: set[tuple[int, int]] = set()
-    while stack:
-        elem = stack.pop()
-        if not isinstance(elem, pikepdf.Dictionary):
+    for a real figure; veraPDF reports a real one without, this leaves it alone). `wanted` are this
+    page's candidates by marked-content id; `ops` is changed in place; returns whether it changed."""
+    spans: dict[int, tuple[int, int]] = {}
+    depth, current, start = 0, -1, 0
+    for i, item in enumerate(ops):
+        if isinstance(item, pikepdf.ContentStreamInlineImage):
             continue
-        if elem.is_indirect:
-            if elem.objgen in seen:
-                continue
-            seen.add(elem.objgen)
-        kids = elem.get("/K")
-        kid_list = list(kids) if isinstance(kids, pikepdf.Array) else [] if kids is None else [kids]
-        pg = elem.get("/Pg")
-        if (elem.get("/S") in (pikepdf.Name.Figure, pikepdf.Name.Div) and "/Alt" not in elem and "/ActualText" not in elem
-                and isinstance(pg, pikepdf.Dictionary) and kid_list
-                and all(isinstance(k, int) or (isinstance(k, pikepdf.Object) and k.get("/Type") == pikepdf.Name.MCR
-                                                and k.get("/Pg", pg).objgen == pg.objgen) for k in kid_list)):
-            mcids = [int(k) if isinstance(k, int) else int(k.MCID) for k in kid_list]
-            for mcid in mcids:
-                candidates.setdefault(pg.objgen, {})[mcid] = elem
+        op = str(item.operator)
+        if op == "BDC" or op == "BMC":
+            depth += 1
+            props = item.operands[1] if op == "BDC" and len(item.operands) > 1 else None
+            if depth == 1 and isinstance(props, pikepdf.Dictionary) and int(props.get("/MCID", -1)) in wanted:
+                current, start = int(props.MCID), i
+        elif op == "EMC":
+            if depth == 1 and current >= 0:
+                spans[current] = (start, i)
+                current = -1
+            depth = max(0, depth - 1)
+    by_elem: dict[tuple[int, int], list[int]] = {}
+    for mcid, elem in wanted.items():
+        by_elem.setdefault(elem.objgen, []).append(mcid)
+    changed = False
+    resources = page.obj.get("/Resources")
+    for mcids in by_elem.values():
+        if not all(m in spans for m in mcids):
             continue
-        stack.extend(k for k in kid_list if isinstance(k, pikepdf.Dictionary))
-    if not candidates:
-        return
-    parent_tree = pikepdf.NumberTree(tree.ParentTree) if "/ParentTree" in tree else None
-    for page in pdf.pages:
-        wanted = candidates.get(page.obj.objgen)
-        if not wanted:
+        drawn = [ops[j] for m in mcids for j in range(spans[m][0] + 1, spans[m][1])]
+        if not _only_paths(drawn, resources, forms):
             continue
-        ops = list(pikepdf.parse_content_stream(page))
-        spans: dict[int, tuple[int, int]] = {}
-        depth, current, start = 0, -1, 0
-        for i, item in enumerate(ops):
-            op = "BI" if isinstance(item, pikepdf.ContentStreamInlineImage) else str(item.operator)
-            if op in ("BMC", "BDC"):
-                depth += 1
-                props = item.operands[1] if op == "BDC" and len(item.operands) > 1 else None
-                if depth == 1 and isinstance(props, pikepdf.Dictionary) and int(props.get("/MCID", -1)) in wanted:
-                    current, start = int(props.MCID), i
-            elif op == "EMC":
-                if depth == 1 and current >= 0:
-                    spans[current] = (start, i)
-                    current = -1
-                depth = max(0, depth - 1)
-        by_elem: dict[tuple[int, int], list[int]] = {}
-        for mcid, elem in wanted.items():
-            by_elem.setdefault(elem.objgen, []).append(mcid)
-        changed = False
-        for mcids in by_elem.values():
-            if not all(m in spans for m in mcids):
-                continue
-            drawn = [ops[j] for m in mcids for j in range(spans[m][0] + 1, spans[m][1])]
-            if not _only_paths(drawn, page.obj.get("/Resources")):
-                continue
+        for m in mcids:
+            ops[spans[m][0]] = pikepdf.ContentStreamInstruction([pikepdf.Name.Artifact], pikepdf.Operator("BMC"))
+        elem = wanted[mcids[0]]
+        _unlink(elem)
+        struct_parents = page.obj.get("/StructParents")
+        if parent_tree is not None and struct_parents is not None and int(struct_parents) in parent_tree:
+            entries = parent_tree[int(struct_parents)]
             for m in mcids:
-                ops[spans[m][0]] = pikepdf.ContentStreamInstruction([pikepdf.Name.Artifact], pikepdf.Operator("BMC"))
-            elem = wanted[mcids[0]]
-            _unlink(elem)
-            struct_parents = page.obj.get("/StructParents")
-            if parent_tree is not None and struct_parents is not None and int(struct_parents) in parent_tree:
-                entries = parent_tree[int(struct_parents)]
-                for m in mcids:
-                    if isinstance(entries, pikepdf.Array) and m < len(entries):
-                        entries[m] = pikepdf.Object.parse(b"null")
-            changed = True
-        if changed:
-            page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(ops))
+                if isinstance(entries, pikepdf.Array) and m < len(entries):
+                    entries[m] = pikepdf.Object.parse(b"null")
+        changed = True
+    return changed
 
 
-def _only_paths(ops: list[Any], resources: pikepdf.Object | None, depth: int = 0) -> bool:
-    """Whether content draws no text and no image (form XObjects are looked into, two levels deep)."""
+def _only_paths(ops: Ops, resources: pikepdf.Object | None, forms: dict[tuple[int, int], bool],
+                depth: int = 0) -> bool:
+    """Whether content draws no text and no image (form XObjects are looked into, two levels deep;
+    `forms` remembers the answer for a form with its own resources, which every page shares)."""
     xobjects = resources.get("/XObject") if isinstance(resources, pikepdf.Dictionary) else None
     for item in ops:
         if isinstance(item, pikepdf.ContentStreamInlineImage):
@@ -253,12 +266,40 @@ def _only_paths(ops: list[Any], resources: pikepdf.Object | None, depth: int = 0
             xobject = xobjects.get(item.operands[0]) if isinstance(xobjects, pikepdf.Dictionary) else None
             if not isinstance(xobject, pikepdf.Stream) or xobject.get("/Subtype") != pikepdf.Name.Form or depth > 1:
                 return False
-            inner = list(pikepdf.parse_content_stream(xobject))
-            if not _only_paths(inner, xobject.get("/Resources", resources), depth + 1):
+            if not _form_only_paths(xobject, resources, forms, depth + 1):
                 return False
         elif op in _NOT_DECORATION:
             return False
     return True
+
+
+_FORMS: dict[tuple[bytes, int], bool] = {}
+"""Whether a form XObject draws only paths, by its content and depth, for a form without inner
+forms: the CONCEPT watermark is the same form in every page of every document."""
+
+
+def _form_only_paths(xobject: pikepdf.Stream, resources: pikepdf.Object | None,
+                     forms: dict[tuple[int, int], bool], depth: int) -> bool:
+    """`_only_paths` of a form XObject's content. Only the operators that can make it not decoration are
+    parsed (text, images, inner forms); the answer is remembered per form of this document, and across
+    documents by content when the form holds no inner form (then its resources do not matter)."""
+    key = (xobject.objgen[0], xobject.objgen[1] * 8 + depth)
+    answer = forms.get(key) if xobject.is_indirect else None
+    if answer is not None:
+        return answer
+    content = xobject.read_bytes()
+    shared = (hashlib.sha256(content).digest(), depth)
+    answer = _FORMS.get(shared)
+    if answer is None:
+        inner = list(pikepdf.parse_content_stream(xobject, " ".join(sorted(_NOT_DECORATION | {"ID", "EI"}))))
+        answer = _only_paths(inner, xobject.get("/Resources", resources), forms, depth)
+        if not any(not isinstance(i, pikepdf.ContentStreamInlineImage) and str(i.operator) == "Do" for i in inner):
+            if len(_FORMS) >= 256:
+                del _FORMS[next(iter(_FORMS))]
+            _FORMS[shared] = answer
+    if xobject.is_indirect:
+        forms[key] = answer
+    return answer
 
 
 def _unlink(elem: pikepdf.Object) -> None:
@@ -274,18 +315,41 @@ def _unlink(elem: pikepdf.Object) -> None:
         del parent["/K"]
 
 
-def _artifact_drawing(pdf: pikepdf.Pdf, page: pikepdf.Page) -> None:
-    """Wrap drawing outside any marked-content sequence in ``/Artifact BMC … EMC``.
+def _artifact_drawing(ops: Ops) -> Ops | None:
+    """Wrap drawing outside any marked-content sequence in ``/Artifact BMC … EMC``; None when there is none.
 
     A wrapped run holds only drawing and the path, colour and line-state operators between them;
     ``q``/``Q``, text objects and marked-content operators end it, so nesting stays intact.
     """
-    out: list[pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage] = []
-    run: list[pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage] = []
+    out: Ops = []
+    run: Ops = []
     depth, drawing, changed = 0, False, False
+    breaks, draws = _BREAKS, _DRAWING
+    inline = pikepdf.ContentStreamInlineImage
 
-    def flush() -> None:
-        nonlocal drawing, changed
+    for item in ops:
+        op = "BI" if isinstance(item, inline) else str(item.operator)
+        if depth == 0 and op not in breaks:
+            run.append(item)
+            if op in draws:
+                drawing = True
+            continue
+        if run:
+            if drawing:
+                out.append(pikepdf.ContentStreamInstruction([pikepdf.Name.Artifact], pikepdf.Operator("BMC")))
+                out.extend(run)
+                out.append(pikepdf.ContentStreamInstruction([], pikepdf.Operator("EMC")))
+                changed = True
+            else:
+                out.extend(run)
+            run = []
+            drawing = False
+        if op == "BMC" or op == "BDC":
+            depth += 1
+        elif op == "EMC":
+            depth = max(0, depth - 1)
+        out.append(item)
+    if run:
         if drawing:
             out.append(pikepdf.ContentStreamInstruction([pikepdf.Name.Artifact], pikepdf.Operator("BMC")))
             out.extend(run)
@@ -293,37 +357,29 @@ def _artifact_drawing(pdf: pikepdf.Pdf, page: pikepdf.Page) -> None:
             changed = True
         else:
             out.extend(run)
-        run.clear()
-        drawing = False
-
-    for item in pikepdf.parse_content_stream(page):
-        image = isinstance(item, pikepdf.ContentStreamInlineImage)
-        op = "BI" if image else str(item.operator)
-        if depth == 0 and op not in _BREAKS:
-            run.append(item)
-            drawing = drawing or op in _DRAWING
-            continue
-        flush()
-        if op in ("BMC", "BDC"):
-            depth += 1
-        elif op == "EMC":
-            depth = max(0, depth - 1)
-        out.append(item)
-    flush()
-    if changed:
-        page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(out))
+    return out if changed else None
 
 
 def _make_accessible(pdf: pikepdf.Pdf) -> None:
-    """The PDF/UA-1 repairs of the tagged structure and the pages (see the module's docstring)."""
+    """The PDF/UA-1 repairs of the tagged structure and the pages (see the module's docstring): one
+    walk of the structure tree, and per page one parse of its content and at most one write."""
     if "/StructTreeRoot" not in pdf.Root:
         return
     _fix_role_map(pdf)
-    _decorative_figures(pdf)
-    _close_heading_gaps(pdf.Root.StructTreeRoot)
+    tree = pdf.Root.StructTreeRoot
+    candidates = _walk_structure(tree)
+    parent_tree = pikepdf.NumberTree(tree.ParentTree) if candidates and "/ParentTree" in tree else None
+    forms: dict[tuple[int, int], bool] = {}
+    tabs = pikepdf.Name.S
     for page in pdf.pages:
-        page.obj.Tabs = pikepdf.Name.S
-        _artifact_drawing(pdf, page)
+        obj = page.obj
+        obj.Tabs = tabs
+        ops = list(pikepdf.parse_content_stream(page))
+        wanted = candidates.get(obj.objgen)
+        decorated = _decorate(page, ops, wanted, parent_tree, forms) if wanted else False
+        wrapped = _artifact_drawing(ops)
+        if wrapped is not None or decorated:
+            obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(wrapped if wrapped is not None else ops))
 
 
 def normalize_pdf(
@@ -332,8 +388,12 @@ def normalize_pdf(
     *,
     date: datetime | str = DEFAULT_DATE,
     lang: str = DEFAULT_LANG,
+    durable: bool = True,
 ) -> None:
     """Rewrite the PDF at ``path`` in place (atomically) with fixed metadata.
+
+    With ``durable=False`` the new file is not synced to disk here (a build syncs its staging folder
+    once, before its commit point, instead of waiting for the disk after every PDF).
 
     - Info ``/CreationDate`` and ``/ModDate`` and XMP ``xmp:CreateDate``,
       ``xmp:ModifyDate`` and ``xmp:MetadataDate`` become ``date`` (UTC);
@@ -383,5 +443,5 @@ def normalize_pdf(
 
         buffer = io.BytesIO()
         pdf.save(buffer, deterministic_id=True)
-    write_atomic(path, buffer.getvalue())
+    write_atomic(path, buffer.getvalue(), sync=durable)
 
