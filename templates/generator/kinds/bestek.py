@@ -4,6 +4,8 @@ programma van eisen, overeenkomst, rechtsbescherming, bijlagen."""
 
 from __future__ import annotations
 
+from docx.oxml import OxmlElement
+
 from ..document import Template
 from ..style import HouseStyle
 from ..parts import SAMPLE_MARK, sample_mark, sentence_end, title_page
@@ -18,6 +20,12 @@ def _kit_eis(t: Template, loop: str, style: str) -> None:
     t.p("Bewijs dat de aanbieder aanlevert:", bold=True)
     t.bullets("x in e.bewijs", "x")
     t.tag("{%p endfor %}")
+
+
+def _rows_whole(t: Template) -> None:
+    """Keep each row of the last table on one page: a criterion with its weight and sub-criteria is read as one."""
+    for row in t.doc.tables[-1].rows[1:]:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
 def _secties(t: Template, part: str) -> None:
@@ -195,6 +203,7 @@ def build(style: HouseStyle) -> Template:
     t.table(["Criterium", "Weging (punten)", "Subcriteria", "In te dienen"],
             ["{{ c.naam }}", "{{ c.weging }}", "{{ c.subcriteria }}", "c.inleveren"], "c in r.criteria",
             widths=[4.5, 2.2, 4.3, 5.0], cell_md={3})
+    _rows_whole(t)
     t.p("Samen {{ r.totaal }} punten.")
     t.tag("{%p endfor %}")
     t.tag("{%p if beoordeling %}")
