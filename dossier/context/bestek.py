@@ -57,7 +57,7 @@ def context(d: Dossier, key: str) -> dict[str, Any]:
         "publicatie": p.publicatie if p else "",
         "deelsegmenten": [_deelsegment(d, key, ds) for ds in deelsegmenten],
         "inkoopvormen": [_inkoopvorm_row(ds) for ds in deelsegmenten],
-        "toelating": [_toelating(ds) for ds in admitted],
+        "toelating": _toelating(admitted),
         "aanbesteding": [_aanbesteding(ds) for ds in tendered],
         "inschrijving": _inschrijving(d, bool(admitted)),
         "planning": _planning(d, bool(tendered), bool(admitted)),
@@ -477,8 +477,12 @@ def _inkoopvorm_row(ds: Deelsegment) -> dict[str, Any]:
             "redenen": list(vorm.redenen)}
 
 
-def _toelating(ds: Deelsegment) -> dict[str, Any]:
-    return {"deelsegment": ds.naam, "heropening": Md(ds.inkoopvorm.heropening or "")}
+def _toelating(admitted: list[Deelsegment]) -> list[dict[str, Any]]:
+    """When admission opens again, once per distinct text: deelsegmenten with the same rule share a paragraph."""
+    groups: dict[str, list[str]] = {}
+    for ds in admitted:
+        groups.setdefault(ds.inkoopvorm.heropening or "", []).append(ds.naam)
+    return [{"deelsegment": nl.opsomming(namen), "heropening": Md(tekst)} for tekst, namen in groups.items()]
 
 
 def _aanbesteding(ds: Deelsegment) -> dict[str, Any]:

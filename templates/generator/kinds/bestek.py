@@ -5,6 +5,7 @@ programma van eisen, overeenkomst, rechtsbescherming, bijlagen."""
 from __future__ import annotations
 
 from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 
 from ..document import Template
 from ..style import HouseStyle
@@ -23,9 +24,13 @@ def _kit_eis(t: Template, loop: str, style: str) -> None:
 
 
 def _rows_whole(t: Template) -> None:
-    """Keep each row of the last table on one page: a criterion with its weight and sub-criteria is read as one."""
-    for row in t.doc.tables[-1].rows[1:]:
-        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    """Keep each row of every table on one page: a criterion with its weight and sub-criteria, or a piece of
+    evidence with who gives it and when, is read as one (no row of the bestek is longer than a page)."""
+    for table in t.doc.tables:
+        for row in table.rows[1:]:
+            trpr = row._tr.get_or_add_trPr()
+            if trpr.find(qn("w:cantSplit")) is None:
+                trpr.append(OxmlElement("w:cantSplit"))
 
 
 def _secties(t: Template, part: str) -> None:
@@ -203,7 +208,6 @@ def build(style: HouseStyle) -> Template:
     t.table(["Criterium", "Weging (punten)", "Subcriteria", "In te dienen"],
             ["{{ c.naam }}", "{{ c.weging }}", "{{ c.subcriteria }}", "c.inleveren"], "c in r.criteria",
             widths=[4.5, 2.2, 4.3, 5.0], cell_md={3})
-    _rows_whole(t)
     t.p("Samen {{ r.totaal }} punten.")
     t.tag("{%p endfor %}")
     t.tag("{%p if beoordeling %}")
@@ -358,4 +362,5 @@ def build(style: HouseStyle) -> Template:
     t.p("Dit bestek heeft geen bijlagen.")
     t.tag("{%p endif %}")
     _secties(t, "bijlagen")
+    _rows_whole(t)
     return t
