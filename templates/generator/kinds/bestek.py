@@ -4,6 +4,8 @@ programma van eisen, overeenkomst, rechtsbescherming, bijlagen."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
@@ -28,7 +30,7 @@ def _rows_whole(t: Template) -> None:
     evidence with who gives it and when, is read as one (no row of the bestek is longer than a page)."""
     for table in t.doc.tables:
         for row in table.rows[1:]:
-            trpr = row._tr.get_or_add_trPr()
+            trpr: Any = row._tr.get_or_add_trPr()
             if trpr.find(qn("w:cantSplit")) is None:
                 trpr.append(OxmlElement("w:cantSplit"))
 
