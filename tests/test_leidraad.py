@@ -167,6 +167,11 @@ def test_fixed_legal_wording_is_marked_as_sample_text_per_paragraph(twente_out: 
         assert lines[at - 1] == mark, (start, lines[at - 2:at + 1])
         at = next(i for i, p in enumerate(paragraphs) if p.startswith(start))
         assert paragraphs[at - 1] == mark, (start, paragraphs[at - 1])
+    # a section of the segment whose text is '!voorbeeld' in the spec is marked too; one from the seeds is not
+    at = next(i for i, line in enumerate(lines) if line.startswith("Bij Ernstige Dyslexie en Medicatiecontrole wordt"))
+    assert lines[at - 1] == mark
+    at = next(i for i, line in enumerate(lines) if line.startswith("De tarieven in dit bestek gelden voor alle"))
+    assert lines[at - 1] == "11.1 Gelijke tarieven"
     # the mark is explained once, at the start
     assert mark in _flat(" ".join(lines[:lines.index("1.1 Gemeenten en opdrachtgever")]))
     # a segment that only admits has no award paragraph to mark, and the admission wait is marked instead

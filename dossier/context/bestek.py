@@ -50,7 +50,8 @@ def context(d: Dossier, key: str) -> dict[str, Any]:
             "definitie": Md(segment.definitie),
             "tactische_doelen": list(segment.tactische_doelen),
         },
-        "secties": {key: secties([s for s in segment.secties if s.bestekdeel is deel]) for deel, key in DELEN.items()},
+        "secties": {key: [{**row, "voorbeeld": d.is_example(s, "tekst")} for s in segment.secties
+                          if s.bestekdeel is deel for row in secties([s])] for deel, key in DELEN.items()},
         "percelen": [_perceel(d, ds) for ds in deelsegmenten],
         "rechtsgrond": _rechtsgrond(bool(tendered), bool(admitted)),
         "percelen_combineren": _combineren(p.percelen_combineren if p else None, len(deelsegmenten)),

@@ -36,9 +36,11 @@ def _rows_whole(t: Template) -> None:
 
 
 def _secties(t: Template, part: str) -> None:
-    """The segment's own sections whose `bestekdeel` is this part, as numbered paragraphs of its chapter."""
+    """The segment's own sections whose `bestekdeel` is this part, as numbered paragraphs of its chapter; a text
+    marked `!voorbeeld` in the spec carries the mark for legal review, as an article of the overeenkomst does."""
     t.tag(f"{{%p for s in secties.{part} %}}")
     t.p("{{ s.nr }} {{ s.titel }}", "Heading 2")
+    sample_mark(t, "s.voorbeeld")
     t.md("s.tekst")
     t.tag("{%p endfor %}")
 
