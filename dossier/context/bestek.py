@@ -104,7 +104,8 @@ def context(d: Dossier, key: str) -> dict[str, Any]:
 
 
 DELEN = {
-    Bestekdeel.AANBESTEDENDE_DIENSTEN: "diensten", Bestekdeel.PROCEDURE: "procedure", Bestekdeel.TIJDSCHEMA: "tijdschema",
+    Bestekdeel.AANBESTEDENDE_DIENSTEN: "diensten", Bestekdeel.PROCEDURE: "procedure",
+    Bestekdeel.TIJDSCHEMA: "tijdschema",
     Bestekdeel.VRAGEN: "vragen", Bestekdeel.INSCHRIJVEN: "inschrijven", Bestekdeel.UITSLUITINGSGRONDEN: "uitsluiting",
     Bestekdeel.GESCHIKTHEIDSEISEN: "geschiktheid", Bestekdeel.GUNNING: "gunning", Bestekdeel.BESLUIT: "besluit",
     Bestekdeel.PROGRAMMA_VAN_EISEN: "programma", Bestekdeel.OVEREENKOMST: "overeenkomst",
