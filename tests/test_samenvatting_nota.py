@@ -93,7 +93,8 @@ def test_nota_cites_document_and_paragraph(twente: Path) -> None:
     bestek = docx.Document(str(twente / "bestek" / "ambulant.docx"))
     headings = [p.text for p in bestek.paragraphs if p.style.name.startswith("Heading")]
     assert "6.1 KIT-I-01 Bibob-toets" in headings
-    assert "10.8.1 Tarieven" in headings and "3.1 Planning" in headings and "2.4 Deelnemende gemeenten" in headings
+    assert "10.5.1 Tarieven" in headings and "3.1 Planning" in headings and "2.5 Deelnemende gemeenten" in headings
+    assert "8.4 Gunning bij aanbesteden" in headings
 
 
 @needs_soffice
