@@ -9,6 +9,8 @@ each variable is described (tests/test_templates.py fails on a variable without 
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,6 +102,9 @@ def description(path: str) -> str | None:
     """The English message id describing `path`: its own entry, else that of its field name."""
     if path.startswith("nr."):  # one entry per chapter of the bestek: all mean the same
         return DESCRIPTIONS["nr"]
+    general = re.sub(r"^secties\.\w+", "secties.<bestekdeel>", path)  # the bestek's sections, a list per part
+    if general in DESCRIPTIONS:
+        return DESCRIPTIONS[general]
     return DESCRIPTIONS.get(path) or FIELDS.get(path.rsplit(".", 1)[-1].removesuffix("[]"))
 
 
@@ -260,6 +265,10 @@ DESCRIPTIONS: dict[str, str] = {
     # bestek
     "segment": N_("the segment of this bestek"),
     "segment.tactische_doelen": N_("tactical goals of the segment"),
+    "secties.<bestekdeel>": N_("the segment's sections in this part of the bestek (their 'bestekdeel'), each with a "
+                               "number, title and Markdown text"),
+    "secties.<bestekdeel>[].voorbeeld": N_("whether the section's text is example text for legal review (marked "
+                                           "!voorbeeld in the spec)"),
     "deelsegmenten": N_("the deelsegmenten of the segment"),
     "deelsegmenten[].verbijzonderingen": N_("specialisations of the deelsegment"),
     "begrippen": N_("definitions used in the bestek"),

@@ -203,7 +203,7 @@ def test_lang_option_holds_for_one_invocation_only(tmp_path: Path) -> None:
 
 # --- a whole run -------------------------------------------------------------------------------------
 
-ENGLISH_ENUM = ("minimaal/segmenten/ambulant.yaml:16:13: deelsegmenten[0].bekostiging.vorm: 'pq-besteede-tijd' is "
+ENGLISH_ENUM = ("minimaal/segmenten/ambulant.yaml:17:13: deelsegmenten[0].bekostiging.vorm: 'pq-besteede-tijd' is "
                 "not a valid value; did you mean 'pq-bestede-tijd'? Choose from: pq-bestede-tijd, pq-etmaaltarief, "
                 "pq-etmaaltoeslag, vast-tarief-per-traject, lumpsum, per-uitruk, beschikbaarheid, "
                 "beschikbaarheid-en-pq-bezette-plekken")

@@ -115,6 +115,68 @@ def test_overeenkomst_per_segment_and_in_the_segment_bundle(twente_out: Path) ->
     assert "Begeleiding: toelatingsovereenkomst" in ambulant and "Ernstige Dyslexie: raamovereenkomst" in ambulant
 
 
+def _part_of(lines: list[str], heading: str) -> str:
+    """The title of the chapter (one of PARTS) under which the body heading `heading` stands."""
+    at = lines.index(heading)
+    starts = [(i, title) for n, title in enumerate(PARTS, start=1) for i, line in enumerate(lines)
+              if line == f"{n} {title}"]
+    return max((i, title) for i, title in starts if i < at)[1]
+
+
+@needs_soffice
+def test_a_segment_section_stands_in_the_part_it_names(twente_out: Path) -> None:
+    lines = [line.strip() for line in pdf_text(twente_out / "bestek" / "ambulant.pdf").splitlines()]
+    assert _part_of(lines, "2.4 Twee inkoopvormen binnen één segment") == "Procedure en rechtsgrond"
+    assert _part_of(lines, "8.4 Gunning bij aanbesteden") == "Gunningscriteria en beoordeling"
+    assert _part_of(lines, "11.1 Gelijke tarieven") == "Concept-overeenkomst"
+    # without 'bestekdeel': the programma van eisen, as before
+    wonen = [line.strip() for line in pdf_text(twente_out / "bestek" / "wonen.pdf").splitlines()]
+    heading = next(line for line in wonen if line.endswith(" Een dekkend landschap van woonvormen")
+                   and not line.endswith("."))
+    assert _part_of(wonen, heading) == "Programma van eisen"
+    # the part that holds a section does not repeat it: prices are fixed once (in the scoring method), and a
+    # tie-break is shown only where the number of providers is limited
+    text = _flat("\n".join(lines))
+    assert "er wordt niet op prijs geconcurreerd" not in text
+    assert text.count("Prijs is geen gunningscriterium") == 1
+    assert "Bij een gelijke score" not in text
+    assert "Bij een gelijke score" in _flat(pdf_text(twente_out / "bestek" / "advies-en-expertise.pdf"))
+
+
+LEGAL = ["Alle communicatie over de procedure", "De aanbestede percelen zijn sociale en andere specifieke",
+         "De percelen met een toelatingsprocedure zijn geen", "De procedure verloopt volgens dit tijdschema",
+         "Een aanvraag tot toelating wordt getoetst", "Na verzending van het gunningsbesluit",
+         "De opdrachtgever sluit namens de gemeenten", "Een klacht over de procedure",
+         "Geschillen over deze procedure"]
+"""The beginnings of the bestek's fixed legal paragraphs that no seed gives (Ambulant has all of them)."""
+
+
+@needs_soffice
+def test_fixed_legal_wording_is_marked_as_sample_text_per_paragraph(twente_out: Path) -> None:
+    from docx import Document as Docx
+
+    mark = "Voorbeeldtekst, ter juridische toetsing"
+    lines = [line.strip() for line in pdf_text(twente_out / "bestek" / "ambulant.pdf").splitlines() if line.strip()]
+    paragraphs = [p.text.strip() for p in Docx(str(twente_out / "bestek" / "ambulant.docx")).paragraphs
+                  if p.text.strip()]
+    for start in LEGAL:
+        at = next(i for i, line in enumerate(lines) if line.startswith(start))
+        assert lines[at - 1] == mark, (start, lines[at - 2:at + 1])
+        at = next(i for i, p in enumerate(paragraphs) if p.startswith(start))
+        assert paragraphs[at - 1] == mark, (start, paragraphs[at - 1])
+    # a section of the segment whose text is '!voorbeeld' in the spec is marked too; one from the seeds is not
+    at = next(i for i, line in enumerate(lines) if line.startswith("Bij Ernstige Dyslexie en Medicatiecontrole wordt"))
+    assert lines[at - 1] == mark
+    at = next(i for i, line in enumerate(lines) if line.startswith("De tarieven in dit bestek gelden voor alle"))
+    assert lines[at - 1] == "11.1 Gelijke tarieven"
+    # the mark is explained once, at the start
+    assert mark in _flat(" ".join(lines[:lines.index("1.1 Gemeenten en opdrachtgever")]))
+    # a segment that only admits has no award paragraph to mark, and the admission wait is marked instead
+    wonen = [line.strip() for line in pdf_text(twente_out / "bestek" / "wonen.pdf").splitlines() if line.strip()]
+    at = next(i for i, line in enumerate(wonen) if line.startswith("Na een besluit over toelating"))
+    assert wonen[at - 1] == mark
+
+
 # --- refusals ------------------------------------------------------------------------------------
 
 
@@ -205,6 +267,32 @@ def test_a_price_score_is_checked_against_the_formula(twente: Path) -> None:
                      r"prijsformule geeft een inschrijfprijs van 100\.000,00 25,00 punten op 'Prijs'", out), out
 
 
+def test_a_procedure_that_does_not_fit_the_inkoopvorm_is_refused(twente: Path) -> None:
+    edit_spec(twente / "segmenten" / "wonen.yaml",
+              "      wordt: toelatingsprocedure-met-voorwaarden\n      procedure: toelating\n",
+              "      wordt: open-house\n      procedure: aanbesteding-verlicht-regime\n")
+    out = _refused(twente)
+    assert re.search(r"segmenten/wonen\.yaml:\d+:\d+: deelsegmenten\[0\]\.inkoopvorm\.procedure: "
+                     r"'aanbesteding-verlicht-regime' past niet bij 'wordt: open-house'; schrijf 'procedure: toelating'",
+                     out), out
+
+
+def test_the_procedure_field_is_what_the_bestek_prints(twente: Path) -> None:
+    from dossier.context import bestek
+
+    percelen = bestek.context(dossier.load(twente), "ambulant")["percelen"]
+    assert [p["procedure"] for p in percelen] == ["Toelating (buiten de Aanbestedingswet)"] * 2 + [
+        "Aanbesteden, verlicht regime (sociale en andere specifieke diensten)"] * 2
+
+
+def test_an_unknown_bestekdeel_is_refused_with_the_parts_to_choose_from(twente: Path) -> None:
+    edit_spec(twente / "segmenten" / "ambulant.yaml", "    bestekdeel: overeenkomst\n", "    bestekdeel: tarieven\n")
+    out = _refused(twente)
+    assert re.search(r"segmenten/ambulant\.yaml:\d+:\d+: secties\[2\]\.bestekdeel: 'tarieven' is geen geldige "
+                     r"waarde\. Kies uit: aanbestedende-diensten, procedure, .*, programma-van-eisen, overeenkomst, "
+                     r"rechtsbescherming, bijlagen", out), out
+
+
 # --- diff -------------------------------------------------------------------------------------------
 
 
@@ -225,6 +313,16 @@ def test_diff_reports_a_deadline_time_and_an_award_weight(tmp_path: Path) -> Non
     assert "Gunningscriterium Aanpak van adviesvragen en doorlooptijd van het advies" in out
 
 
+def test_diff_reports_a_section_moved_to_another_part(tmp_path: Path) -> None:
+    old = Path(shutil.copytree(TWENTE, tmp_path / "oud" / "twente-2025"))
+    new = Path(shutil.copytree(TWENTE, tmp_path / "nieuw" / "twente-2025"))
+    edit_spec(new / "segmenten" / "ambulant.yaml", "    bestekdeel: gunning\n", "    bestekdeel: besluit\n")
+    result = run_cli("diff", str(old), str(new))
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "bestekdeel: Gunningscriteria en beoordeling → Besluit en opschortende termijn" in result.stdout, \
+        result.stdout
+
+
 def test_init_scaffold_fills_the_new_fields_and_builds(tmp_path: Path) -> None:
     assert run_cli("init", "leidraad", cwd=tmp_path, timeout=120).returncode == 0
     folder = tmp_path / "specs" / "leidraad"
@@ -232,6 +330,9 @@ def test_init_scaffold_fills_the_new_fields_and_builds(tmp_path: Path) -> None:
     assert d.spec.procedure is not None and d.spec.procedure.toelating is not None
     assert d.spec.overeenkomst is not None and d.spec.opdrachtgever.contactpersoon is not None
     assert any(m.tijd for m in d.spec.planning.mijlpalen)
+    segment = d.segmenten["ambulant"]
+    assert segment.secties[0].bestekdeel.value == "procedure"
+    assert segment.deelsegmenten[0].inkoopvorm.procedure.value == "toelating"
     result = run_cli("build", str(folder), "--out", str(tmp_path / "out"), "--format", "docx", "--quiet",
                      cwd=tmp_path, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -82,15 +82,17 @@ def test_samenvatting_vervolg_states_outcomes(twente: Path) -> None:
 def test_nota_cites_document_and_paragraph(twente: Path) -> None:
     text = pdf_text(twente / "nota" / "nota-van-inlichtingen.pdf")
     assert "Betreft: Alle bestekken, § 6.1, KIT-I-01 Bibob-toets" in text
-    assert "Betreft: Bestek Ambulant, § 10.8.1, Tarieven, Begeleiding individueel" in text
-    assert "Betreft: Bestek Ambulant, § 2.4, Deelnemende gemeenten" in text
+    assert "Betreft: Bestek Ambulant, § 10.5.1, Tarieven, Begeleiding individueel" in text
+    assert "Betreft: Bestek Ambulant, § 2.5, Deelnemende gemeenten" in text
+    assert "Betreft: Bestek Ambulant, § 8.4, Gunning bij aanbesteden" in text  # a section in the part it names
     assert "Betreft: Alle bestekken, § 3.1, Planning" in text
     assert "begeleiding-individueel" not in text and "Vraag 3:" not in text
     # the paragraph the nota names is the one the bestek prints
     bestek = docx.Document(str(twente / "bestek" / "ambulant.docx"))
     headings = [p.text for p in bestek.paragraphs if p.style.name.startswith("Heading")]
     assert "6.1 KIT-I-01 Bibob-toets" in headings
-    assert "10.8.1 Tarieven" in headings and "3.1 Planning" in headings and "2.4 Deelnemende gemeenten" in headings
+    assert "10.5.1 Tarieven" in headings and "3.1 Planning" in headings and "2.5 Deelnemende gemeenten" in headings
+    assert "8.4 Gunning bij aanbesteden" in headings
 
 
 @needs_soffice

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..spec import Dossier
 from ..spec.model import Bekostiging, Deelsegment, KitEis, Procedurevoorwaarden
-from ..spec.types import EisSoort, MijlpaalSoort, Verklaring
+from ..spec.types import Bestekdeel, EisSoort, MijlpaalSoort, Proceduresoort, Verklaring
 from . import nl
 from .common import (Document, Md, bron, contactgegevens, contract, deelname_tekst, dossier_facts, leaves, planning,
                      secties)
@@ -37,8 +37,8 @@ def context(d: Dossier, key: str) -> dict[str, Any]:
     gunning, besluit, programma van eisen, overeenkomst, rechtsbescherming, bijlagen."""
     segment = d.segmenten[key]
     deelsegmenten = segment.deelsegmenten
-    tendered = [ds for ds in deelsegmenten if ds.inkoopvorm.wordt.is_aanbesteden]
-    admitted = [ds for ds in deelsegmenten if not ds.inkoopvorm.wordt.is_aanbesteden]
+    tendered = [ds for ds in deelsegmenten if ds.inkoopvorm.procedure is Proceduresoort.AANBESTEDING]
+    admitted = [ds for ds in deelsegmenten if ds.inkoopvorm.procedure is Proceduresoort.TOELATING]
     p = d.spec.procedure
     kit = d.kit_eisen(key)
     ctx: dict[str, Any] = {
@@ -49,15 +49,16 @@ def context(d: Dossier, key: str) -> dict[str, Any]:
             "naam": segment.naam,
             "definitie": Md(segment.definitie),
             "tactische_doelen": list(segment.tactische_doelen),
-            "secties": secties(segment.secties),
         },
+        "secties": {key: [{**row, "voorbeeld": d.is_example(s, "tekst")} for s in segment.secties
+                          if s.bestekdeel is deel for row in secties([s])] for deel, key in DELEN.items()},
         "percelen": [_perceel(d, ds) for ds in deelsegmenten],
         "rechtsgrond": _rechtsgrond(bool(tendered), bool(admitted)),
         "percelen_combineren": _combineren(p.percelen_combineren if p else None, len(deelsegmenten)),
         "publicatie": p.publicatie if p else "",
         "deelsegmenten": [_deelsegment(d, key, ds) for ds in deelsegmenten],
         "inkoopvormen": [_inkoopvorm_row(ds) for ds in deelsegmenten],
-        "toelating": [_toelating(ds) for ds in admitted],
+        "toelating": _toelating(admitted),
         "aanbesteding": [_aanbesteding(ds) for ds in tendered],
         "inschrijving": _inschrijving(d, bool(admitted)),
         "planning": _planning(d, bool(tendered), bool(admitted)),
@@ -68,7 +69,7 @@ def context(d: Dossier, key: str) -> dict[str, Any]:
         "uitsluiting": [_uitsluiting(naam, v) for naam, v in _voorwaarden(d, bool(tendered), bool(admitted))],
         "geschiktheid": [{"procedure": naam, "eisen": [Md(e) for e in v.geschiktheidseisen]}
                          for naam, v in _voorwaarden(d, bool(tendered), bool(admitted)) if v.geschiktheidseisen],
-        "beoordeling": _beoordeling(d) if tendered else None,
+        "beoordeling": _beoordeling(d, tendered) if tendered else None,
         "besluit": _besluit(d, bool(tendered), bool(admitted)),
         "contract": contract(d),
         "bekostiging": [_bekostiging_row(naam, b) for ds in deelsegmenten for naam, b in d.bekostigingen(ds)],
@@ -100,6 +101,17 @@ def context(d: Dossier, key: str) -> dict[str, Any]:
     ctx["begrippen"] = _begrippen_used(d, ctx)
     ctx["nr"] = _number(ctx)
     return ctx
+
+
+DELEN = {
+    Bestekdeel.AANBESTEDENDE_DIENSTEN: "diensten", Bestekdeel.PROCEDURE: "procedure",
+    Bestekdeel.TIJDSCHEMA: "tijdschema",
+    Bestekdeel.VRAGEN: "vragen", Bestekdeel.INSCHRIJVEN: "inschrijven", Bestekdeel.UITSLUITINGSGRONDEN: "uitsluiting",
+    Bestekdeel.GESCHIKTHEIDSEISEN: "geschiktheid", Bestekdeel.GUNNING: "gunning", Bestekdeel.BESLUIT: "besluit",
+    Bestekdeel.PROGRAMMA_VAN_EISEN: "programma", Bestekdeel.OVEREENKOMST: "overeenkomst",
+    Bestekdeel.RECHTSBESCHERMING: "rechtsbescherming", Bestekdeel.BIJLAGEN: "bijlagen",
+}
+"""Each part of the bestek (`bestekdeel` of a segment's section) by the key of its chapter number (`nr.gunning`)."""
 
 
 def _lijst(items: list[str]) -> Md | None:
@@ -138,13 +150,9 @@ def _diensten(d: Dossier, key: str) -> dict[str, Any]:
     }
 
 
-_REGIME = "Aanbesteden, verlicht regime (sociale en andere specifieke diensten)"
-_TOELATING = "Toelating (buiten de Aanbestedingswet)"
-
-
 def _perceel(d: Dossier, ds: Deelsegment) -> dict[str, Any]:
     summary, _rows = deelname_tekst(d, ds)
-    return {"naam": ds.naam, "procedure": _REGIME if ds.inkoopvorm.wordt.is_aanbesteden else _TOELATING,
+    return {"naam": ds.naam, "procedure": ds.inkoopvorm.procedure.label,
             "raming": nl.bedrag(ds.raming) if ds.raming is not None else "niet geraamd",
             "deelnemers": summary}
 
@@ -225,13 +233,15 @@ def _uitsluiting(naam: str, v: Procedurevoorwaarden) -> dict[str, Any]:
             "bewijs": [{"wat": b.wat, "van_wie": b.van_wie, "wanneer": b.wanneer} for b in u.bewijs]}
 
 
-def _beoordeling(d: Dossier) -> dict[str, Any] | None:
+def _beoordeling(d: Dossier, tendered: list[Deelsegment]) -> dict[str, Any] | None:
     p = d.spec.procedure
     b = p.aanbesteding.beoordeling if p and p.aanbesteding else None
     if b is None:
         return None
     return {"schaal": [{"score": str(x.score), "betekenis": x.betekenis} for x in b.schaal],
-            "methode": Md(b.methode), "gelijke_score": Md(b.gelijke_score),
+            "methode": Md(b.methode),
+            # a tie decides something only where the number of providers is limited
+            "gelijke_score": Md(b.gelijke_score) if any(ds.inkoopvorm.max_aanbieders for ds in tendered) else None,
             "prijsformule": (f"De punten op het prijscriterium worden zo berekend: {b.prijsformule.label}."
                              if b.prijsformule else "Prijs is geen gunningscriterium: de tarieven staan vast in dit "
                              "bestek.")}
@@ -262,7 +272,7 @@ def overeenkomst_titel(d: Dossier, key: str) -> str:
 
 def overeenkomst_soorten(d: Dossier, key: str) -> list[str]:
     """'raamovereenkomst' for a tendered deelsegment, 'toelatingsovereenkomst' for an admitted one."""
-    kinds = {ds.inkoopvorm.wordt.is_aanbesteden for ds in d.segmenten[key].deelsegmenten}
+    kinds = {ds.inkoopvorm.procedure is Proceduresoort.AANBESTEDING for ds in d.segmenten[key].deelsegmenten}
     return (["raamovereenkomst"] if True in kinds else []) + (["toelatingsovereenkomst"] if False in kinds else [])
 
 
@@ -326,12 +336,14 @@ def _number(ctx: dict[str, Any]) -> dict[str, str]:
             s["nr"] = n(3)
     if ctx["begrippen"]:
         nr["begrippen"] = n(2)
+    _sections(ctx, "diensten", n)
     nr["procedure"] = n(1)
     nr["rechtsgrond"] = n(2)
     nr["percelen"] = n(2)
     nr["inkoopvorm"] = n(2)
     for r in [*ctx["toelating"], *ctx["aanbesteding"]]:
         r["nr"] = n(3)
+    _sections(ctx, "procedure", n)
     nr["deelname"] = n(2)
     for r in ctx["deelname"]:
         for u in r["uitzonderingen"]:
@@ -339,29 +351,36 @@ def _number(ctx: dict[str, Any]) -> dict[str, str]:
     nr["tijdschema"] = n(1)
     nr["planning"] = n(2)
     nr["fasen"] = n(2)
+    _sections(ctx, "tijdschema", n)
     nr["vragen"] = n(1)
+    _sections(ctx, "vragen", n)
     nr["inschrijven"] = n(1)
+    _sections(ctx, "inschrijven", n)
     nr["uitsluiting"] = n(1)
     nr["kit"] = nr["uitsluiting"]
     for e in ctx["kit_integriteit"]:
         e["nr"] = n(2)
     for r in ctx["uitsluiting"]:
         r["nr"] = n(2)
+    _sections(ctx, "uitsluiting", n)
     nr["geschiktheid"] = n(1)
     for e in ctx["kit_geschiktheid"]:
         e["nr"] = n(2)
     for r in ctx["geschiktheid"]:
         r["nr"] = n(2)
+    _sections(ctx, "geschiktheid", n)
     nr["gunning"] = n(1)
     for r in ctx["aanbesteding"]:
         r["criteria_nr"] = n(2)
     if ctx["beoordeling"]:
         nr["beoordeling"] = n(2)
+    _sections(ctx, "gunning", n)
     if ctx["toelating"]:
         nr["toetsing"] = n(2)
     nr["besluit"] = n(1)
     if ctx["besluit"]["voorbehouden"]:
         nr["voorbehouden"] = n(2)
+    _sections(ctx, "besluit", n)
     nr["programma"] = n(1)
     nr["kwaliteit"] = n(2)  # first, so that a KIT requirement has the same number in every bestek
     for e in ctx["kit_kwaliteit"]:
@@ -369,8 +388,7 @@ def _number(ctx: dict[str, Any]) -> dict[str, str]:
     nr["segment"] = n(2)
     if ctx["segment"]["tactische_doelen"]:
         nr["tactische_doelen"] = n(2)
-    for s in ctx["segment"]["secties"]:
-        s["nr"] = n(2)
+    _sections(ctx, "programma", n)
     nr["deelsegmenten"] = n(2)
     for ds in ctx["deelsegmenten"]:
         ds["nr"] = n(3)
@@ -382,9 +400,18 @@ def _number(ctx: dict[str, Any]) -> dict[str, str]:
     nr["leveranciersmanagement"] = n(2)
     nr["toegang"] = n(2)
     nr["overeenkomst"] = n(1)
+    _sections(ctx, "overeenkomst", n)
     nr["rechtsbescherming"] = n(1)
+    _sections(ctx, "rechtsbescherming", n)
     nr["bijlagen"] = n(1)
+    _sections(ctx, "bijlagen", n)
     return nr
+
+
+def _sections(ctx: dict[str, Any], part: str, n: _Counter) -> None:
+    """Number a segment's sections in `part` as paragraphs of that chapter, where the template shows them."""
+    for s in ctx["secties"][part]:
+        s["nr"] = n(2)
 
 
 _TITLES = {"diensten": "Aanbestedende diensten", "gemeenten": "Gemeenten en opdrachtgever",
@@ -419,7 +446,7 @@ def plaatsen(d: Dossier, key: str) -> dict[str, Plaats]:
     nr = ctx["nr"]
     out = {_TITLES[k].lower(): Plaats(naam, v, _TITLES[k]) for k, v in nr.items() if k in _TITLES}
     out[ctx["kit"].lower()] = Plaats(naam, nr["kit"], ctx["kit"])
-    for s in [*ctx["segment"]["secties"], *ctx["achtergrond"]]:
+    for s in [*(s for part in ctx["secties"].values() for s in part), *ctx["achtergrond"]]:
         out.setdefault(s["titel"].lower(), Plaats(naam, s["nr"], s["titel"]))
     for e in [*ctx["kit_integriteit"], *ctx["kit_geschiktheid"], *ctx["kit_kwaliteit"]]:
         out[e["id"]] = Plaats(naam, e["nr"], f"{e['id']} {e['titel']}")
@@ -452,8 +479,12 @@ def _inkoopvorm_row(ds: Deelsegment) -> dict[str, Any]:
             "redenen": list(vorm.redenen)}
 
 
-def _toelating(ds: Deelsegment) -> dict[str, Any]:
-    return {"deelsegment": ds.naam, "heropening": Md(ds.inkoopvorm.heropening or "")}
+def _toelating(admitted: list[Deelsegment]) -> list[dict[str, Any]]:
+    """When admission opens again, once per distinct text: deelsegmenten with the same rule share a paragraph."""
+    groups: dict[str, list[str]] = {}
+    for ds in admitted:
+        groups.setdefault(ds.inkoopvorm.heropening or "", []).append(ds.naam)
+    return [{"deelsegment": nl.opsomming(namen), "heropening": Md(tekst)} for tekst, namen in groups.items()]
 
 
 def _aanbesteding(ds: Deelsegment) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..spec import Dossier
-from ..spec.types import Eenheid
+from ..spec.types import Eenheid, Proceduresoort
 from . import nl
 from .bestek import overeenkomst_soorten, overeenkomst_titel
 from .common import Document, Md, contactgegevens, contract, dossier_facts
@@ -40,7 +40,8 @@ def context(d: Dossier, key: str) -> dict[str, Any]:
     soorten = overeenkomst_soorten(d, key)
     gemeenten = nl.opsomming(g.naam for g in d.gemeenten.values())
     percelen = "\n".join(
-        f"- {ds.naam}: {'raamovereenkomst' if ds.inkoopvorm.wordt.is_aanbesteden else 'toelatingsovereenkomst'}"
+        f"- {ds.naam}: "
+        f"{'raamovereenkomst' if ds.inkoopvorm.procedure is Proceduresoort.AANBESTEDING else 'toelatingsovereenkomst'}"
         for ds in segment.deelsegmenten)
     looptijd = contract(d)
     duur = (f"De overeenkomst gaat in op {looptijd['ingangsdatum']} en loopt {looptijd['looptijd']}, tot en met "

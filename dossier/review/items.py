@@ -8,7 +8,7 @@ that is stable between versions (its id in the spec where it has one) and knows 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -30,6 +30,7 @@ from ..spec.model import (
     Ondertekenaar,
     Risico,
     Sectie,
+    Segmentsectie,
     Tarief,
     Verbijzondering,
 )
@@ -202,9 +203,13 @@ def _overeenkomst(d: Dossier) -> Item:
         boetes=md(o.boetes), geschillen=md(o.geschillen), inkoopvoorwaarden=o.voorwaarden))
 
 
-def _secties(secties: list[Sectie], file: str, path: Path_, kind: str = "Hoofdstuk") -> list[Item]:
-    return [Item(f"sectie:{s.titel}", f"{kind} {s.titel}", file, (*path, i), _fields(tekst=md(s.tekst)))
-            for i, s in enumerate(secties)]
+def _secties(secties: Sequence[Sectie], file: str, path: Path_, kind: str = "Hoofdstuk") -> list[Item]:
+    def fields(s: Sectie) -> dict[str, Value]:
+        if isinstance(s, Segmentsectie):
+            return _fields(tekst=md(s.tekst), bestekdeel=s.bestekdeel.label)
+        return _fields(tekst=md(s.tekst))
+
+    return [Item(f"sectie:{s.titel}", f"{kind} {s.titel}", file, (*path, i), fields(s)) for i, s in enumerate(secties)]
 
 
 def _risicos(risicos: list[Risico], file: str, path: Path_) -> list[Item]:
@@ -298,7 +303,7 @@ def _deelsegment(d: Dossier, file: str, i: int, ds: Deelsegment) -> Item:
     children += _deelname(d, ds, file, (*path, "deelname"))
     return Item(f"deelsegment:{ds.id}", f"Deelsegment {ds.naam}", file, path, _fields(
         naam=ds.naam, definitie=md(ds.definitie), inkoopvorm_was=vorm.was, inkoopvorm=vorm.wordt,
-        redenen_inkoopvorm=vorm.redenen, heropening=md(vorm.heropening),
+        procedure=vorm.procedure, redenen_inkoopvorm=vorm.redenen, heropening=md(vorm.heropening),
         maximaal_aantal_aanbieders=vorm.max_aanbieders, raming=nl.bedrag(ds.raming) if ds.raming is not None else None,
         **{"KIT-eisen": ds.kit}, programma_van_eisen=Value("; ".join(str(md(e)) for e in ds.eisen))), children)
 

@@ -8,13 +8,14 @@ one file (references, participation, decisions) live in `rules.py`.
 
 from __future__ import annotations
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from ..i18n import _
 from .types import (
     Aantal,
     Bedrag,
     Bekostigingsvorm,
+    Bestekdeel,
     Datum,
     Briefsoort,
     Deelnamesoort,
@@ -24,6 +25,7 @@ from .types import (
     Frequentie,
     Getal,
     InkoopvormSoort,
+    Proceduresoort,
     KitId,
     Kleur,
     KvkNummer,
@@ -51,6 +53,16 @@ class Sectie(Model):
     """De kop van de sectie, bijvoorbeeld 'Inleiding'."""
     tekst: Markdown
     """De tekst van de sectie: alinea's, lijsten en tabellen in Markdown."""
+
+
+class Segmentsectie(Sectie):
+    """Een tekstsectie van een segment: staat in het bestek in het deel dat 'bestekdeel' noemt."""
+
+    bestekdeel: Bestekdeel = Bestekdeel.PROGRAMMA_VAN_EISEN
+    """In welk van de dertien delen van het bestek de sectie staat, als genummerde paragraaf van dat hoofdstuk:
+    bijvoorbeeld 'gunning' voor een tekst over de gunning (na de beoordeling), 'procedure' voor een tekst over de
+    inkoopvorm of procedure (na de inkoopvorm), 'overeenkomst' voor een tekst over de tarieven en hun wijziging
+    tijdens de looptijd. Zonder 'bestekdeel' staat de sectie in het programma van eisen, na de tactische doelen."""
 
 
 class Adres(Model):
@@ -524,6 +536,10 @@ class Inkoopvorm(Model):
     """De inkoopvorm in de vorige inkoop, bijvoorbeeld 'open-house'."""
     wordt: InkoopvormSoort
     """De inkoopvorm in deze inkoop, bijvoorbeeld 'toelatingsprocedure-met-voorwaarden'."""
+    procedure: Proceduresoort
+    """De procedure van dit perceel in het bestek: 'aanbesteding-verlicht-regime' bij aanbesteden (het verlichte
+    regime van de Aanbestedingswet 2012 voor sociale en andere specifieke diensten), 'toelating' bij open house
+    of een toelatingsprocedure met voorwaarden (buiten de Aanbestedingswet)."""
     redenen: list[Tekst] = Field(min_length=1)
     """Waarom voor deze inkoopvorm is gekozen, elke reden in één zin."""
     heropening: Markdown | None = None
@@ -533,6 +549,18 @@ class Inkoopvorm(Model):
     aantal aanbieders."""
     gunningscriteria: list[Criterium] = Field(default_factory=list)
     """Alleen bij aanbesteden: de gunningscriteria met hun weging; de wegingen tellen op tot 100."""
+
+    @field_validator("procedure")
+    @classmethod
+    def _procedure_fits_form(cls, procedure: Proceduresoort, info: ValidationInfo) -> Proceduresoort:
+        wordt = info.data.get("wordt")
+        if wordt is None:
+            return procedure
+        past = Proceduresoort.AANBESTEDING if wordt.is_aanbesteden else Proceduresoort.TOELATING
+        if procedure is not past:
+            raise ValueError(_("'{procedure}' does not fit 'wordt: {form}'; write 'procedure: {fits}'").format(
+                procedure=procedure.value, form=wordt.value, fits=past.value))
+        return procedure
 
     @model_validator(mode="after")
     def _fits_form(self) -> "Inkoopvorm":
@@ -721,8 +749,8 @@ class SegmentFile(Model):
     """Welke jeugdhulp onder dit segment valt."""
     tactische_doelen: list[Tekst] = Field(default_factory=list)
     """De doelen van dit segment, elk in één zin."""
-    secties: list[Sectie] = Field(default_factory=list)
-    """Hoofdstukken van het bestek, in het programma van eisen."""
+    secties: list[Segmentsectie] = Field(default_factory=list)
+    """Teksten van het bestek, elk in het deel van het bestek dat zijn 'bestekdeel' noemt."""
     beleid: list[Sectie] = Field(default_factory=list)
     """Beleidstekst over dit segment die niet in een aanbestedingsdocument hoort (onderzoek, open punten):
     staat alleen in de samenvatting, niet in het bestek."""

@@ -266,7 +266,7 @@ class Labeled(StrEnum):
 
     @property
     def label(self) -> str:
-        return _LABELS[self]
+        return _LABELS[type(self), self.value]
 
 
 class Status(Labeled):
@@ -460,63 +460,110 @@ class Briefsoort(Labeled):
     COLLEGEBRIEF = "collegebrief"
 
 
-_LABELS: dict[StrEnum, str] = {
-    Status.CONCEPT: "concept",
-    Status.DEFINITIEF: "definitief",
-    InkoopvormSoort.OPEN_HOUSE: "Open house",
-    InkoopvormSoort.TOELATINGSPROCEDURE: "Toelatingsprocedure met voorwaarden",
-    InkoopvormSoort.AANBESTEDEN: "Aanbesteden",
-    InkoopvormSoort.AANBESTEDEN_BEPERKT: "Aanbesteden (beperkt aantal aanbieders)",
-    Uitvoeringsvariant.INSPANNINGSGERICHT: "inspanningsgericht",
-    Uitvoeringsvariant.OUTPUTGERICHT: "outputgericht",
-    Uitvoeringsvariant.TAAKGERICHT: "taakgericht",
-    Bekostigingsvorm.PQ_BESTEDE_TIJD: "P*Q, bestede tijd",
-    Bekostigingsvorm.PQ_ETMAALTARIEF: "P*Q, etmaaltarief",
-    Bekostigingsvorm.ETMAALTOESLAG: "P*Q, etmaaltoeslag",
-    Bekostigingsvorm.VAST_TARIEF_TRAJECT: "Vast tarief per traject",
-    Bekostigingsvorm.LUMPSUM: "Lumpsum",
-    Bekostigingsvorm.PER_UITRUK: "Per uitruk (stuks)",
-    Bekostigingsvorm.BESCHIKBAARHEID: "Beschikbaarheid",
-    Bekostigingsvorm.BESCHIKBAARHEID_PQ: "Beschikbaarheid + P*Q (bezette plekken)",
-    Eenheid.MINUUT: "per minuut",
-    Eenheid.UUR: "per uur",
-    Eenheid.DAGDEEL: "per dagdeel",
-    Eenheid.ETMAAL: "per etmaal",
-    Eenheid.STUK: "per stuk",
-    Eenheid.STUK_INSPANNING: "per stuk",
-    Eenheid.EURO: "bedrag",
-    Eenheid.JAAR: "per jaar",
-    Deelnamesoort.NIET: "neemt niet deel",
-    Deelnamesoort.BEPERKT: "neemt beperkt deel",
-    EisSoort.INTEGRITEIT: "Integriteit",
-    EisSoort.GESCHIKTHEID: "Geschiktheid",
-    EisSoort.KWALITEIT: "Kwaliteit",
-    Frequentie.MAANDELIJKS: "maandelijks",
-    Frequentie.KWARTAAL: "per kwartaal",
-    Frequentie.HALFJAARLIJKS: "halfjaarlijks",
-    Frequentie.JAARLIJKS: "jaarlijks",
-    MijlpaalSoort.PUBLICATIE: "Publicatie",
-    MijlpaalSoort.SLUITING_INSCHRIJVING: "Sluiting inschrijving",
-    MijlpaalSoort.GUNNING: "Gunning",
-    MijlpaalSoort.INGANG_CONTRACT: "Ingang contract",
-    MijlpaalSoort.BESLUITVORMING: "Besluitvorming",
-    MijlpaalSoort.MARKTCONSULTATIE: "Marktconsultatie",
-    MijlpaalSoort.SLUITING_VRAGEN: "Sluiting vragen",
-    MijlpaalSoort.NOTA: "Nota van Inlichtingen",
-    MijlpaalSoort.BEOORDELING: "Beoordeling",
-    MijlpaalSoort.TOELATING: "Besluiten over toelating",
-    MijlpaalSoort.EINDE_OPSCHORTING: "Einde opschortende termijn",
-    MijlpaalSoort.ONDERTEKENING: "Ondertekening overeenkomsten",
-    Verklaring.UEA: "Uniform Europees Aanbestedingsdocument (UEA)",
-    Verklaring.EIGEN_VERKLARING: "Eigen verklaring",
-    Prijsformule.RELATIEF: "relatief: punten = weging × laagste inschrijfprijs / eigen inschrijfprijs",
-    Uitkomstsoort.TOEGELATEN: "toegelaten",
-    Uitkomstsoort.AFGEWEZEN: "afgewezen",
-    Uitkomstsoort.GEGUND: "gegund",
-    Uitkomstsoort.NIET_GEGUND: "niet gegund",
-    Briefsoort.RAADSBRIEF: "raadsbrief",
-    Briefsoort.COLLEGEBRIEF: "brief aan de colleges",
-}
+class Bestekdeel(Labeled):
+    """De dertien delen van het bestek (de aanbestedingsleidraad), in hun volgorde: waar een sectie van een segment
+    in het bestek staat."""
+
+    AANBESTEDENDE_DIENSTEN = "aanbestedende-diensten"
+    PROCEDURE = "procedure"
+    TIJDSCHEMA = "tijdschema"
+    VRAGEN = "vragen"
+    INSCHRIJVEN = "inschrijven"
+    UITSLUITINGSGRONDEN = "uitsluitingsgronden"
+    GESCHIKTHEIDSEISEN = "geschiktheidseisen"
+    GUNNING = "gunning"
+    BESLUIT = "besluit"
+    PROGRAMMA_VAN_EISEN = "programma-van-eisen"
+    OVEREENKOMST = "overeenkomst"
+    RECHTSBESCHERMING = "rechtsbescherming"
+    BIJLAGEN = "bijlagen"
+
+
+class Proceduresoort(Labeled):
+    """De procedure van een deelsegment (perceel): aanbesteden onder het verlichte regime voor sociale en andere
+    specifieke diensten (Aanbestedingswet 2012, art. 2.38/2.39), of toelating (open house, buiten de
+    Aanbestedingswet). Past bij de inkoopvorm: 'aanbesteden' → 'aanbesteding-verlicht-regime'; 'open-house' en
+    'toelatingsprocedure-met-voorwaarden' → 'toelating'."""
+
+    AANBESTEDING = "aanbesteding-verlicht-regime"
+    TOELATING = "toelating"
+
+
+_LABEL_LIST: list[tuple[StrEnum, str]] = [
+    (Status.CONCEPT, "concept"),
+    (Status.DEFINITIEF, "definitief"),
+    (InkoopvormSoort.OPEN_HOUSE, "Open house"),
+    (InkoopvormSoort.TOELATINGSPROCEDURE, "Toelatingsprocedure met voorwaarden"),
+    (InkoopvormSoort.AANBESTEDEN, "Aanbesteden"),
+    (InkoopvormSoort.AANBESTEDEN_BEPERKT, "Aanbesteden (beperkt aantal aanbieders)"),
+    (Uitvoeringsvariant.INSPANNINGSGERICHT, "inspanningsgericht"),
+    (Uitvoeringsvariant.OUTPUTGERICHT, "outputgericht"),
+    (Uitvoeringsvariant.TAAKGERICHT, "taakgericht"),
+    (Bekostigingsvorm.PQ_BESTEDE_TIJD, "P*Q, bestede tijd"),
+    (Bekostigingsvorm.PQ_ETMAALTARIEF, "P*Q, etmaaltarief"),
+    (Bekostigingsvorm.ETMAALTOESLAG, "P*Q, etmaaltoeslag"),
+    (Bekostigingsvorm.VAST_TARIEF_TRAJECT, "Vast tarief per traject"),
+    (Bekostigingsvorm.LUMPSUM, "Lumpsum"),
+    (Bekostigingsvorm.PER_UITRUK, "Per uitruk (stuks)"),
+    (Bekostigingsvorm.BESCHIKBAARHEID, "Beschikbaarheid"),
+    (Bekostigingsvorm.BESCHIKBAARHEID_PQ, "Beschikbaarheid + P*Q (bezette plekken)"),
+    (Eenheid.MINUUT, "per minuut"),
+    (Eenheid.UUR, "per uur"),
+    (Eenheid.DAGDEEL, "per dagdeel"),
+    (Eenheid.ETMAAL, "per etmaal"),
+    (Eenheid.STUK, "per stuk"),
+    (Eenheid.STUK_INSPANNING, "per stuk"),
+    (Eenheid.EURO, "bedrag"),
+    (Eenheid.JAAR, "per jaar"),
+    (Deelnamesoort.NIET, "neemt niet deel"),
+    (Deelnamesoort.BEPERKT, "neemt beperkt deel"),
+    (EisSoort.INTEGRITEIT, "Integriteit"),
+    (EisSoort.GESCHIKTHEID, "Geschiktheid"),
+    (EisSoort.KWALITEIT, "Kwaliteit"),
+    (Frequentie.MAANDELIJKS, "maandelijks"),
+    (Frequentie.KWARTAAL, "per kwartaal"),
+    (Frequentie.HALFJAARLIJKS, "halfjaarlijks"),
+    (Frequentie.JAARLIJKS, "jaarlijks"),
+    (MijlpaalSoort.PUBLICATIE, "Publicatie"),
+    (MijlpaalSoort.SLUITING_INSCHRIJVING, "Sluiting inschrijving"),
+    (MijlpaalSoort.GUNNING, "Gunning"),
+    (MijlpaalSoort.INGANG_CONTRACT, "Ingang contract"),
+    (MijlpaalSoort.BESLUITVORMING, "Besluitvorming"),
+    (MijlpaalSoort.MARKTCONSULTATIE, "Marktconsultatie"),
+    (MijlpaalSoort.SLUITING_VRAGEN, "Sluiting vragen"),
+    (MijlpaalSoort.NOTA, "Nota van Inlichtingen"),
+    (MijlpaalSoort.BEOORDELING, "Beoordeling"),
+    (MijlpaalSoort.TOELATING, "Besluiten over toelating"),
+    (MijlpaalSoort.EINDE_OPSCHORTING, "Einde opschortende termijn"),
+    (MijlpaalSoort.ONDERTEKENING, "Ondertekening overeenkomsten"),
+    (Verklaring.UEA, "Uniform Europees Aanbestedingsdocument (UEA)"),
+    (Verklaring.EIGEN_VERKLARING, "Eigen verklaring"),
+    (Prijsformule.RELATIEF, "relatief: punten = weging × laagste inschrijfprijs / eigen inschrijfprijs"),
+    (Uitkomstsoort.TOEGELATEN, "toegelaten"),
+    (Uitkomstsoort.AFGEWEZEN, "afgewezen"),
+    (Uitkomstsoort.GEGUND, "gegund"),
+    (Uitkomstsoort.NIET_GEGUND, "niet gegund"),
+    (Briefsoort.RAADSBRIEF, "raadsbrief"),
+    (Briefsoort.COLLEGEBRIEF, "brief aan de colleges"),
+    (Bestekdeel.AANBESTEDENDE_DIENSTEN, "Aanbestedende diensten"),
+    (Bestekdeel.PROCEDURE, "Procedure en rechtsgrond"),
+    (Bestekdeel.TIJDSCHEMA, "Tijdschema"),
+    (Bestekdeel.VRAGEN, "Vragen en Nota van Inlichtingen"),
+    (Bestekdeel.INSCHRIJVEN, "Inschrijven"),
+    (Bestekdeel.UITSLUITINGSGRONDEN, "Uitsluitingsgronden"),
+    (Bestekdeel.GESCHIKTHEIDSEISEN, "Geschiktheidseisen"),
+    (Bestekdeel.GUNNING, "Gunningscriteria en beoordeling"),
+    (Bestekdeel.BESLUIT, "Besluit en opschortende termijn"),
+    (Bestekdeel.PROGRAMMA_VAN_EISEN, "Programma van eisen"),
+    (Bestekdeel.OVEREENKOMST, "Concept-overeenkomst"),
+    (Bestekdeel.RECHTSBESCHERMING, "Klachten en rechtsbescherming"),
+    (Bestekdeel.BIJLAGEN, "Bijlagen"),
+    (Proceduresoort.AANBESTEDING, "Aanbesteden, verlicht regime (sociale en andere specifieke diensten)"),
+    (Proceduresoort.TOELATING, "Toelating (buiten de Aanbestedingswet)"),
+]
+_LABELS: dict[tuple[type, str], str] = {(type(member), member.value): label for member, label in _LABEL_LIST}
+"""By type and value: two code lists may share a value ('gunning' is a milestone and a part of the bestek),
+and equal StrEnum members would be one key."""
 
 _VARIANT_NAMES = [v.value for v in Uitvoeringsvariant]
 Varianten = Annotated[

@@ -11,6 +11,21 @@ def sentence_end(expr: str) -> str:
     return "{{ " + expr + " }}{{ '' if " + expr + ".endswith('.') else '.' }}"
 
 
+SAMPLE_MARK = "Voorbeeldtekst, ter juridische toetsing"
+"""Above a paragraph or article whose legal wording no seed gives: a reader sees it is a sample for legal review."""
+
+
+def sample_mark(t: Template, when: str | None = None) -> None:
+    """The visible mark for legal review, as a small paragraph kept with the text it marks; `when` is a
+    condition of the context (an article that is example text only when its spec field is `!voorbeeld`).
+    The overeenkomst marks its articles with it and the bestek its fixed legal paragraphs: one mark, one way."""
+    if when:
+        t.tag(f"{{%p if {when} %}}")
+    t.p(SAMPLE_MARK, "Kleine tekst").paragraph_format.keep_with_next = True
+    if when:
+        t.tag("{%p endif %}")
+
+
 def title_page(t: Template, subtitle: str) -> None:
     t.p("{{ dossier }}", "Title")
     t.p(subtitle, "Subtitle")

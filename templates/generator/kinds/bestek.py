@@ -4,9 +4,14 @@ programma van eisen, overeenkomst, rechtsbescherming, bijlagen."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
 from ..document import Template
 from ..style import HouseStyle
-from ..parts import sentence_end, title_page
+from ..parts import SAMPLE_MARK, sample_mark, sentence_end, title_page
 
 
 def _kit_eis(t: Template, loop: str, style: str) -> None:
@@ -17,6 +22,26 @@ def _kit_eis(t: Template, loop: str, style: str) -> None:
     t.md("e.tekst")
     t.p("Bewijs dat de aanbieder aanlevert:", bold=True)
     t.bullets("x in e.bewijs", "x")
+    t.tag("{%p endfor %}")
+
+
+def _rows_whole(t: Template) -> None:
+    """Keep each row of every table on one page: a criterion with its weight and sub-criteria, or a piece of
+    evidence with who gives it and when, is read as one (no row of the bestek is longer than a page)."""
+    for table in t.doc.tables:
+        for row in table.rows[1:]:
+            trpr: Any = row._tr.get_or_add_trPr()
+            if trpr.find(qn("w:cantSplit")) is None:
+                trpr.append(OxmlElement("w:cantSplit"))
+
+
+def _secties(t: Template, part: str) -> None:
+    """The segment's own sections whose `bestekdeel` is this part, as numbered paragraphs of its chapter; a text
+    marked `!voorbeeld` in the spec carries the mark for legal review, as an article of the overeenkomst does."""
+    t.tag(f"{{%p for s in secties.{part} %}}")
+    t.p("{{ s.nr }} {{ s.titel }}", "Heading 2")
+    sample_mark(t, "s.voorbeeld")
+    t.md("s.tekst")
     t.tag("{%p endfor %}")
 
 
@@ -31,7 +56,9 @@ def build(style: HouseStyle) -> Template:
     t.h("{{ nr.diensten }} Aanbestedende diensten", 1)
     t.p(f"Dit bestek beschrijft de inkoop van het segment {{{{ segment.naam }}}} binnen {sentence_end('dossier')} "
         f"Opdrachtgever is {sentence_end('opdrachtgever')} Een aanbieder kan op dit bestek, met de bijlagen en de "
-        "Nota van Inlichtingen, inschrijven of toelating aanvragen.")
+        "Nota van Inlichtingen, inschrijven of toelating aanvragen. "
+        f"Een alinea met de aantekening '{SAMPLE_MARK}' is een vaste tekst die niet uit een vastgestelde "
+        "bron komt en die juridisch moet worden getoetst voordat het bestek wordt gepubliceerd.")
     t.h("{{ nr.gemeenten }} Gemeenten en opdrachtgever", 2)
     t.p("Aanbestedende diensten zijn de {{ diensten.aantal }} gemeenten {{ diensten.gemeenten }}. "
         "{{ diensten.opdrachtgever }} koopt namens hen in.")
@@ -43,6 +70,7 @@ def build(style: HouseStyle) -> Template:
     t.p("Contactpersoon voor deze procedure: {{ diensten.contact }}.")
     t.tag("{%p endif %}")
     t.tag("{%p if diensten.kanaal %}")
+    sample_mark(t)
     t.p("Alle communicatie over de procedure, ook vragen en inschrijvingen, verloopt via {{ diensten.kanaal }}. "
         "Contact met andere medewerkers van de gemeenten of de opdrachtgever over deze procedure is niet "
         "toegestaan.")
@@ -63,11 +91,13 @@ def build(style: HouseStyle) -> Template:
     t.table(["Begrip", "Betekenis"], ["{{ b.term }}", "b.definitie"], "b in begrippen", widths=[4.5, 11.5],
             cell_md={1}, bron={0: "b.bron"})
     t.tag("{%p endif %}")
+    _secties(t, "diensten")
 
     # 2. Procedure en rechtsgrond
     t.h("{{ nr.procedure }} Procedure en rechtsgrond", 1)
     t.h("{{ nr.rechtsgrond }} Rechtsgrond", 2)
     t.tag("{%p for x in rechtsgrond %}")
+    sample_mark(t)
     t.p("{{ x }}")
     t.tag("{%p endfor %}")
     t.h("{{ nr.percelen }} Percelen", 2)
@@ -80,9 +110,11 @@ def build(style: HouseStyle) -> Template:
     t.p("Publicatie: {{ publicatie }}.")
     t.tag("{%p endif %}")
     t.h("{{ nr.inkoopvorm }} Inkoopvorm", 2)
-    t.table(["Deelsegment", "Was", "Wordt", "Reden"],
-            ["{{ r.deelsegment }}", "{{ r.was }}", "{{ r.wordt }}", "{%p for x in r.redenen %} {{ x }}"],
-            "r in inkoopvormen", widths=[3.4, 2.9, 4.2, 5.5])
+    # why each form was chosen is policy: the samenvatting gives the reasons, a section of the segment may
+    # (bestekdeel: procedure)
+    t.table(["Deelsegment", "Inkoopvorm", "Vorige inkoop"],
+            ["{{ r.deelsegment }}", "{{ r.wordt }}", "{{ r.was }}"],
+            "r in inkoopvormen", widths=[6.0, 6.0, 4.0])
     t.p("{{ inschrijving }}")
     t.tag("{%p for r in toelating %}")
     t.p("{{ r.nr }} Heropening van de toelating: {{ r.deelsegment }}", "Heading 3")
@@ -94,6 +126,7 @@ def build(style: HouseStyle) -> Template:
         "aanbieders aan wie wordt gegund is niet beperkt.{% endif %} De gunningscriteria staan in "
         "hoofdstuk {{ nr.gunning }}.")
     t.tag("{%p endfor %}")
+    _secties(t, "procedure")
     t.h("{{ nr.deelname }} Deelnemende gemeenten", 2)
     t.table(["Deelsegment", "Deelnemende gemeenten"], ["{{ r.naam }}", "{{ r.deelnemers }}"],
             "r in percelen", widths=[6.0, 10.0])
@@ -107,6 +140,7 @@ def build(style: HouseStyle) -> Template:
     # 3. Tijdschema
     t.h("{{ nr.tijdschema }} Tijdschema", 1)
     t.h("{{ nr.planning }} Planning", 2)
+    sample_mark(t)
     t.p("De procedure verloopt volgens dit tijdschema. Een uiterste termijn met een tijd sluit op die tijd; wat "
         "later binnenkomt, wordt niet in behandeling genomen.")
     t.table(["Stap", "Datum en tijd", "Toelichting"], ["{{ m.soort }}", "{{ m.datum }}", "{{ m.omschrijving }}"],
@@ -116,14 +150,17 @@ def build(style: HouseStyle) -> Template:
     t.tag("{%p endif %}")
     t.h("{{ nr.fasen }} Fasen", 2)
     t.table(["Periode", "Fase"], ["{{ f.periode }}", "{{ f.naam }}"], "f in planning.fasen", widths=[5.5, 10.5], plain={0})
+    _secties(t, "tijdschema")
 
     # 4. Vragen
     t.h("{{ nr.vragen }} Vragen en Nota van Inlichtingen", 1)
     t.tag("{%p if vragen %}")
     t.md("vragen")
     t.tag("{%p else %}")
+    sample_mark(t)
     t.p("De Nota van Inlichtingen maakt deel uit van de aanbestedingsstukken en gaat voor dit bestek.")
     t.tag("{%p endif %}")
+    _secties(t, "vragen")
 
     # 5. Inschrijven
     t.h("{{ nr.inschrijven }} Inschrijven", 1)
@@ -133,6 +170,7 @@ def build(style: HouseStyle) -> Template:
     t.tag("{%p if bijlagen %}")
     t.p("U gebruikt de formulieren in de bijlagen (hoofdstuk {{ nr.bijlagen }}).")
     t.tag("{%p endif %}")
+    _secties(t, "inschrijven")
 
     # 6. Uitsluitingsgronden
     t.h("{{ nr.uitsluiting }} Uitsluitingsgronden", 1)
@@ -149,6 +187,7 @@ def build(style: HouseStyle) -> Template:
     t.table(["Bewijsstuk", "Van wie", "Wanneer"], ["{{ b.wat }}", "{{ b.van_wie }}", "{{ b.wanneer }}"],
             "b in r.bewijs", widths=[7.0, 4.5, 4.5])
     t.tag("{%p endfor %}")
+    _secties(t, "uitsluiting")
 
     # 7. Geschiktheidseisen
     t.h("{{ nr.geschiktheid }} Geschiktheidseisen", 1)
@@ -161,6 +200,7 @@ def build(style: HouseStyle) -> Template:
     t.md("x")
     t.tag("{%p endfor %}")
     t.tag("{%p endfor %}")
+    _secties(t, "geschiktheid")
 
     # 8. Gunningscriteria en beoordeling
     t.h("{{ nr.gunning }} Gunningscriteria en beoordeling", 1)
@@ -182,11 +222,15 @@ def build(style: HouseStyle) -> Template:
     t.p("Beoordelingsmethode:", bold=True)
     t.md("beoordeling.methode")
     t.p("{{ beoordeling.prijsformule }}")
+    t.tag("{%p if beoordeling.gelijke_score %}")
     t.p("Bij een gelijke score:", bold=True)
     t.md("beoordeling.gelijke_score")
     t.tag("{%p endif %}")
+    t.tag("{%p endif %}")
+    _secties(t, "gunning")
     t.tag("{%p if toelating %}")
     t.h("{{ nr.toetsing }} Toetsing van aanvragen tot toelating", 2)
+    sample_mark(t)
     t.p("Een aanvraag tot toelating wordt getoetst aan de uitsluitingsgronden, de geschiktheidseisen en het "
         "programma van eisen in dit bestek. Elke aanvrager die aan alle eisen voldoet, wordt toegelaten; er is "
         "geen rangorde en geen maximum aantal aanbieders.")
@@ -194,6 +238,7 @@ def build(style: HouseStyle) -> Template:
 
     # 9. Besluit
     t.h("{{ nr.besluit }} Besluit en opschortende termijn", 1)
+    sample_mark(t)
     t.p("{{ besluit.standstill }}")
     t.tag("{%p if besluit.na_gunning %}")
     t.md("besluit.na_gunning")
@@ -202,6 +247,7 @@ def build(style: HouseStyle) -> Template:
     t.h("{{ nr.voorbehouden }} Voorbehouden", 2)
     t.md("besluit.voorbehouden")
     t.tag("{%p endif %}")
+    _secties(t, "besluit")
 
     # 10. Programma van eisen
     t.h("{{ nr.programma }} Programma van eisen", 1)
@@ -218,10 +264,7 @@ def build(style: HouseStyle) -> Template:
     t.h("{{ nr.tactische_doelen }} Tactische doelen", 2)
     t.bullets("doel in segment.tactische_doelen", "doel")
     t.tag("{%p endif %}")
-    t.tag("{%p for s in segment.secties %}")
-    t.p("{{ s.nr }} {{ s.titel }}", "Heading 2")
-    t.md("s.tekst")
-    t.tag("{%p endfor %}")
+    _secties(t, "programma")
     t.h("{{ nr.deelsegmenten }} Deelsegmenten", 2)
     t.tag("{%p for ds in deelsegmenten %}")
     t.p("{{ ds.nr }} {{ ds.naam }}", "Heading 3")
@@ -276,6 +319,7 @@ def build(style: HouseStyle) -> Template:
     # 11. Concept-overeenkomst
     t.h("{{ nr.overeenkomst }} Concept-overeenkomst", 1)
     t.tag("{%p if overeenkomst.titel %}")
+    sample_mark(t)
     t.p("De opdrachtgever sluit namens de gemeenten {{ overeenkomst.soorten }}. Het model staat in de "
         "{{ overeenkomst.titel }}, die bij dit bestek hoort; wie inschrijft of toelating aanvraagt, aanvaardt "
         "de inhoud ervan.")
@@ -295,20 +339,24 @@ def build(style: HouseStyle) -> Template:
     t.tag("{%p if overeenkomst.voorwaarden %}")
     t.p("Op de overeenkomst zijn de {{ overeenkomst.voorwaarden }} van toepassing.")
     t.tag("{%p endif %}")
+    _secties(t, "overeenkomst")
 
     # 12. Klachten en rechtsbescherming
     t.h("{{ nr.rechtsbescherming }} Klachten en rechtsbescherming", 1)
     t.tag("{%p if rechtsbescherming.meldpunt %}")
+    sample_mark(t)
     t.p("Een klacht over de procedure dient u in bij het {{ rechtsbescherming.meldpunt }}, zo vroeg mogelijk en in "
         "elk geval vóór de sluiting van de inschrijving als de klacht over de stukken gaat.")
     t.tag("{%p endif %}")
     t.tag("{%p if rechtsbescherming.rechtbank %}")
+    sample_mark(t)
     t.p("Geschillen over deze procedure worden uitsluitend voorgelegd aan de {{ rechtsbescherming.rechtbank }}. "
         "Wie het niet eens is met een gunnings- of toelatingsbesluit, spant binnen de opschortende termijn van "
         "{{ rechtsbescherming.termijn }} na verzending van het besluit een kort geding aan bij de "
         "{{ rechtsbescherming.rechtbank }}; wie dat niet doet, verliest het recht om nog tegen het besluit op te "
         "komen.")
     t.tag("{%p endif %}")
+    _secties(t, "rechtsbescherming")
 
     # 13. Bijlagen
     t.h("{{ nr.bijlagen }} Bijlagen", 1)
@@ -318,4 +366,6 @@ def build(style: HouseStyle) -> Template:
     t.tag("{%p else %}")
     t.p("Dit bestek heeft geen bijlagen.")
     t.tag("{%p endif %}")
+    _secties(t, "bijlagen")
+    _rows_whole(t)
     return t

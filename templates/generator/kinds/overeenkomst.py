@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..document import Template
 from ..style import HouseStyle
-from ..parts import title_page
+from ..parts import SAMPLE_MARK, sample_mark, title_page
 
 
 def build(style: HouseStyle) -> Template:
@@ -13,7 +13,7 @@ def build(style: HouseStyle) -> Template:
     t.running_header("{{ dossier }} · {{ titel }}")
     title_page(t, "{{ titel }}")
     t.p("Concept van de {{ overeenkomst_soort }}. Dit concept hoort bij het bestek van hetzelfde segment. Een artikel met de "
-        "aantekening 'Voorbeeldtekst, ter juridische toetsing' komt niet uit een vastgestelde tekst en moet "
+        f"aantekening '{SAMPLE_MARK}' komt niet uit een vastgestelde tekst en moet "
         "juridisch worden getoetst voordat het wordt gebruikt.", bold=True)
     t.page_break()
     t.h("Partijen", 1)
@@ -23,9 +23,7 @@ def build(style: HouseStyle) -> Template:
         "[KvK-nummer], hierna: de aanbieder.")
     t.tag("{%p for a in artikelen %}")
     t.p("Artikel {{ a.nr }} {{ a.titel }}", "Heading 1")
-    t.tag("{%p if a.voorbeeld %}")
-    t.p("Voorbeeldtekst, ter juridische toetsing", "Kleine tekst")
-    t.tag("{%p endif %}")
+    sample_mark(t, "a.voorbeeld")
     t.md("a.tekst")
     t.tag("{%p endfor %}")
     t.h("Ondertekening", 1)
