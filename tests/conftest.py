@@ -120,9 +120,10 @@ def docx_text(path: Path) -> str:
     return "\n".join(parts)
 
 
-_HYPHENATED = re.compile(r"(?<=[^\W\d_])[-\u00ad]\n(?=[^\W\d_])(?!(?:en|of|tot|t/m)\b)")
+_HYPHENATED = re.compile(r"(?<=[^\W\d_])[-\u00ad]\n( *)(?=[^\W\d_])(?!(?:en|of|tot|t/m)\b)")
 """A word hyphenated at a line end: a hyphen or soft hyphen right after a letter, the next line starting
-with a letter; not a word's own hyphen before 'en'/'of' ('inkoop- en contractvorm')."""
+with a letter (in a table cell pdftotext may indent it); not a word's own hyphen before 'en'/'of'
+('inkoop- en contractvorm')."""
 _COLUMNS = re.compile(r"\S {3,}\S")
 
 
@@ -137,7 +138,7 @@ def _join_hyphenated(text: str, *, layout: bool) -> str:
         lines = text[before:match.start()], text[match.end():after if after >= 0 else len(text)]
         if not text[match.end()].islower():
             return match.group()
-        if layout and (lines[1][:1].isspace() or any(_COLUMNS.search(line) for line in lines)):
+        if layout and (match.group(1) or any(_COLUMNS.search(line) for line in lines)):
             return match.group()
         return ""
     return _HYPHENATED.sub(join, text)
