@@ -7,7 +7,7 @@ from ..style import HouseStyle
 
 
 def build(style: HouseStyle) -> Template:
-    t = Template(style)
+    t = Template(style, hyphenate=False)
     t.running_header("{{ opdrachtgever }} · {{ soort }} · kenmerk {{ kenmerk }}", date="{{ verzonden }}")
     t.p("{{ opdrachtgever }}", "Subtitle")
     t.tag("{%p for regel in contact.adres %}")

@@ -15,7 +15,7 @@ REFERENCE = [("Uw kenmerk", ""), ("Ons kenmerk", "{{ brief.ons_kenmerk }}"), ("D
 
 
 def build(style: HouseStyle) -> Template:
-    t = Template(style)
+    t = Template(style, hyphenate=False)
     headers(t, "Ons kenmerk", "{{ brief.ons_kenmerk }}")
     if style.letterhead.layout == "window":
         head = style.letterhead

@@ -7,7 +7,7 @@ from ..style import HouseStyle
 
 
 def build(style: HouseStyle) -> Template:
-    t = Template(style)
+    t = Template(style, hyphenate=False)
     t.running_header("{{ dossier }} · {{ titel }}")
     t.p("{{ dossier }}", "Title")
     t.p("{{ titel }}", "Subtitle")

@@ -13,7 +13,7 @@ NOTE = "Vermeld altijd het zaaknummer als u contact opneemt met de gemeente."
 
 
 def build(style: HouseStyle) -> Template:
-    t = Template(style)
+    t = Template(style, hyphenate=False)
     headers(t, "Zaaknummer", "{{ gemeente.zaaknummer }}")
     if style.letterhead.layout == "window":
         _window(t)
