@@ -335,13 +335,7 @@ def _artifact_drawing(ops: Ops) -> Ops | None:
                 drawing = True
             continue
         if run:
-            if drawing:
-                out.append(pikepdf.ContentStreamInstruction([pikepdf.Name.Artifact], pikepdf.Operator("BMC")))
-                out.extend(run)
-                out.append(pikepdf.ContentStreamInstruction([], pikepdf.Operator("EMC")))
-                changed = True
-            else:
-                out.extend(run)
+            changed = _flush(out, run, drawing) or changed
             run = []
             drawing = False
         if op == "BMC" or op == "BDC":
@@ -350,14 +344,18 @@ def _artifact_drawing(ops: Ops) -> Ops | None:
             depth = max(0, depth - 1)
         out.append(item)
     if run:
-        if drawing:
-            out.append(pikepdf.ContentStreamInstruction([pikepdf.Name.Artifact], pikepdf.Operator("BMC")))
-            out.extend(run)
-            out.append(pikepdf.ContentStreamInstruction([], pikepdf.Operator("EMC")))
-            changed = True
-        else:
-            out.extend(run)
+        changed = _flush(out, run, drawing) or changed
     return out if changed else None
+
+
+def _flush(out: list[Any], run: list[Any], drawing: bool) -> bool:
+    """Append a run of unmarked operators to `out`, inside an Artifact mark when it draws; whether it did."""
+    if drawing:
+        out.append(pikepdf.ContentStreamInstruction([pikepdf.Name.Artifact], pikepdf.Operator("BMC")))
+    out.extend(run)
+    if drawing:
+        out.append(pikepdf.ContentStreamInstruction([], pikepdf.Operator("EMC")))
+    return drawing
 
 
 def _make_accessible(pdf: pikepdf.Pdf) -> None:
