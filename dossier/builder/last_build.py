@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -28,7 +27,6 @@ from . import manifest
 NAME = ".laatste-build.json"
 FORMAT = 1
 MAX_BYTES = 32 * 1024 * 1024
-_IDENT = re.compile(r"[a-z0-9][a-z0-9-]{0,199}(/[a-z0-9][a-z0-9-]{0,199}){1,2}")
 _TEXT = 2000
 
 
@@ -118,6 +116,6 @@ def _text(value: Any) -> str:
 
 
 def _ident(value: Any) -> str:
-    if not isinstance(value, str) or not _IDENT.fullmatch(value):
+    if not isinstance(value, str) or not manifest.is_output(*value.partition("/")[::2]):
         raise TypeError("not a document")
     return value

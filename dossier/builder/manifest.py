@@ -135,13 +135,18 @@ def from_json(data: Any, dossier: str) -> Manifest:
     return Manifest(data["tool"], dossier, entries)
 
 
+def is_output(kind: str, key: str) -> bool:
+    """Whether `kind` and `key` name an output a build can make (`besluit`, `acme`; `bundel`, `raad/almelo`)."""
+    key_pattern = _BUNDLE_KEY if kind == BUNDLE_KIND else _KEY
+    return _KEY.fullmatch(kind) is not None and key_pattern.fullmatch(key) is not None
+
+
 def _entry(item: Any, i: int) -> Entry:
     where = f"outputs[{i}]"
     if not isinstance(item, dict):
         raise _unusable(where)
     kind, key, title, inputs, files = (item.get(k) for k in ("kind", "key", "title", "inputs", "files"))
-    key_pattern = _BUNDLE_KEY if kind == BUNDLE_KIND else _KEY
-    if not (isinstance(kind, str) and _KEY.fullmatch(kind) and isinstance(key, str) and key_pattern.fullmatch(key)):
+    if not (isinstance(kind, str) and isinstance(key, str) and is_output(kind, key)):
         raise _unusable(f"{where}.kind/key")
     if not isinstance(title, str) or not isinstance(inputs, dict) or not isinstance(files, dict):
         raise _unusable(f"{where}.title/inputs/files")
