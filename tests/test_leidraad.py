@@ -53,7 +53,11 @@ def test_bestek_holds_every_part_in_order_with_what_a_bidder_needs(twente_out: P
     # deadlines with date and time
     assert "Sluiting vragen 4 maart 2024, 12:00 uur" in text
     assert "Sluiting inschrijving 15 april 2024, 12:00 uur" in text
-    assert "blijft 180 kalenderdagen na de sluiting van de inschrijving geldig (gestanddoeningstermijn)" in text
+    # the gestanddoeningstermijn binds the bids on tendered percelen; a segment that only admits has none
+    assert ("blijft 180 kalenderdagen na de sluiting van de inschrijving geldig (gestanddoeningstermijn)" in text) \
+        == (segment in TENDERED)
+    # the phases are the programme's, for all segments, and the bestek says so
+    assert "De fasen van de inkoop als geheel, voor alle segmenten samen:" in text
     # every municipality by name, and who buys on their behalf
     d = dossier.load(TWENTE)
     for gemeente in d.gemeenten.values():
@@ -368,12 +372,33 @@ def test_participation_for_a_whole_segment_and_the_letter_wording(twente: Path) 
 def test_doorlopende_inschrijving_is_explained_for_both_values(twente: Path) -> None:
     from dossier.context import bestek
 
-    closed = bestek.context(dossier.load(twente), "wonen")["inschrijving"]
-    assert closed.startswith("Er is geen doorlopende inschrijving") and "Heropening" in closed
-    assert "een aanbesteed perceel gaat tijdens de looptijd niet opnieuw open" in \
-        bestek.context(dossier.load(twente), "crisishulp")["inschrijving"]
+    wonen = bestek.context(dossier.load(twente), "wonen")
+    # the sentence cites the numbered paragraphs on reopening that follow it
+    paragrafen = [r["nr"] for r in wonen["toelating"]]
+    assert paragrafen and all(p.count(".") == 2 for p in paragrafen)
+    assert wonen["inschrijving"].startswith("Er is geen doorlopende inschrijving: na de sluiting van de inschrijving "
+                                            "kan een aanbieder geen toelating meer aanvragen, behalve als de "
+                                            "toelating opnieuw wordt opengesteld zoals beschreven in ")
+    assert wonen["inschrijving"].endswith(f"{paragrafen[-1]}.")
+    assert "aanbesteed" not in wonen["inschrijving"]
+    crisis = bestek.context(dossier.load(twente), "crisishulp")
+    assert not crisis["toelating"]
+    assert crisis["inschrijving"] == ("Er is geen doorlopende inschrijving: een aanbesteed perceel gaat tijdens de "
+                                      "looptijd niet opnieuw open; na de sluiting van de inschrijving kan er niet "
+                                      "meer worden ingeschreven.")
     edit_spec(twente / "dossier.yaml", "doorlopende_inschrijving: false", "doorlopende_inschrijving: true")
     assert bestek.context(dossier.load(twente), "wonen")["inschrijving"].startswith("Er is doorlopende inschrijving")
+    assert bestek.context(dossier.load(twente), "crisishulp")["inschrijving"].startswith(
+        "De doorlopende inschrijving van deze inkoop geldt alleen voor percelen met toelating")
+
+
+def test_the_gestanddoeningstermijn_binds_bids_on_tendered_percelen_only(twente: Path) -> None:
+    from dossier.context import bestek
+
+    d = dossier.load(twente)
+    assert bestek.context(d, "wonen")["gestanddoening"] == ""
+    assert bestek.context(d, "crisishulp")["gestanddoening"] == (
+        "Een inschrijving blijft 180 kalenderdagen na de sluiting van de inschrijving geldig (gestanddoeningstermijn).")
 
 
 def test_a_per_etmaal_tariff_under_outputgericht_is_accepted(twente: Path) -> None:

@@ -24,8 +24,10 @@ def test_metadata_is_complete_and_the_version_is_in_one_place() -> None:
     assert project["dynamic"] == ["version"] and "version" not in project
     assert project["license"] == "EUPL-1.2" and (REPO / "LICENSE").read_text().lstrip().startswith(
         "EUROPEAN UNION PUBLIC LICENCE v. 1.2")
-    for key in ("readme", "authors", "urls", "classifiers", "requires-python", "description"):
+    for key in ("readme", "authors", "classifiers", "requires-python", "description"):
         assert project.get(key), key
+    # project URLs only once the repository has a public address: never a placeholder host
+    assert not any("example" in url for url in project.get("urls", {}).values())
 
 
 @needs_soffice

@@ -60,10 +60,8 @@ def context(d: Dossier, key: str) -> dict[str, Any]:
         "inkoopvormen": [_inkoopvorm_row(ds) for ds in deelsegmenten],
         "toelating": _toelating(admitted),
         "aanbesteding": [_aanbesteding(ds) for ds in tendered],
-        "inschrijving": _inschrijving(d, bool(admitted)),
         "planning": _planning(d, bool(tendered), bool(admitted)),
-        "gestanddoening": (f"Een inschrijving blijft {p.gestanddoeningstermijn_dagen} kalenderdagen na de sluiting "
-                           "van de inschrijving geldig (gestanddoeningstermijn).") if p else "",
+        "gestanddoening": _gestanddoening(p.gestanddoeningstermijn_dagen if p else None, bool(tendered), bool(admitted)),
         "vragen": Md(p.vragen) if p else None,
         "inschrijven": Md(p.inschrijven) if p else None,
         "uitsluiting": [_uitsluiting(naam, v) for naam, v in _voorwaarden(d, bool(tendered), bool(admitted))],
@@ -100,6 +98,9 @@ def context(d: Dossier, key: str) -> dict[str, Any]:
         row["eisen"] = _lijst([with_terms(e, begrippen) for e in row["eisen"]])
     ctx["begrippen"] = _begrippen_used(d, ctx)
     ctx["nr"] = _number(ctx)
+    # the admission paragraphs are numbered now, so the sentence on late entry can cite them
+    ctx["inschrijving"] = _inschrijving(d.spec.doorlopende_inschrijving, bool(admitted),
+                                        [r["nr"] for r in ctx["toelating"]], bool(tendered))
     return ctx
 
 
@@ -184,18 +185,40 @@ def _combineren(allowed: bool | None, n: int) -> str:
     return "Elk deelsegment is een perceel. U mag op één perceel inschrijven."
 
 
-def _inschrijving(d: Dossier, admitted: bool) -> str:
-    """What `doorlopende_inschrijving` means for this segment, for both values."""
-    if d.spec.doorlopende_inschrijving:
-        return ("Er is doorlopende inschrijving: ook na de sluiting van de eerste inschrijving kan een aanbieder "
-                "gedurende de looptijd van de overeenkomst een aanvraag tot toelating indienen. Die wordt "
-                "getoetst aan dezelfde voorwaarden als in de eerste ronde.")
-    text = ("Er is geen doorlopende inschrijving: na de sluiting van de inschrijving kan een aanbieder zich niet "
-            "meer inschrijven of toelating aanvragen")
-    if admitted:
-        return text + ", behalve als de toelating opnieuw wordt opengesteld zoals bij de inkoopvorm per " \
-                      "deelsegment onder 'Heropening' beschreven."
-    return text + "; een aanbesteed perceel gaat tijdens de looptijd niet opnieuw open."
+def _inschrijving(doorlopend: bool, admitted: bool, heropening: list[str], tendered: bool) -> str:
+    """What `doorlopende_inschrijving` means for this segment, for both values: it concerns the admitted
+    percelen (their paragraphs on reopening are numbered `heropening`); a tendered perceel never reopens."""
+    zinnen = []
+    if admitted and doorlopend:
+        zinnen.append("Er is doorlopende inschrijving: ook na de sluiting van de eerste inschrijving kan een "
+                      "aanbieder gedurende de looptijd van de overeenkomst toelating aanvragen. Die aanvraag wordt "
+                      "getoetst aan dezelfde voorwaarden als in de eerste ronde.")
+    elif heropening:
+        paragrafen = (f"paragraaf {heropening[0]}" if len(heropening) == 1
+                      else f"de paragrafen {nl.opsomming(heropening)}")
+        zinnen.append("Er is geen doorlopende inschrijving: na de sluiting van de inschrijving kan een aanbieder "
+                      "geen toelating meer aanvragen, behalve als de toelating opnieuw wordt opengesteld zoals "
+                      f"beschreven in {paragrafen}.")
+    elif admitted:
+        zinnen.append("Er is geen doorlopende inschrijving: na de sluiting van de inschrijving kan een aanbieder "
+                      "geen toelating meer aanvragen.")
+    if tendered:
+        lead = ("Een aanbesteed perceel" if admitted else
+                "De doorlopende inschrijving van deze inkoop geldt alleen voor percelen met toelating: een aanbesteed "
+                "perceel" if doorlopend else "Er is geen doorlopende inschrijving: een aanbesteed perceel")
+        zinnen.append(lead + " gaat tijdens de looptijd niet opnieuw open; na de sluiting van de "
+                      "inschrijving kan er niet meer worden ingeschreven.")
+    return " ".join(zinnen)
+
+
+def _gestanddoening(dagen: int | None, tendered: bool, admitted: bool) -> str:
+    """The period a bid stays valid (gestanddoeningstermijn), a term of a tender: the bestek states it for the
+    bids on tendered percelen, and a segment that only admits providers does not state it."""
+    if dagen is None or not tendered:
+        return ""
+    wie = "Een inschrijving op een aanbesteed perceel" if admitted else "Een inschrijving"
+    return (f"{wie} blijft {dagen} kalenderdagen na de sluiting van de inschrijving geldig "
+            "(gestanddoeningstermijn).")
 
 
 def _planning(d: Dossier, tendered: bool, admitted: bool) -> dict[str, Any]:
@@ -483,7 +506,8 @@ def _toelating(admitted: list[Deelsegment]) -> list[dict[str, Any]]:
     """When admission opens again, once per distinct text: deelsegmenten with the same rule share a paragraph."""
     groups: dict[str, list[str]] = {}
     for ds in admitted:
-        groups.setdefault(ds.inkoopvorm.heropening or "", []).append(ds.naam)
+        if ds.inkoopvorm.heropening:
+            groups.setdefault(ds.inkoopvorm.heropening, []).append(ds.naam)
     return [{"deelsegment": nl.opsomming(namen), "heropening": Md(tekst)} for tekst, namen in groups.items()]
 
 

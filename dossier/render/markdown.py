@@ -8,6 +8,7 @@ and relationships are the ones used. Raw HTML and entities are not interpreted: 
 from __future__ import annotations
 
 import copy
+import os
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, replace
@@ -162,6 +163,34 @@ class _RunFormat:
     link: etree._Element | None = None  # the w:hyperlink that runs go into
 
 
+_StyleTable = tuple[dict[str, WD_STYLE_TYPE], str | None, dict[str, str | None]]
+_STYLE_TABLES: dict[tuple[str, int, int], _StyleTable] = {}
+
+
+def _style_table(tpl: docxtpl.DocxTemplate, docx: Any, styles: Any) -> _StyleTable:
+    """The template's styles by name (type), the default paragraph style's id and the ids looked up so far.
+
+    Rendering does not change a template's styles, so they are read once per version of the template
+    file (and once per document for a template that is no file)."""
+    try:
+        info = os.stat(tpl.template_file)
+        key: tuple[str, int, int] | None = (os.path.realpath(tpl.template_file), info.st_mtime_ns, info.st_size)
+    except (TypeError, OSError):
+        key = None
+    cache: _StyleTable | None = _STYLE_TABLES.get(key) if key else getattr(docx, "_dossier_styles", None)
+    if cache is None:
+        default_par = styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        cache = ({style.name: style.type for style in styles},
+                 default_par.style_id if default_par is not None else None, {})
+        if key:
+            if len(_STYLE_TABLES) >= 64:
+                del _STYLE_TABLES[next(iter(_STYLE_TABLES))]
+            _STYLE_TABLES[key] = cache
+        else:
+            docx._dossier_styles = cache
+    return cache
+
+
 class _WordWriter:
     def __init__(
         self, tpl: docxtpl.DocxTemplate, subdoc: docxtpl.Subdoc, *, body_style: str, heading_level: int
@@ -171,13 +200,7 @@ class _WordWriter:
         self._part: Any = self._tpl_docx.part
         self._styles: Any = self._part.styles
         self._heading_level = heading_level
-        cache: tuple[dict[str, WD_STYLE_TYPE], str | None, dict[str, str | None]] | None = getattr(
-            self._tpl_docx, "_dossier_styles", None)
-        if cache is None:  # the template's styles do not change while it renders: look them up once
-            default_par = self._styles.default(WD_STYLE_TYPE.PARAGRAPH)
-            cache = ({style.name: style.type for style in self._styles},
-                     default_par.style_id if default_par is not None else None, {})
-            self._tpl_docx._dossier_styles = cache
+        cache = _style_table(tpl, self._tpl_docx, self._styles)
         self._style_types, self._default_par_style_id, self._style_ids = cache
         self._body = self._require(body_style, _("ordinary paragraphs"))
         self._quote = self._optional("Quote", WD_STYLE_TYPE.PARAGRAPH) or self._body

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 import sys
+import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from functools import lru_cache
 
 import markdown
 from markdown import util as md_util
@@ -114,7 +116,26 @@ def _char(number: int, fallback: str) -> str:
         return fallback
 
 
+@lru_cache(maxsize=2048)
 def parse(text: str) -> ET.Element:
+    """The tree of `text`. Callers only read it: the same text gives the same (shared) tree, so the
+    paragraphs that every award letter repeats are parsed once per process."""
+    local = _PARSERS.__dict__
+    parser: tuple[markdown.Markdown, _KeepTree] | None = local.pop("parser", None)
+    md, keeper = parser or _parser()
+    md.reset()
+    keeper.root = None
+    md.convert(text)  # an error (a text nested too deep) drops the parser with its state
+    local["parser"] = (md, keeper)
+    # convert() returns early, before any treeprocessor, for blank text.
+    return keeper.root if keeper.root is not None else ET.Element("div")
+
+
+_PARSERS = threading.local()
+"""One Markdown parser per thread, reset between texts: making one costs as much as parsing a paragraph."""
+
+
+def _parser() -> tuple[markdown.Markdown, _KeepTree]:
     md = markdown.Markdown(extensions=_EXTENSIONS)
     # Raw HTML and entities stay literal text: a spec is not allowed to inject markup.
     md.preprocessors.deregister("html_block")
@@ -126,9 +147,7 @@ def parse(text: str) -> ET.Element:
     keeper = _KeepTree(md)
     # Below every built-in treeprocessor: inline (20) and unescape (0) must have run.
     md.treeprocessors.register(keeper, _KEEP_TREE, _KEEP_TREE_PRIORITY)
-    md.convert(text)
-    # convert() returns early, before any treeprocessor, for blank text.
-    return keeper.root if keeper.root is not None else ET.Element("div")
+    return md, keeper
 
 
 def _visible_text(elem: ET.Element) -> Iterator[str]:

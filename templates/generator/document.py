@@ -275,6 +275,7 @@ class Template:
         self.doc.core_properties.created = self.doc.core_properties.modified = TEMPLATE_DATE
         self.doc.core_properties.comments = ""
         _drop_leftovers(self.doc)
+        _drop_unused_table_styles(self.doc)
         buffer = io.BytesIO()
         self.doc.save(buffer)
         # fixed dates and entry order, so regenerating does not make every document look changed
@@ -336,6 +337,31 @@ def _drop_leftovers(doc: Any) -> None:
     for rel in package.rels.values():
         if rel.reltype.endswith("/extended-properties"):
             rel.target_part._blob = _APP_XML
+
+
+TABLE_STYLES_KEPT = {"TableNormal", "TableGrid"}
+"""The table styles every template keeps: Word's default and the one Markdown tables use."""
+
+
+def _drop_unused_table_styles(doc: Any) -> None:
+    """Remove the hundred table styles of python-docx's default template that no table uses (317 of its
+    358 kB of styles.xml): every document made from the template carries them, and LibreOffice and
+    python-docx read them for every document. Word still offers its built-in table styles (the latent
+    styles stay)."""
+    used = set(TABLE_STYLES_KEPT)
+    parts = [doc.part, *(rel.target_part for rel in doc.part.rels.values()
+                         if rel.reltype.endswith(("/header", "/footer")))]
+    for part in parts:
+        used.update(el.get(qn("w:val")) for el in part.element.iter(qn("w:tblStyle")))
+    styles = doc.styles.element
+    by_id = {s.get(qn("w:styleId")): s for s in styles.findall(qn("w:style"))}
+    for style_id in list(used):  # and what they are based on
+        while style_id in by_id and (based := by_id[style_id].find(qn("w:basedOn"))) is not None:
+            style_id = based.get(qn("w:val"))
+            used.add(style_id)
+    for style_id, style in by_id.items():
+        if style.get(qn("w:type")) == "table" and style_id not in used:
+            styles.remove(style)
 
 
 _AFTER_SUPPRESS_AUTO_HYPHENS = (

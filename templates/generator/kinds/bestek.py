@@ -149,6 +149,7 @@ def build(style: HouseStyle) -> Template:
     t.p("{{ gestanddoening }}")
     t.tag("{%p endif %}")
     t.h("{{ nr.fasen }} Fasen", 2)
+    t.p("De fasen van de inkoop als geheel, voor alle segmenten samen:")
     t.table(["Periode", "Fase"], ["{{ f.periode }}", "{{ f.naam }}"], "f in planning.fasen", widths=[5.5, 10.5], plain={0})
     _secties(t, "tijdschema")
 
