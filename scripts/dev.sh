@@ -32,12 +32,29 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
 
+# veraPDF (the accessibility tests' validator) sets itself up on first use, about a minute of downloads and
+# a compile: do that beside the Python install below instead of inside the test run;
+# and so does the Open XML validator (scripts/ooxml-validator, from npm)
+setups=()
+if [ "${1:-build}" = test ]; then
+  bash scripts/verapdf/verapdf ua1 >/tmp/dossier-verapdf-setup.log 2>&1 &
+  setups+=($!)
+  if command -v npm >/dev/null; then
+    bash scripts/ooxml-validator/ooxml-validator >/tmp/dossier-ooxml-setup.log 2>&1 &
+    setups+=($!)
+  fi
+fi
+
 PY=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 .venv/bin/python -m pip install -q -c constraints.txt -e '.[test]'
+# a failed set-up is not fatal here: the tests' own fixture tries again and reports why
+for pid in ${setups[@]+"${setups[@]}"}; do
+  wait "$pid" || echo "een validator instellen mislukt, zie /tmp/dossier-*-setup.log" >&2
+done
 
 # floors: the lowest versions pyproject.toml allows, each '>=' pinned, in a venv of their own: first the
 # dependencies alone, with which the example dossier is built, checked and exported; then with the test

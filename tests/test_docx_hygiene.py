@@ -36,6 +36,41 @@ print(json.dumps(out))
 """
 
 
+def test_one_document_of_each_kind_is_valid_office_open_xml(example_builds: Path, ooxml_validator: Path) -> None:
+    """Microsoft's Open XML SDK validator, the schema (ECMA-376) and semantic checks Word applies, finds no
+    error in one DOCX of each kind of each example dossier (so of each template of both house styles, with
+    Markdown lists, tables and links rendered into it)."""
+    sample: dict[tuple[str, str], Path] = {}
+    for path in _docxs(example_builds):
+        sample.setdefault((path.parts[-3], path.parent.name), path)
+    assert len(sample) >= 10, sorted(sample)
+    result = subprocess.run(["bash", str(ooxml_validator), *map(str, sample.values())], capture_output=True,
+                            text=True, timeout=900)
+    reports = [line for line in result.stdout.splitlines() if line.startswith("FILE ")]
+    assert len(reports) == len(sample), result.stdout[-3000:] + result.stderr[-3000:]
+    assert result.returncode == 0, result.stdout[-6000:]
+
+
+def test_the_open_xml_validator_finds_what_word_would_refuse(tmp_path: Path, minimaal_build: Path,
+                                                             ooxml_validator: Path) -> None:
+    """The validator is not a rubber stamp: run properties out of schema order and a bad on/off value
+    (what this project once wrote, issue 13) are reported."""
+    source = next((minimaal_build / "besluit").glob("*.docx"))
+    broken = tmp_path / "kapot.docx"
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(broken, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"<w:body>", b'<w:body><w:p><w:r><w:rPr><w:sz w:val="20"/><w:b w:val="ja"/>'
+                                    b"</w:rPr><w:t>x</w:t></w:r></w:p>", 1)
+            dst.writestr(info, data)
+    result = subprocess.run(["bash", str(ooxml_validator), str(source), str(broken)], capture_output=True,
+                            text=True, timeout=300)
+    assert result.returncode == 1
+    assert f"FILE {source} OK" in result.stdout and f"FILE {broken} FAIL" in result.stdout
+    assert "has invalid value 'ja'" in result.stdout.encode().decode("unicode_escape")
+
+
 def test_core_properties_read_back(example_builds: Path) -> None:
     # in a process of its own: python-docx alone, as a user's script reads them (this test process has
     # imported docxcompose through dossier, which rebinds python-docx's 'cp' prefix)

@@ -45,9 +45,11 @@ def test_bestek_holds_every_part_in_order_with_what_a_bidder_needs(twente_out: P
     raw = pdf_text(twente_out / "bestek" / f"{segment}.pdf")
     lines = [line.strip() for line in raw.splitlines()]
     # the chapter headings in the body (not the table of contents, whose lines end in dots and a page)
+    # part 9 of a segment that only admits providers has no standstill (domain.md)
+    parts = [title if title != PARTS[8] or segment in TENDERED else "Besluit over toelating" for title in PARTS]
     found = [next((i for i, line in enumerate(lines) if line == f"{n} {title}"), -1)
-             for n, title in enumerate(PARTS, start=1)]
-    assert -1 not in found, [PARTS[i] for i, f in enumerate(found) if f == -1]
+             for n, title in enumerate(parts, start=1)]
+    assert -1 not in found, [parts[i] for i, f in enumerate(found) if f == -1]
     assert found == sorted(found), "the parts are not in domain.md's order"
     text = _flat(raw)
     # deadlines with date and time
@@ -72,9 +74,17 @@ def test_bestek_holds_every_part_in_order_with_what_a_bidder_needs(twente_out: P
     # an award step only where a perceel is tendered; an admission step only where one is admitted
     assert ("Gunning 16 september 2024" in text) == (segment in TENDERED)
     assert ("Besluiten over toelating 16 september 2024" in text) == (segment in ADMITTED)
+    # the standstill follows an award: a segment that only admits providers has none (domain.md)
+    assert ("Einde opschortende termijn 7 oktober 2024, 23:59 uur" in text) == (segment in TENDERED)
     # standstill, complaints desk and the court by name
     assert "opschortende termijn (standstill) van 20 kalenderdagen" in text or segment not in TENDERED
     assert "uitsluitend voorgelegd aan de Rechtbank Overijssel" in text
+    # remedies per kind of decision, as the letters give them: a forfeiture period only against an award
+    assert ("Die termijn is een vervaltermijn: na afloop ervan kan niet meer tegen de gunningsbeslissing worden "
+            "opgekomen." in text) == (segment in TENDERED)
+    assert ("Een besluit over toelating is privaatrechtelijk: daartegen staat geen bezwaar of beroep open op grond "
+            "van de Algemene wet bestuursrecht." in text) == (segment in ADMITTED)
+    assert "wacht de opdrachtgever" not in text  # no invented waiting period after an admission
     assert "Klachtenmeldpunt Inkoop OZJT" in text
     # the overeenkomst by title, the annexes by title, no policy risks
     assert f"Concept-overeenkomst {d.segmenten[segment].naam}" in text
@@ -175,9 +185,9 @@ def test_fixed_legal_wording_is_marked_as_sample_text_per_paragraph(twente_out: 
     assert lines[at - 1] == "11.1 Gelijke tarieven"
     # the mark is explained once, at the start
     assert mark in _flat(" ".join(lines[:lines.index("1.1 Gemeenten en opdrachtgever")]))
-    # a segment that only admits has no award paragraph to mark, and the admission wait is marked instead
+    # a segment that only admits has no award paragraph to mark, and its paragraph on the decision is marked
     wonen = [line.strip() for line in pdf_text(twente_out / "bestek" / "wonen.pdf").splitlines() if line.strip()]
-    at = next(i for i, line in enumerate(wonen) if line.startswith("Na een besluit over toelating"))
+    at = next(i for i, line in enumerate(wonen) if line.startswith("Het besluit over toelating wordt"))
     assert wonen[at - 1] == mark
 
 

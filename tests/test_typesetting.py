@@ -4,6 +4,7 @@ envelope window. The examples are built once per session (conftest.example_build
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import subprocess
@@ -94,9 +95,10 @@ def test_every_letters_annex_list_starts_at_one(example_builds: Path) -> None:
 _SPLIT_AMOUNT = re.compile(r"€[ \u00a0]*(?:[\d.,]+)?\n[\d.,]")
 
 
+@functools.lru_cache(maxsize=None)
 def _blocks(path: Path) -> list[str]:
     """The text blocks of a PDF as pdftotext -bbox-layout finds them (a table cell is a block of its
-    own), each with its lines joined by newlines."""
+    own), each with its lines joined by newlines. Read once per file: three tests read every example PDF."""
     xml = subprocess.run(["pdftotext", "-bbox-layout", str(path), "-"], capture_output=True, text=True,
                          check=True).stdout
     tree = ET.fromstring(re.sub(r"<!DOCTYPE[^>]*>", "", xml))
@@ -120,7 +122,8 @@ def test_no_amount_is_split_over_two_lines(example_builds: Path) -> None:
 _EDGE = re.compile(r"^[^\w€]+|[^\w-]+$")
 
 
-def _table_words(path: Path) -> set[str]:
+@functools.lru_cache(maxsize=None)
+def _table_words(path: Path) -> frozenset[str]:
     """Every word of every table cell of a DOCX (nested tables too), without surrounding punctuation."""
     words: set[str] = set()
 
@@ -131,10 +134,10 @@ def _table_words(path: Path) -> set[str]:
                     words.update(w for w in (_EDGE.sub("", w) for w in cell.text.split()) if len(w) > 1)
                     walk(cell.tables)
     walk(docx.Document(str(path)).tables)
-    return words
+    return frozenset(words)
 
 
-def _split_words(pdf: Path, words: set[str], *, hyphenated: bool) -> list[str]:
+def _split_words(pdf: Path, words: frozenset[str], *, hyphenated: bool) -> list[str]:
     """The `words` that a PDF splits over two lines of a text block, as 'front|back': the last word of a
     line and the first of the next make one of `words`, and are not both words of their own. With
     `hyphenated` the splits with a hyphen at the line end ('aanbie-|ders'), else those without one."""
@@ -151,7 +154,7 @@ def _split_words(pdf: Path, words: set[str], *, hyphenated: bool) -> list[str]:
     return split
 
 
-def _broken_words(pdf: Path, words: set[str]) -> list[str]:
+def _broken_words(pdf: Path, words: frozenset[str]) -> list[str]:
     """The table words that a PDF breaks over two lines of a text block without a hyphen, as 'front|back':
     the last word of a line and the first of the next make a table word, and are not both words of their
     own. A break after a hyphen (the dictionary's or the word's own) is fine."""
@@ -171,10 +174,10 @@ def test_no_word_in_a_table_breaks_without_a_hyphen(example_builds: Path) -> Non
     assert _split_words(verblijf, _table_words(verblijf.with_suffix(".docx")), hyphenated=True)
 
 
-def _body_words(path: Path) -> set[str]:
+def _body_words(path: Path) -> frozenset[str]:
     """The words of a DOCX's running text (its paragraphs outside tables) that no table cell has."""
     body = {w for p in docx.Document(str(path)).paragraphs for w in (_EDGE.sub("", w) for w in p.text.split())}
-    return body - _table_words(path)
+    return frozenset(body - _table_words(path))
 
 
 def test_running_text_is_not_hyphenated(example_builds: Path) -> None:

@@ -89,7 +89,7 @@ def context(d: Dossier, key: str) -> dict[str, Any]:
         },
         "toegang": Md(segment.toegang),
         "overeenkomst": _overeenkomst(d, key, bool(tendered), bool(admitted)),
-        "rechtsbescherming": _rechtsbescherming(d, bool(tendered)),
+        "rechtsbescherming": _rechtsbescherming(d, bool(tendered), bool(admitted)),
         "bijlagen": [{"nr": str(i), "titel": b.titel, "omschrijving": b.omschrijving or ""}
                      for i, b in enumerate(p.bijlagen if p else [], start=1)],
     }
@@ -222,11 +222,11 @@ def _gestanddoening(dagen: int | None, tendered: bool, admitted: bool) -> str:
 
 
 def _planning(d: Dossier, tendered: bool, admitted: bool) -> dict[str, Any]:
-    """The phases and the timetable of this segment: an award step only where a perceel is tendered, an
-    admission step only where one is admitted."""
+    """The phases and the timetable of this segment: an award step and the standstill after it only where
+    a perceel is tendered (an admission has no standstill), an admission step only where one is admitted."""
     skip = set()
     if not tendered:
-        skip.add(MijlpaalSoort.GUNNING)
+        skip |= {MijlpaalSoort.GUNNING, MijlpaalSoort.EINDE_OPSCHORTING}
     if not admitted:
         skip.add(MijlpaalSoort.TOELATING)
     base = planning(d)
@@ -278,13 +278,15 @@ def _besluit(d: Dossier, tendered: bool, admitted: bool) -> dict[str, Any]:
         zinnen.append(f"Na verzending van het gunningsbesluit geldt een opschortende termijn (standstill) van {dagen} "
                       "kalenderdagen. Pas na afloop daarvan, en als binnen die termijn geen kort geding is aangespannen, "
                       "wordt definitief gegund.")
-    if admitted:
-        zinnen.append(f"{'Ook na' if tendered else 'Na'} een besluit over toelating wacht de opdrachtgever {dagen} "
-                      "kalenderdagen voordat de toelatingsovereenkomst wordt ondertekend.")
-    if d.besluiten.termijnenwet:
-        zinnen.append("Valt de laatste dag van die termijn op een zaterdag, zondag of algemeen erkende feestdag, dan "
-                      "loopt de termijn door tot en met de eerstvolgende werkdag (Algemene termijnenwet).")
-    return {"standstill": " ".join(zinnen), "na_gunning": Md(p.na_gunning) if p and p.na_gunning else None,
+        if d.besluiten.termijnenwet:
+            zinnen.append("Valt de laatste dag van die termijn op een zaterdag, zondag of algemeen erkende feestdag, "
+                          "dan loopt de termijn door tot en met de eerstvolgende werkdag (Algemene termijnenwet).")
+    if admitted:  # an admission has no standstill (domain.md): the letter says what was not met
+        zinnen.append("Het besluit over toelating wordt aan elke aanvrager afzonderlijk verzonden. Een afwijzing "
+                      "noemt de eisen waaraan de aanvraag niet voldoet en zegt wanneer opnieuw een aanvraag kan "
+                      "worden gedaan.")
+    return {"titel": "Besluit en opschortende termijn" if tendered else "Besluit over toelating",
+            "standstill": " ".join(zinnen), "na_gunning": Md(p.na_gunning) if p and p.na_gunning else None,
             "voorbehouden": _lijst(list(p.voorbehouden)) if p else None}
 
 
@@ -313,14 +315,17 @@ def _overeenkomst(d: Dossier, key: str, tendered: bool, admitted: bool) -> dict[
             "verlenging_besluit": Md(c.verlenging_besluit) if c.verlenging_besluit else None}
 
 
-def _rechtsbescherming(d: Dossier, tendered: bool) -> dict[str, Any]:
+def _rechtsbescherming(d: Dossier, tendered: bool, admitted: bool) -> dict[str, Any]:
+    """Complaints desk, court and remedies per kind of decision, as the decision letters give them: against
+    an award decision summary proceedings within the standstill, a forfeiture period; against a refused
+    admission (private law, no Awb objection) the civil court, without such a period."""
     b = d.besluiten
     m = b.klachtenmeldpunt
     meldpunt = ""
     if m is not None:
         meldpunt = ", ".join(x for x in (m.naam, f"e-mail {m.email}", f"telefoon {m.telefoon}" if m.telefoon else None)
                              if x)
-    return {"meldpunt": meldpunt, "rechtbank": b.rechtbank or "",
+    return {"meldpunt": meldpunt, "rechtbank": b.rechtbank or "", "gunning": tendered, "toelating": admitted,
             "termijn": f"{b.standstill_dagen} kalenderdagen"}
 
 
@@ -469,6 +474,7 @@ def plaatsen(d: Dossier, key: str) -> dict[str, Plaats]:
     nr = ctx["nr"]
     out = {_TITLES[k].lower(): Plaats(naam, v, _TITLES[k]) for k, v in nr.items() if k in _TITLES}
     out[ctx["kit"].lower()] = Plaats(naam, nr["kit"], ctx["kit"])
+    out[ctx["besluit"]["titel"].lower()] = Plaats(naam, nr["besluit"], ctx["besluit"]["titel"])
     for s in [*(s for part in ctx["secties"].values() for s in part), *ctx["achtergrond"]]:
         out.setdefault(s["titel"].lower(), Plaats(naam, s["nr"], s["titel"]))
     for e in [*ctx["kit_integriteit"], *ctx["kit_geschiktheid"], *ctx["kit_kwaliteit"]]:

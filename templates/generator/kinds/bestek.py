@@ -238,7 +238,7 @@ def build(style: HouseStyle) -> Template:
     t.tag("{%p endif %}")
 
     # 9. Besluit
-    t.h("{{ nr.besluit }} Besluit en opschortende termijn", 1)
+    t.h("{{ nr.besluit }} {{ besluit.titel }}", 1)
     sample_mark(t)
     t.p("{{ besluit.standstill }}")
     t.tag("{%p if besluit.na_gunning %}")
@@ -351,11 +351,19 @@ def build(style: HouseStyle) -> Template:
     t.tag("{%p endif %}")
     t.tag("{%p if rechtsbescherming.rechtbank %}")
     sample_mark(t)
-    t.p("Geschillen over deze procedure worden uitsluitend voorgelegd aan de {{ rechtsbescherming.rechtbank }}. "
-        "Wie het niet eens is met een gunnings- of toelatingsbesluit, spant binnen de opschortende termijn van "
-        "{{ rechtsbescherming.termijn }} na verzending van het besluit een kort geding aan bij de "
-        "{{ rechtsbescherming.rechtbank }}; wie dat niet doet, verliest het recht om nog tegen het besluit op te "
-        "komen.")
+    t.p("Geschillen over deze procedure worden uitsluitend voorgelegd aan de {{ rechtsbescherming.rechtbank }}.")
+    t.tag("{%p if rechtsbescherming.gunning %}")
+    t.p("Wie het niet eens is met een gunningsbeslissing, kan binnen de opschortende termijn van "
+        "{{ rechtsbescherming.termijn }} na verzending ervan een kort geding aanhangig maken bij de "
+        "voorzieningenrechter van de {{ rechtsbescherming.rechtbank }}. Die termijn is een vervaltermijn: na "
+        "afloop ervan kan niet meer tegen de gunningsbeslissing worden opgekomen.")
+    t.tag("{%p endif %}")
+    t.tag("{%p if rechtsbescherming.toelating %}")
+    t.p("Een besluit over toelating is privaatrechtelijk: daartegen staat geen bezwaar of beroep open op grond van "
+        "de Algemene wet bestuursrecht. Wie het niet eens is met een afwijzing, kan{% if rechtsbescherming.meldpunt %} een "
+        "klacht indienen bij het meldpunt en{% endif %} het geschil voorleggen aan de civiele rechter: de {{ rechtsbescherming.rechtbank }}, in "
+        "spoedeisende gevallen in kort geding bij de voorzieningenrechter.")
+    t.tag("{%p endif %}")
     t.tag("{%p endif %}")
     _secties(t, "rechtsbescherming")
 
