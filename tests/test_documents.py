@@ -40,7 +40,9 @@ def test_every_document_opens_and_has_no_generated_looking_text(minimaal_docs: P
         assert "**" not in text, path
         assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", text), path
         # no 1234.5 style amounts (a paragraph number opening a heading, '3.3.1 Begeleiding', is no amount)
+        # nor is a paragraph the text cites ('zoals beschreven in paragraaf 2.3.1.')
         amounts = re.sub(r"(?m)^\d+(\.\d+)+ ", "", text.replace("0.1", ""))
+        amounts = re.sub(r"\b(?:paragraaf|de paragrafen) \d+(?:\.\d+)+(?:(?:, | en )\d+(?:\.\d+)+)*", "", amounts)
         assert not re.search(r"\d\.\d{1,2}\b(?! )", amounts), path
 
 
