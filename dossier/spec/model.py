@@ -290,7 +290,8 @@ class Procedure(Model):
     percelen_combineren: bool = True
     """Of een aanbieder op meer percelen (deelsegmenten) mag inschrijven; elk deelsegment is een perceel."""
     gestanddoeningstermijn_dagen: Aantal = Field(ge=1, le=365)
-    """Hoe lang een inschrijving geldig blijft na de sluiting, in kalenderdagen, bijvoorbeeld 90."""
+    """Hoe lang een inschrijving op een aanbesteed perceel geldig blijft na de sluiting, in kalenderdagen,
+    bijvoorbeeld 90; het bestek van een segment met alleen toelating noemt hem niet."""
     vragen: Markdown
     """Hoe aanbieders vragen stellen (kanaal, anoniem, wanneer); de Nota van Inlichtingen maakt deel uit van
     de stukken en gaat voor."""
@@ -377,7 +378,8 @@ class DossierSpec(Model):
     """Hoofdstukken die de samenvatting na de sturingsinstrumenten, de deelname en de risico's toont, zoals
     inkoop-effecten en vervolg, in volgorde."""
     doorlopende_inschrijving: bool = False
-    """Of aanbieders gedurende het contract doorlopend kunnen inschrijven."""
+    """Of aanbieders gedurende het contract doorlopend toelating kunnen aanvragen (percelen met toelating);
+    een aanbesteed perceel gaat tijdens de looptijd nooit opnieuw open."""
     procedure: Procedure | None = None
     """De procedure voor aanbieders: publicatie, vragen, inschrijven, uitsluiting, geschiktheid,
     beoordeling, voorbehouden en bijlagen (hoofdstukken 1 tot 9 en 13 van elk bestek)."""
