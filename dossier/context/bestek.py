@@ -203,9 +203,13 @@ def _inschrijving(doorlopend: bool, admitted: bool, heropening: list[str], tende
         zinnen.append("Er is geen doorlopende inschrijving: na de sluiting van de inschrijving kan een aanbieder "
                       "geen toelating meer aanvragen.")
     if tendered:
-        lead = ("Een aanbesteed perceel" if admitted else
-                "De doorlopende inschrijving van deze inkoop geldt alleen voor percelen met toelating: een aanbesteed "
-                "perceel" if doorlopend else "Er is geen doorlopende inschrijving: een aanbesteed perceel")
+        if admitted:  # the sentence above said what doorlopende inschrijving means here
+            lead = "Een aanbesteed perceel"
+        elif doorlopend:
+            lead = "De doorlopende inschrijving van deze inkoop geldt alleen voor percelen met toelating: een " \
+                   "aanbesteed perceel"
+        else:
+            lead = "Er is geen doorlopende inschrijving: een aanbesteed perceel"
         zinnen.append(lead + " gaat tijdens de looptijd niet opnieuw open; na de sluiting van de "
                       "inschrijving kan er niet meer worden ingeschreven.")
     return " ".join(zinnen)
