@@ -198,10 +198,15 @@ def test_recovers_when_soffice_dies(converter, tmp_path):
     assert sha256(tmp_path / "c1.pdf") == sha256(tmp_path / "c2.pdf") == sha256(tmp_path / "c0.pdf")
 
 
-def test_timeout_is_retried_once_then_reported(converter, tmp_path):
+def test_timeout_is_retried_once_then_reported(converter, tmp_path, monkeypatch):
+    from dossier.pdf import converter as module
+
     src = make_docx(tmp_path / "t.docx")
     saved = converter.timeout
-    converter.timeout = 0.001  # far too short for any conversion
+    # far too short for any conversion: no base time, and none for the length of the document either (a
+    # warm LibreOffice converts this short document within the 20 s per MB its few kB would get)
+    monkeypatch.setattr(module, "SECONDS_PER_MB", 0.0)
+    converter.timeout = 0.001
     try:
         errors = converter.convert([(src, tmp_path / "t.pdf")])
     finally:
