@@ -289,7 +289,7 @@ def _besluit(d: Dossier, tendered: bool, admitted: bool) -> dict[str, Any]:
         zinnen.append("Het besluit over toelating wordt aan elke aanvrager afzonderlijk verzonden. Een afwijzing "
                       "noemt de eisen waaraan de aanvraag niet voldoet en zegt wanneer opnieuw een aanvraag kan "
                       "worden gedaan.")
-    return {"titel": "Besluit en opschortende termijn" if tendered else "Besluit over toelating",
+    return {"titel": _TITLES["besluit"] if tendered else "Besluit over toelating",
             "standstill": " ".join(zinnen), "na_gunning": Md(p.na_gunning) if p and p.na_gunning else None,
             "voorbehouden": _lijst(list(p.voorbehouden)) if p else None}
 

@@ -27,6 +27,7 @@ from ..errors import BuildError
 from ..i18n import _
 from .highlight import highlight_texts
 from .markdown import markdown_subdoc, sort_run_properties
+from .template_cache import once_per_template
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 MARK_COLORS = {"del": "C00000", "ins": "00703C"}
@@ -227,19 +228,9 @@ class _Template(DocxTemplate):  # type: ignore[misc]
         return self.patch_xml(xml), self.get_headers_footers_encoding(xml)
 
 
-_SOURCES: dict[tuple[str, int, int, str, bytes], Any] = {}
-
-
 def _patched(tpl: DocxTemplate, name: str, part: Any, make: Any) -> Any:
     """`make()` for this part of this version of the template file, made once per process."""
-    path = Path(tpl.template_file)
-    info = path.stat()
-    key = (str(path.resolve()), info.st_mtime_ns, info.st_size, name, part.partname.encode())
-    if key not in _SOURCES:
-        if len(_SOURCES) >= 256:
-            del _SOURCES[next(iter(_SOURCES))]
-        _SOURCES[key] = make()
-    return _SOURCES[key]
+    return once_per_template(tpl.template_file, f"{name} {part.partname}", make)
 
 
 def package_bytes(tpl: DocxTemplate) -> bytes:

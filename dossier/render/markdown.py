@@ -8,7 +8,6 @@ and relationships are the ones used. Raw HTML and entities are not interpreted: 
 from __future__ import annotations
 
 import copy
-import os
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, replace
@@ -30,6 +29,7 @@ from lxml import etree
 
 from ..i18n import _
 from ..spec.markdown import BLOCK_TAGS, TABLE_CELL_TAGS, parse
+from .template_cache import once_per_template
 
 __all__ = ["MissingStyleError", "markdown_subdoc", "new_list", "sort_run_properties"]
 
@@ -164,7 +164,6 @@ class _RunFormat:
 
 
 _StyleTable = tuple[dict[str, WD_STYLE_TYPE], str | None, dict[str, str | None]]
-_STYLE_TABLES: dict[tuple[str, int, int], _StyleTable] = {}
 
 
 def _style_table(tpl: docxtpl.DocxTemplate, docx: Any, styles: Any) -> _StyleTable:
@@ -172,22 +171,13 @@ def _style_table(tpl: docxtpl.DocxTemplate, docx: Any, styles: Any) -> _StyleTab
 
     Rendering does not change a template's styles, so they are read once per version of the template
     file (and once per document for a template that is no file)."""
-    try:
-        info = os.stat(tpl.template_file)
-        key: tuple[str, int, int] | None = (os.path.realpath(tpl.template_file), info.st_mtime_ns, info.st_size)
-    except (TypeError, OSError):
-        key = None
-    cache: _StyleTable | None = _STYLE_TABLES.get(key) if key else getattr(docx, "_dossier_styles", None)
+    cache: _StyleTable | None = getattr(docx, "_dossier_styles", None)
     if cache is None:
-        default_par = styles.default(WD_STYLE_TYPE.PARAGRAPH)
-        cache = ({style.name: style.type for style in styles},
-                 default_par.style_id if default_par is not None else None, {})
-        if key:
-            if len(_STYLE_TABLES) >= 64:
-                del _STYLE_TABLES[next(iter(_STYLE_TABLES))]
-            _STYLE_TABLES[key] = cache
-        else:
-            docx._dossier_styles = cache
+        def read() -> _StyleTable:
+            default_par = styles.default(WD_STYLE_TYPE.PARAGRAPH)
+            return ({style.name: style.type for style in styles},
+                    default_par.style_id if default_par is not None else None, {})
+        cache = docx._dossier_styles = once_per_template(tpl.template_file, "styles", read)
     return cache
 
 
